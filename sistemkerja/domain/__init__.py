@@ -1,0 +1,67 @@
+"""The domain model: plain, immutable data in the regulation's own terms.
+
+Nothing here knows about PuLP, widgets, plots or Excel files.
+"""
+
+from sistemkerja.domain.angka import Target, format_angka, parse_angka, parse_target
+from sistemkerja.domain.enums import (
+    Asal,
+    Aspek,
+    Jalur,
+    JenisJabatan,
+    JenisSasaran,
+    Jenjang,
+    MetodeCascade,
+    Mode,
+    PeriodePenilaian,
+    Pola,
+    StatusASN,
+)
+from sistemkerja.domain.kebijakan import Kebijakan
+from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
+from sistemkerja.domain.masalah import FieldError, PlanError, Problem, Tingkat
+from sistemkerja.domain.nip import check_nip, make_nip
+from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
+from sistemkerja.domain.pk import Indikator, Pagu, PerjanjianKinerja, Sasaran, TugasTambahan
+from sistemkerja.domain.rencana import Rencana
+from sistemkerja.domain.strategi import KebutuhanPeran, Strategi, TimKerja
+
+__all__ = [
+    "Asal",
+    "Aspek",
+    "BarisAnggaran",
+    "BebanKegiatan",
+    "FieldError",
+    "Indikator",
+    "Jabatan",
+    "Jalur",
+    "JenisJabatan",
+    "JenisSasaran",
+    "Jenjang",
+    "Kebijakan",
+    "KebutuhanPeran",
+    "Kegiatan",
+    "MetodeCascade",
+    "Mode",
+    "Pagu",
+    "Pegawai",
+    "PerjanjianKinerja",
+    "PeriodePenilaian",
+    "PlanError",
+    "Pola",
+    "Problem",
+    "Rencana",
+    "Sasaran",
+    "StatusASN",
+    "Strategi",
+    "Target",
+    "TimKerja",
+    "Tingkat",
+    "TugasTambahan",
+    "Unit",
+    "check_nip",
+    "format_angka",
+    "make_nip",
+    "parse_angka",
+    "parse_target",
+]

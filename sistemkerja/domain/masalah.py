@@ -1,0 +1,106 @@
+"""Problems found in a plan: where they are (sheet, row, column) and what is wrong."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass
+
+
+class Tingkat(enum.StrEnum):
+    """Severity of a problem: an error blocks planning, a warning does not."""
+
+    GALAT = "galat"
+    PERINGATAN = "peringatan"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in a plan, located in the plan workbook.
+
+    Parameters
+    ----------
+    sheet : str
+        Sheet name in the workbook (``"Pegawai"``), or ``""`` for the file itself.
+    row : int or None
+        1-based Excel row number, ``None`` when the problem concerns a whole sheet.
+    column : str or None
+        Column header as shown in the workbook, ``None`` for a whole row or sheet.
+    code : str
+        Stable machine-readable code (English, snake case), e.g. ``"duplicate_nip"``.
+    message : str
+        Explanation for the user, in Indonesian.
+    severity : Tingkat
+        ``GALAT`` (error) or ``PERINGATAN`` (warning).
+    """
+
+    sheet: str
+    row: int | None
+    column: str | None
+    code: str
+    message: str
+    severity: Tingkat = Tingkat.GALAT
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this problem blocks the plan."""
+        return self.severity is Tingkat.GALAT
+
+    def location(self) -> str:
+        """Return where the problem is, in Indonesian (``"lembar 'Pegawai', baris 5, ..."``)."""
+        parts = []
+        if self.sheet:
+            parts.append(f"lembar '{self.sheet}'")
+        if self.row is not None:
+            parts.append(f"baris {self.row}")
+        if self.column:
+            parts.append(f"kolom '{self.column}'")
+        return ", ".join(parts) if parts else "berkas"
+
+    def __str__(self) -> str:
+        label = "Galat" if self.is_error else "Peringatan"
+        return f"{label} di {self.location()}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        """Return a JSON-ready dict with sheet, row, column, code, message, severity."""
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+class FieldError(ValueError):
+    """A single field of an entity breaks a rule; raised at construction.
+
+    Parameters
+    ----------
+    field : str
+        Name of the dataclass field.
+    code : str
+        Problem code (see :class:`Problem`).
+    message : str
+        Indonesian explanation.
+    """
+
+    def __init__(self, field: str, code: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.code = code
+        self.message = message
+
+
+class PlanError(Exception):
+    """A plan could not be read or is not valid; carries every problem found.
+
+    Parameters
+    ----------
+    problems : list of Problem
+        All problems, errors first.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        errors = [p for p in self.problems if p.is_error]
+        head = f"Rencana tidak valid: {len(errors)} galat."
+        body = "\n".join(f"- {p}" for p in self.problems[:50])
+        more = len(self.problems) - 50
+        tail = f"\n- ... dan {more} masalah lain" if more > 0 else ""
+        super().__init__(f"{head}\n{body}{tail}")

@@ -1,0 +1,367 @@
+"""Plan-wide validation: every cross-reference and aggregate rule, all problems at once."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sistemkerja.domain import skema
+from sistemkerja.domain.angka import format_angka
+from sistemkerja.domain.enums import JALUR_JENIS, Asal, Mode
+from sistemkerja.domain.masalah import Problem, Tingkat
+
+if TYPE_CHECKING:
+    from sistemkerja.domain.rencana import Rencana
+
+
+class _Reporter:
+    """Collects problems, turning (sheet, entity index, field) into workbook locations."""
+
+    def __init__(self, plan: Rencana) -> None:
+        self.plan = plan
+        self.problems: list[Problem] = []
+
+    def add(
+        self,
+        lembar: skema.Lembar,
+        index: int | None,
+        field: str | None,
+        code: str,
+        message: str,
+        severity: Tingkat = Tingkat.GALAT,
+    ) -> None:
+        if lembar.single:
+            fields = [c.field for c in lembar.columns]
+            pos = fields.index(field) if field in fields else None
+            row = None if pos is None else self.plan.row_of(lembar.name, pos)
+        else:
+            row = None if index is None else self.plan.row_of(lembar.name, index)
+        column = lembar.header_of(field) if field else None
+        self.problems.append(Problem(lembar.name, row, column, code, message, severity))
+
+    def warn(
+        self, lembar: skema.Lembar, index: int | None, field: str | None, code: str, msg: str
+    ) -> None:
+        self.add(lembar, index, field, code, msg, Tingkat.PERINGATAN)
+
+
+def _duplicates(
+    rep: _Reporter, lembar: skema.Lembar, keys: Sequence[Hashable], label: str, code: str
+) -> None:
+    counts = Counter(keys)
+    first: dict[Hashable, int] = {}
+    field = lembar.key[0] if lembar.key else None
+    for i, key in enumerate(keys):
+        if counts[key] > 1:
+            if key in first:
+                shown = key if not isinstance(key, tuple) else " / ".join(str(k or "-") for k in key)
+                rep.add(
+                    lembar,
+                    i,
+                    field,
+                    code,
+                    f"{label} '{shown}' ganda; sudah dipakai di baris "
+                    f"{rep.plan.row_of(lembar.name, first[key])}",
+                )
+            else:
+                first[key] = i
+
+
+def _unknown(
+    rep: _Reporter,
+    lembar: skema.Lembar,
+    items: Iterable[Any],
+    field: str,
+    known: set[str],
+    target: str,
+    code: str,
+    *,
+    optional: bool = False,
+) -> None:
+    for i, item in enumerate(items):
+        value = getattr(item, field)
+        if value is None and optional:
+            continue
+        if value not in known:
+            rep.add(lembar, i, field, code, f"'{value}' tidak ada di lembar {target}")
+
+
+def validate(plan: Rencana) -> list[Problem]:
+    """Check a plan's cross-references and plan-wide rules.
+
+    Parameters
+    ----------
+    plan : Rencana
+        The plan; its entities already passed their single-field rules.
+
+    Returns
+    -------
+    list of Problem
+        Every problem found, errors before warnings, in sheet order.
+    """
+    rep = _Reporter(plan)
+    _check_keys(rep, plan)
+    _check_staff(rep, plan)
+    _check_pk(rep, plan)
+    _check_strategy(rep, plan)
+    _check_activities(rep, plan)
+    _check_budget(rep, plan)
+    order = {lembar.name: i for i, lembar in enumerate(skema.LEMBAR)}
+    return sorted(
+        rep.problems,
+        key=lambda p: (not p.is_error, order.get(p.sheet, 99), p.row or 0),
+    )
+
+
+def _check_keys(rep: _Reporter, plan: Rencana) -> None:
+    _duplicates(rep, skema.UNIT, [u.code for u in plan.units], "Kode unit", "duplicate_code")
+    _duplicates(rep, skema.JABATAN, [j.name for j in plan.jabatan], "Jabatan", "duplicate_code")
+    _duplicates(rep, skema.PEGAWAI, [p.nip for p in plan.pegawai], "NIP", "duplicate_nip")
+    _duplicates(rep, skema.SASARAN, [s.code for s in plan.sasaran], "Kode sasaran", "duplicate_code")
+    _duplicates(rep, skema.INDIKATOR, [i.code for i in plan.indikator], "Kode", "duplicate_code")
+    _duplicates(rep, skema.TIM, [t.code for t in plan.tim], "Kode tim", "duplicate_code")
+    _duplicates(rep, skema.KEGIATAN, [k.code for k in plan.kegiatan], "Kode", "duplicate_code")
+    _duplicates(rep, skema.PAGU, [p.key for p in plan.pagu], "Kode pagu", "duplicate_code")
+    _duplicates(
+        rep, skema.STRATEGI, [s.indikator for s in plan.strategi], "Strategi", "duplicate_code"
+    )
+    _duplicates(
+        rep,
+        skema.KEBUTUHAN_PERAN,
+        [(k.indikator, k.jabatan, k.jenjang_min) for k in plan.kebutuhan_peran],
+        "Peran",
+        "duplicate_code",
+    )
+    _duplicates(
+        rep,
+        skema.BEBAN,
+        [(b.kegiatan, b.jabatan, b.jenjang_min) for b in plan.beban],
+        "Beban",
+        "duplicate_code",
+    )
+    indicator_codes = {i.code for i in plan.indikator}
+    for i, t in enumerate(plan.tugas_tambahan):
+        if t.code in indicator_codes:
+            rep.add(
+                skema.TUGAS_TAMBAHAN,
+                i,
+                "code",
+                "duplicate_code",
+                f"kode '{t.code}' sudah dipakai sebuah indikator",
+            )
+    _duplicates(
+        rep, skema.TUGAS_TAMBAHAN, [t.code for t in plan.tugas_tambahan], "Kode", "duplicate_code"
+    )
+
+
+def _check_staff(rep: _Reporter, plan: Rencana) -> None:
+    units = {u.code for u in plan.units}
+    catalogue = {j.name: j for j in plan.jabatan}
+    for i, p in enumerate(plan.pegawai):
+        if p.unit not in units:
+            rep.add(skema.PEGAWAI, i, "unit", "unknown_unit", f"unit '{p.unit}' tidak ada di lembar Unit")
+        jab = catalogue.get(p.jabatan)
+        if jab is None:
+            rep.add(
+                skema.PEGAWAI,
+                i,
+                "jabatan",
+                "unknown_jabatan",
+                f"jabatan '{p.jabatan}' tidak ada di lembar Jabatan",
+            )
+        elif jab.jenis is not p.jenis:
+            rep.add(
+                skema.PEGAWAI,
+                i,
+                "jenis",
+                "jenis_mismatch",
+                f"jabatan '{p.jabatan}' berjenis {jab.jenis}, bukan {p.jenis}",
+            )
+        capacity = plan.capacity(p)
+        if p.committed_hours > capacity:
+            rep.warn(
+                skema.PEGAWAI,
+                i,
+                "committed_hours",
+                "overcommitted",
+                f"jam terikat {format_angka(p.committed_hours)} melebihi kapasitas "
+                f"{format_angka(capacity)} jam",
+            )
+        if plan.asal(p) is Asal.LINTAS_INSTANSI and not plan.kebijakan.lintas_instansi:
+            rep.warn(
+                skema.PEGAWAI,
+                i,
+                "unit",
+                "cross_agency_not_allowed",
+                "pegawai lintas instansi, padahal kebijakan tidak mengizinkan anggota lintas instansi",
+            )
+
+
+def _check_pk(rep: _Reporter, plan: Rencana) -> None:
+    if plan.pk.unit not in {u.code for u in plan.units}:
+        rep.add(skema.PK, None, "unit", "unknown_unit", f"unit '{plan.pk.unit}' tidak ada di lembar Unit")
+    sasaran = {s.code for s in plan.sasaran}
+    _unknown(rep, skema.INDIKATOR, plan.indikator, "sasaran", sasaran, "Sasaran", "unknown_sasaran")
+    used = {i.sasaran for i in plan.indikator}
+    for i, s in enumerate(plan.sasaran):
+        if s.code not in used:
+            rep.warn(skema.SASARAN, i, "code", "sasaran_without_indicator", "sasaran belum punya indikator")
+    strategies = plan.strategi_by_target()
+    for lembar, items in ((skema.INDIKATOR, plan.indikator), (skema.TUGAS_TAMBAHAN, plan.tugas_tambahan)):
+        for i, item in enumerate(items):
+            if item.code not in strategies:
+                rep.warn(lembar, i, "code", "no_strategy", f"'{item.code}' belum punya strategi")
+
+
+def _check_strategy(rep: _Reporter, plan: Rencana) -> None:
+    targets = set(plan.targets())
+    teams = {t.code for t in plan.tim}
+    catalogue = {j.name: j for j in plan.jabatan}
+    _unknown(rep, skema.STRATEGI, plan.strategi, "indikator", targets, "Indikator/Tugas Tambahan", "unknown_indicator")
+    _unknown(rep, skema.STRATEGI, plan.strategi, "tim", teams, "Tim Kerja", "unknown_team", optional=True)
+    needs_leader = [i for i, s in enumerate(plan.strategi) if s.perlu_ketua]
+    if needs_leader and not plan.kebijakan.ketua_jenjang:
+        rep.add(
+            skema.KEBIJAKAN,
+            None,
+            "ketua_jenjang",
+            "no_eligible_leader_jenjang",
+            f"{len(needs_leader)} strategi memerlukan Ketua Tim, tetapi kebijakan tidak menetapkan "
+            "jenjang yang boleh menjadi Ketua Tim",
+        )
+        for i in needs_leader:
+            rep.add(
+                skema.STRATEGI,
+                i,
+                "perlu_ketua",
+                "no_eligible_leader_jenjang",
+                "Ketua Tim diperlukan, tetapi tidak ada jenjang yang memenuhi syarat di lembar Kebijakan",
+            )
+    used_teams = {s.tim for s in plan.strategi if s.tim}
+    for i, t in enumerate(plan.tim):
+        if t.code not in used_teams:
+            rep.warn(skema.TIM, i, "code", "team_without_target", "tim belum ditugasi target di lembar Strategi")
+    _unknown(
+        rep, skema.KEBUTUHAN_PERAN, plan.kebutuhan_peran, "indikator", targets,
+        "Indikator/Tugas Tambahan", "unknown_indicator",
+    )
+    for i, k in enumerate(plan.kebutuhan_peran):
+        jab = catalogue.get(k.jabatan)
+        if jab is None:
+            rep.add(
+                skema.KEBUTUHAN_PERAN, i, "jabatan", "unknown_jabatan",
+                f"jabatan '{k.jabatan}' tidak ada di lembar Jabatan",
+            )
+        elif k.jenjang_min is not None and k.jenjang_min.jalur not in JALUR_JENIS[jab.jenis]:
+            rep.add(
+                skema.KEBUTUHAN_PERAN, i, "jenjang_min", "jenjang_mismatch",
+                f"jenjang '{k.jenjang_min}' tidak berlaku untuk jabatan {jab.jenis} '{k.jabatan}'",
+            )
+        if k.asal is Asal.LINTAS_INSTANSI and not plan.kebijakan.lintas_instansi:
+            rep.warn(
+                skema.KEBUTUHAN_PERAN, i, "asal", "cross_agency_not_allowed",
+                "asal lintas instansi tidak diizinkan kebijakan; hanya sampai lintas unit",
+            )
+
+
+def _check_activities(rep: _Reporter, plan: Rencana) -> None:
+    targets = set(plan.targets())
+    teams = {t.code for t in plan.tim}
+    strategies = plan.strategi_by_target()
+    catalogue = {j.name: j for j in plan.jabatan}
+    for i, k in enumerate(plan.kegiatan):
+        if k.indikator not in targets:
+            rep.add(
+                skema.KEGIATAN, i, "indikator", "unknown_indicator",
+                f"indikator '{k.indikator}' tidak ada di lembar Indikator maupun Tugas Tambahan",
+            )
+        if k.tim is not None and k.tim not in teams:
+            rep.add(skema.KEGIATAN, i, "tim", "unknown_team", f"tim '{k.tim}' tidak ada di lembar Tim Kerja")
+        s = strategies.get(k.indikator)
+        if s is None or (k.tim is not None and k.tim not in teams):
+            continue
+        if s.mode is Mode.TIM and k.tim != s.tim:
+            rep.add(
+                skema.KEGIATAN, i, "tim", "team_mismatch",
+                f"strategi '{k.indikator}' menugaskan tim '{s.tim}', bukan '{k.tim or '-'}'",
+            )
+        if s.mode is Mode.INDIVIDU and k.tim is not None:
+            rep.add(
+                skema.KEGIATAN, i, "tim", "team_mismatch",
+                f"strategi '{k.indikator}' dikerjakan individu; kolom Tim harus kosong",
+            )
+    codes = {k.code for k in plan.kegiatan}
+    _unknown(rep, skema.BEBAN, plan.beban, "kegiatan", codes, "Kegiatan", "unknown_activity")
+    for i, b in enumerate(plan.beban):
+        jab = catalogue.get(b.jabatan)
+        if jab is None:
+            rep.add(skema.BEBAN, i, "jabatan", "unknown_jabatan", f"jabatan '{b.jabatan}' tidak ada di lembar Jabatan")
+        elif b.jenjang_min is not None and b.jenjang_min.jalur not in JALUR_JENIS[jab.jenis]:
+            rep.add(
+                skema.BEBAN, i, "jenjang_min", "jenjang_mismatch",
+                f"jenjang '{b.jenjang_min}' tidak berlaku untuk jabatan {jab.jenis} '{b.jabatan}'",
+            )
+    with_effort = {b.kegiatan for b in plan.beban}
+    for i, k in enumerate(plan.kegiatan):
+        if k.code not in with_effort:
+            rep.warn(skema.KEGIATAN, i, "code", "activity_without_effort", "kegiatan belum punya beban kerja")
+
+
+def _check_budget(rep: _Reporter, plan: Rencana) -> None:
+    codes = {k.code for k in plan.kegiatan}
+    _unknown(rep, skema.ANGGARAN, plan.anggaran, "kegiatan", codes, "Kegiatan", "unknown_activity")
+    giat_pagu = {(p.program, p.giat): i for i, p in enumerate(plan.pagu) if not p.is_ro}
+    ro_pagu = {p.key: i for i, p in enumerate(plan.pagu) if p.is_ro}
+    giat_with_ro = {(p.program, p.giat) for p in plan.pagu if p.is_ro}
+    spent_giat: dict[tuple[str, str], float] = defaultdict(float)
+    spent_ro: dict[tuple[str, str, str | None, str | None], float] = defaultdict(float)
+    for i, a in enumerate(plan.anggaran):
+        giat = (a.program, a.giat)
+        if giat not in giat_pagu:
+            rep.add(
+                skema.ANGGARAN, i, "giat", "unknown_budget_code",
+                f"Program/Kegiatan RKA '{a.program}.{a.giat}' tidak ada di lembar Pagu",
+            )
+            continue
+        spent_giat[giat] += a.jumlah
+        key = (a.program, a.giat, a.kro, a.ro)
+        if giat in giat_with_ro:
+            if key not in ro_pagu:
+                rep.add(
+                    skema.ANGGARAN, i, "ro", "unknown_budget_code",
+                    f"RO '{a.program}.{a.giat}.{a.kro}.{a.ro}' tidak ada di lembar Pagu",
+                )
+            else:
+                spent_ro[key] += a.jumlah
+    for giat, i in giat_pagu.items():
+        pagu = plan.pagu[i].pagu
+        if spent_giat[giat] > pagu + 0.5:
+            rep.add(
+                skema.PAGU, i, "pagu", "budget_over_pagu",
+                f"rincian anggaran Kegiatan {giat[0]}.{giat[1]} Rp {format_angka(spent_giat[giat], 0)} "
+                f"melebihi pagu Rp {format_angka(pagu, 0)}",
+            )
+    for key, i in ro_pagu.items():
+        pagu = plan.pagu[i].pagu
+        if spent_ro[key] > pagu + 0.5:
+            rep.add(
+                skema.PAGU, i, "pagu", "budget_over_pagu",
+                f"rincian anggaran RO {'.'.join(str(k) for k in key)} Rp {format_angka(spent_ro[key], 0)} "
+                f"melebihi pagu RO Rp {format_angka(pagu, 0)}",
+            )
+        giat = (key[0], key[1])
+        if giat not in giat_pagu:
+            rep.add(
+                skema.PAGU, i, "giat", "unknown_budget_code",
+                f"pagu RO tanpa pagu Kegiatan {giat[0]}.{giat[1]}",
+            )
+    ro_sum: dict[tuple[str, str], float] = defaultdict(float)
+    for key, i in ro_pagu.items():
+        ro_sum[(key[0], key[1])] += plan.pagu[i].pagu
+    for giat, total in ro_sum.items():
+        if giat in giat_pagu and total > plan.pagu[giat_pagu[giat]].pagu + 0.5:
+            rep.warn(
+                skema.PAGU, giat_pagu[giat], "pagu", "ro_over_pagu",
+                f"jumlah pagu RO Rp {format_angka(total, 0)} melebihi pagu Kegiatan",
+            )
