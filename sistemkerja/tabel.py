@@ -50,7 +50,7 @@ def tabel(plan: Rencana, sheet: str) -> pd.DataFrame:
     for entity in getattr(plan, lembar.attr):
         values = lembar.values(entity)
         rows.append([_display(values[c.field]) for c in lembar.columns])
-    return pd.DataFrame(rows, columns=headers)
+    return pd.DataFrame(rows, columns=headers).convert_dtypes()
 
 
 def semua_tabel(plan: Rencana) -> dict[str, pd.DataFrame]:

@@ -105,10 +105,7 @@ def format_angka(value: float, decimals: int | None = None) -> str:
     >>> format_angka(1250000.5)
     '1.250.000,5'
     """
-    if decimals is None:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{value:,.{decimals}f}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if decimals is None else f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 

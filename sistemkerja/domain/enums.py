@@ -113,8 +113,11 @@ class Jenjang(LabelEnum):
         Returns
         -------
         bool
-            ``True`` when both are on the same track and this rank is >= the minimum's.
+            ``True`` when both are on the same track and this rank is >= the minimum's;
+            the unordered Pelaksana categories only meet themselves.
         """
+        if minimum.rank == 0:
+            return self is minimum
         return self.jalur is minimum.jalur and self.rank >= minimum.rank
 
 

@@ -10,7 +10,8 @@ from sistemkerja.domain.masalah import FieldError
 from sistemkerja.domain.nip import check_nip
 
 GOLONGAN: tuple[str, ...] = tuple(
-    f"{r}/{g}" for r, gs in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde"))
+    f"{r}/{g}"
+    for r, gs in (("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde"))
     for g in gs
 ) + tuple(str(n) for n in range(1, 18))
 """Valid golongan: PNS ``I/a``–``IV/e`` and PPPK ``1``–``17``."""
@@ -137,5 +138,7 @@ class Pegawai:
         for tag in self.competences:
             if not tag.strip() or ";" in tag:
                 raise FieldError(
-                    "competences", "invalid_list", "kompetensi dipisah titik koma, tanpa isian kosong"
+                    "competences",
+                    "invalid_list",
+                    "kompetensi dipisah titik koma, tanpa isian kosong",
                 )

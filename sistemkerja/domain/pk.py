@@ -202,7 +202,9 @@ class Pagu:
         _rules.number(self.pagu, "pagu", "Pagu (Rp)")
         if (self.kro is None) != (self.ro is None):
             field = "ro" if self.ro is None else "kro"
-            raise FieldError(field, "missing_value", "KRO dan RO diisi berdua atau dikosongkan berdua")
+            raise FieldError(
+                field, "missing_value", "KRO dan RO diisi berdua atau dikosongkan berdua"
+            )
 
     @property
     def key(self) -> tuple[str, str, str | None, str | None]:

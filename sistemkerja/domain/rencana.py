@@ -65,7 +65,7 @@ kebutuhan_peran, kegiatan, beban, anggaran : tuple
         return {p.nip: p for p in self.pegawai}
 
     def targets(self) -> dict[str, Indikator | TugasTambahan]:
-        """Indicators and tugas tambahan keyed by code (the targets work is planned for)."""
+        """Return indicators and tugas tambahan keyed by code (what work is planned for)."""
         found: dict[str, Indikator | TugasTambahan] = {i.code: i for i in self.indikator}
         found.update({t.code: t for t in self.tugas_tambahan})
         return found

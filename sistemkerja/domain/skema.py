@@ -132,7 +132,9 @@ def _build_indikator(values: dict[str, Any]) -> Indikator:
 
 
 def _explode_indikator(ind: Indikator) -> dict[str, Any]:
-    values = {f.name: getattr(ind, f.name) for f in dataclasses.fields(ind) if f.name != "target_tw"}
+    values = {
+        f.name: getattr(ind, f.name) for f in dataclasses.fields(ind) if f.name != "target_tw"
+    }
     for q, text in enumerate(ind.target_tw, start=1):
         values[f"target_tw{q}"] = text
     return values
@@ -149,25 +151,44 @@ KEBIJAKAN = Lembar(
             "ketua_jenjang",
             "Jenjang Ketua Tim",
             "enumlist",
+            required=False,
             enum=Jenjang,
             help="jenjang yang boleh menjadi Ketua Tim, dipisah titik koma",
             example="Ahli Muda; Ahli Madya; Ahli Utama; Penyelia",
         ),
-        Kolom("max_tim_per_pegawai", "Maks. tim per pegawai", "int", help="orang", example="3"),
+        Kolom(
+            "max_tim_per_pegawai", "Maks. tim per pegawai", "int", False, help="orang", example="3"
+        ),
         Kolom(
             "lintas_instansi",
             "Anggota lintas instansi diizinkan",
             "bool",
+            required=False,
             help="Ya/Tidak",
             example="Ya",
         ),
-        Kolom("jam_efektif", "Jam kerja efektif per tahun", "number", example="1250"),
-        Kolom("ej_min", "EJ minimal", "number", help="batas bawah pita EJ sasaran", example="0,90"),
-        Kolom("ej_max", "EJ maksimal", "number", help="batas atas pita EJ sasaran", example="1,00"),
+        Kolom("jam_efektif", "Jam kerja efektif per tahun", "number", False, example="1250"),
+        Kolom(
+            "ej_min",
+            "EJ minimal",
+            "number",
+            False,
+            help="batas bawah pita EJ sasaran",
+            example="0,90",
+        ),
+        Kolom(
+            "ej_max",
+            "EJ maksimal",
+            "number",
+            False,
+            help="batas atas pita EJ sasaran",
+            example="1,00",
+        ),
         Kolom(
             "periode_penilaian",
             "Periode penilaian",
             "enum",
+            required=False,
             enum=PeriodePenilaian,
             example="Triwulanan",
         ),

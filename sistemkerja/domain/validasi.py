@@ -55,7 +55,9 @@ def _duplicates(
     for i, key in enumerate(keys):
         if counts[key] > 1:
             if key in first:
-                shown = key if not isinstance(key, tuple) else " / ".join(str(k or "-") for k in key)
+                shown = (
+                    key if not isinstance(key, tuple) else " / ".join(str(k or "-") for k in key)
+                )
                 rep.add(
                     lembar,
                     i,
@@ -118,7 +120,9 @@ def _check_keys(rep: _Reporter, plan: Rencana) -> None:
     _duplicates(rep, skema.UNIT, [u.code for u in plan.units], "Kode unit", "duplicate_code")
     _duplicates(rep, skema.JABATAN, [j.name for j in plan.jabatan], "Jabatan", "duplicate_code")
     _duplicates(rep, skema.PEGAWAI, [p.nip for p in plan.pegawai], "NIP", "duplicate_nip")
-    _duplicates(rep, skema.SASARAN, [s.code for s in plan.sasaran], "Kode sasaran", "duplicate_code")
+    _duplicates(
+        rep, skema.SASARAN, [s.code for s in plan.sasaran], "Kode sasaran", "duplicate_code"
+    )
     _duplicates(rep, skema.INDIKATOR, [i.code for i in plan.indikator], "Kode", "duplicate_code")
     _duplicates(rep, skema.TIM, [t.code for t in plan.tim], "Kode tim", "duplicate_code")
     _duplicates(rep, skema.KEGIATAN, [k.code for k in plan.kegiatan], "Kode", "duplicate_code")
@@ -160,7 +164,13 @@ def _check_staff(rep: _Reporter, plan: Rencana) -> None:
     catalogue = {j.name: j for j in plan.jabatan}
     for i, p in enumerate(plan.pegawai):
         if p.unit not in units:
-            rep.add(skema.PEGAWAI, i, "unit", "unknown_unit", f"unit '{p.unit}' tidak ada di lembar Unit")
+            rep.add(
+                skema.PEGAWAI,
+                i,
+                "unit",
+                "unknown_unit",
+                f"unit '{p.unit}' tidak ada di lembar Unit",
+            )
         jab = catalogue.get(p.jabatan)
         if jab is None:
             rep.add(
@@ -194,21 +204,37 @@ def _check_staff(rep: _Reporter, plan: Rencana) -> None:
                 i,
                 "unit",
                 "cross_agency_not_allowed",
-                "pegawai lintas instansi, padahal kebijakan tidak mengizinkan anggota lintas instansi",
+                "pegawai lintas instansi, padahal kebijakan tidak mengizinkan anggota "
+                "lintas instansi",
             )
 
 
 def _check_pk(rep: _Reporter, plan: Rencana) -> None:
     if plan.pk.unit not in {u.code for u in plan.units}:
-        rep.add(skema.PK, None, "unit", "unknown_unit", f"unit '{plan.pk.unit}' tidak ada di lembar Unit")
+        rep.add(
+            skema.PK,
+            None,
+            "unit",
+            "unknown_unit",
+            f"unit '{plan.pk.unit}' tidak ada di lembar Unit",
+        )
     sasaran = {s.code for s in plan.sasaran}
     _unknown(rep, skema.INDIKATOR, plan.indikator, "sasaran", sasaran, "Sasaran", "unknown_sasaran")
     used = {i.sasaran for i in plan.indikator}
     for i, s in enumerate(plan.sasaran):
         if s.code not in used:
-            rep.warn(skema.SASARAN, i, "code", "sasaran_without_indicator", "sasaran belum punya indikator")
+            rep.warn(
+                skema.SASARAN,
+                i,
+                "code",
+                "sasaran_without_indicator",
+                "sasaran belum punya indikator",
+            )
     strategies = plan.strategi_by_target()
-    for lembar, items in ((skema.INDIKATOR, plan.indikator), (skema.TUGAS_TAMBAHAN, plan.tugas_tambahan)):
+    for lembar, items in (
+        (skema.INDIKATOR, plan.indikator),
+        (skema.TUGAS_TAMBAHAN, plan.tugas_tambahan),
+    ):
         for i, item in enumerate(items):
             if item.code not in strategies:
                 rep.warn(lembar, i, "code", "no_strategy", f"'{item.code}' belum punya strategi")
@@ -218,8 +244,18 @@ def _check_strategy(rep: _Reporter, plan: Rencana) -> None:
     targets = set(plan.targets())
     teams = {t.code for t in plan.tim}
     catalogue = {j.name: j for j in plan.jabatan}
-    _unknown(rep, skema.STRATEGI, plan.strategi, "indikator", targets, "Indikator/Tugas Tambahan", "unknown_indicator")
-    _unknown(rep, skema.STRATEGI, plan.strategi, "tim", teams, "Tim Kerja", "unknown_team", optional=True)
+    _unknown(
+        rep,
+        skema.STRATEGI,
+        plan.strategi,
+        "indikator",
+        targets,
+        "Indikator/Tugas Tambahan",
+        "unknown_indicator",
+    )
+    _unknown(
+        rep, skema.STRATEGI, plan.strategi, "tim", teams, "Tim Kerja", "unknown_team", optional=True
+    )
     needs_leader = [i for i, s in enumerate(plan.strategi) if s.perlu_ketua]
     if needs_leader and not plan.kebijakan.ketua_jenjang:
         rep.add(
@@ -236,31 +272,52 @@ def _check_strategy(rep: _Reporter, plan: Rencana) -> None:
                 i,
                 "perlu_ketua",
                 "no_eligible_leader_jenjang",
-                "Ketua Tim diperlukan, tetapi tidak ada jenjang yang memenuhi syarat di lembar Kebijakan",
+                "Ketua Tim diperlukan, tetapi tidak ada jenjang yang memenuhi syarat "
+                "di lembar Kebijakan",
             )
     used_teams = {s.tim for s in plan.strategi if s.tim}
     for i, t in enumerate(plan.tim):
         if t.code not in used_teams:
-            rep.warn(skema.TIM, i, "code", "team_without_target", "tim belum ditugasi target di lembar Strategi")
+            rep.warn(
+                skema.TIM,
+                i,
+                "code",
+                "team_without_target",
+                "tim belum ditugasi target di lembar Strategi",
+            )
     _unknown(
-        rep, skema.KEBUTUHAN_PERAN, plan.kebutuhan_peran, "indikator", targets,
-        "Indikator/Tugas Tambahan", "unknown_indicator",
+        rep,
+        skema.KEBUTUHAN_PERAN,
+        plan.kebutuhan_peran,
+        "indikator",
+        targets,
+        "Indikator/Tugas Tambahan",
+        "unknown_indicator",
     )
     for i, k in enumerate(plan.kebutuhan_peran):
         jab = catalogue.get(k.jabatan)
         if jab is None:
             rep.add(
-                skema.KEBUTUHAN_PERAN, i, "jabatan", "unknown_jabatan",
+                skema.KEBUTUHAN_PERAN,
+                i,
+                "jabatan",
+                "unknown_jabatan",
                 f"jabatan '{k.jabatan}' tidak ada di lembar Jabatan",
             )
         elif k.jenjang_min is not None and k.jenjang_min.jalur not in JALUR_JENIS[jab.jenis]:
             rep.add(
-                skema.KEBUTUHAN_PERAN, i, "jenjang_min", "jenjang_mismatch",
+                skema.KEBUTUHAN_PERAN,
+                i,
+                "jenjang_min",
+                "jenjang_mismatch",
                 f"jenjang '{k.jenjang_min}' tidak berlaku untuk jabatan {jab.jenis} '{k.jabatan}'",
             )
         if k.asal is Asal.LINTAS_INSTANSI and not plan.kebijakan.lintas_instansi:
             rep.warn(
-                skema.KEBUTUHAN_PERAN, i, "asal", "cross_agency_not_allowed",
+                skema.KEBUTUHAN_PERAN,
+                i,
+                "asal",
+                "cross_agency_not_allowed",
                 "asal lintas instansi tidak diizinkan kebijakan; hanya sampai lintas unit",
             )
 
@@ -273,22 +330,37 @@ def _check_activities(rep: _Reporter, plan: Rencana) -> None:
     for i, k in enumerate(plan.kegiatan):
         if k.indikator not in targets:
             rep.add(
-                skema.KEGIATAN, i, "indikator", "unknown_indicator",
+                skema.KEGIATAN,
+                i,
+                "indikator",
+                "unknown_indicator",
                 f"indikator '{k.indikator}' tidak ada di lembar Indikator maupun Tugas Tambahan",
             )
         if k.tim is not None and k.tim not in teams:
-            rep.add(skema.KEGIATAN, i, "tim", "unknown_team", f"tim '{k.tim}' tidak ada di lembar Tim Kerja")
+            rep.add(
+                skema.KEGIATAN,
+                i,
+                "tim",
+                "unknown_team",
+                f"tim '{k.tim}' tidak ada di lembar Tim Kerja",
+            )
         s = strategies.get(k.indikator)
         if s is None or (k.tim is not None and k.tim not in teams):
             continue
         if s.mode is Mode.TIM and k.tim != s.tim:
             rep.add(
-                skema.KEGIATAN, i, "tim", "team_mismatch",
+                skema.KEGIATAN,
+                i,
+                "tim",
+                "team_mismatch",
                 f"strategi '{k.indikator}' menugaskan tim '{s.tim}', bukan '{k.tim or '-'}'",
             )
         if s.mode is Mode.INDIVIDU and k.tim is not None:
             rep.add(
-                skema.KEGIATAN, i, "tim", "team_mismatch",
+                skema.KEGIATAN,
+                i,
+                "tim",
+                "team_mismatch",
                 f"strategi '{k.indikator}' dikerjakan individu; kolom Tim harus kosong",
             )
     codes = {k.code for k in plan.kegiatan}
@@ -296,16 +368,31 @@ def _check_activities(rep: _Reporter, plan: Rencana) -> None:
     for i, b in enumerate(plan.beban):
         jab = catalogue.get(b.jabatan)
         if jab is None:
-            rep.add(skema.BEBAN, i, "jabatan", "unknown_jabatan", f"jabatan '{b.jabatan}' tidak ada di lembar Jabatan")
+            rep.add(
+                skema.BEBAN,
+                i,
+                "jabatan",
+                "unknown_jabatan",
+                f"jabatan '{b.jabatan}' tidak ada di lembar Jabatan",
+            )
         elif b.jenjang_min is not None and b.jenjang_min.jalur not in JALUR_JENIS[jab.jenis]:
             rep.add(
-                skema.BEBAN, i, "jenjang_min", "jenjang_mismatch",
+                skema.BEBAN,
+                i,
+                "jenjang_min",
+                "jenjang_mismatch",
                 f"jenjang '{b.jenjang_min}' tidak berlaku untuk jabatan {jab.jenis} '{b.jabatan}'",
             )
     with_effort = {b.kegiatan for b in plan.beban}
     for i, k in enumerate(plan.kegiatan):
         if k.code not in with_effort:
-            rep.warn(skema.KEGIATAN, i, "code", "activity_without_effort", "kegiatan belum punya beban kerja")
+            rep.warn(
+                skema.KEGIATAN,
+                i,
+                "code",
+                "activity_without_effort",
+                "kegiatan belum punya beban kerja",
+            )
 
 
 def _check_budget(rep: _Reporter, plan: Rencana) -> None:
@@ -320,7 +407,10 @@ def _check_budget(rep: _Reporter, plan: Rencana) -> None:
         giat = (a.program, a.giat)
         if giat not in giat_pagu:
             rep.add(
-                skema.ANGGARAN, i, "giat", "unknown_budget_code",
+                skema.ANGGARAN,
+                i,
+                "giat",
+                "unknown_budget_code",
                 f"Program/Kegiatan RKA '{a.program}.{a.giat}' tidak ada di lembar Pagu",
             )
             continue
@@ -329,7 +419,10 @@ def _check_budget(rep: _Reporter, plan: Rencana) -> None:
         if giat in giat_with_ro:
             if key not in ro_pagu:
                 rep.add(
-                    skema.ANGGARAN, i, "ro", "unknown_budget_code",
+                    skema.ANGGARAN,
+                    i,
+                    "ro",
+                    "unknown_budget_code",
                     f"RO '{a.program}.{a.giat}.{a.kro}.{a.ro}' tidak ada di lembar Pagu",
                 )
             else:
@@ -338,22 +431,33 @@ def _check_budget(rep: _Reporter, plan: Rencana) -> None:
         pagu = plan.pagu[i].pagu
         if spent_giat[giat] > pagu + 0.5:
             rep.add(
-                skema.PAGU, i, "pagu", "budget_over_pagu",
-                f"rincian anggaran Kegiatan {giat[0]}.{giat[1]} Rp {format_angka(spent_giat[giat], 0)} "
+                skema.PAGU,
+                i,
+                "pagu",
+                "budget_over_pagu",
+                f"rincian anggaran Kegiatan {giat[0]}.{giat[1]} "
+                f"Rp {format_angka(spent_giat[giat], 0)} "
                 f"melebihi pagu Rp {format_angka(pagu, 0)}",
             )
     for key, i in ro_pagu.items():
         pagu = plan.pagu[i].pagu
         if spent_ro[key] > pagu + 0.5:
             rep.add(
-                skema.PAGU, i, "pagu", "budget_over_pagu",
-                f"rincian anggaran RO {'.'.join(str(k) for k in key)} Rp {format_angka(spent_ro[key], 0)} "
+                skema.PAGU,
+                i,
+                "pagu",
+                "budget_over_pagu",
+                f"rincian anggaran RO {'.'.join(str(k) for k in key)} "
+                f"Rp {format_angka(spent_ro[key], 0)} "
                 f"melebihi pagu RO Rp {format_angka(pagu, 0)}",
             )
         giat = (key[0], key[1])
         if giat not in giat_pagu:
             rep.add(
-                skema.PAGU, i, "giat", "unknown_budget_code",
+                skema.PAGU,
+                i,
+                "giat",
+                "unknown_budget_code",
                 f"pagu RO tanpa pagu Kegiatan {giat[0]}.{giat[1]}",
             )
     ro_sum: dict[tuple[str, str], float] = defaultdict(float)
@@ -362,6 +466,9 @@ def _check_budget(rep: _Reporter, plan: Rencana) -> None:
     for giat, total in ro_sum.items():
         if giat in giat_pagu and total > plan.pagu[giat_pagu[giat]].pagu + 0.5:
             rep.warn(
-                skema.PAGU, giat_pagu[giat], "pagu", "ro_over_pagu",
+                skema.PAGU,
+                giat_pagu[giat],
+                "pagu",
+                "ro_over_pagu",
                 f"jumlah pagu RO Rp {format_angka(total, 0)} melebihi pagu Kegiatan",
             )

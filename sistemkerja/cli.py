@@ -1,0 +1,168 @@
+"""Command line: ``sistemkerja contoh|templat|periksa`` (Indonesian sub-commands).
+
+Exit codes: 0 success / plan valid, 1 the plan has errors, 2 wrong usage or a file that
+cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sistemkerja import __version__
+from sistemkerja.domain.masalah import Problem
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument parser that reports usage errors in Indonesian."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Print the usage and an Indonesian error, then exit with code 2."""
+        for english, indonesian in _ARGPARSE_ID.items():
+            message = message.replace(english, indonesian)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: galat: {message}\n")
+
+
+_ARGPARSE_ID = {
+    "the following arguments are required": "argumen berikut wajib diisi",
+    "unrecognized arguments": "argumen tidak dikenal",
+    "invalid choice": "pilihan tidak sah",
+    "choose from": "pilih dari",
+    "expected one argument": "memerlukan satu nilai",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sistemkerja",
+        description="Perencanaan sistem kerja (Permenpan RB 7/2022): PK, strategi, "
+        "kegiatan dan anggaran, Matriks Peran-Hasil.",
+    )
+    parser.add_argument("--versi", action="version", version=f"sistemkerja {__version__}")
+    sub = parser.add_subparsers(
+        dest="perintah", required=True, metavar="PERINTAH", parser_class=_Parser
+    )
+
+    contoh = sub.add_parser("contoh", help="tulis buku kerja contoh ke sebuah folder")
+    contoh.add_argument("folder", type=Path, help="folder tujuan (dibuat bila belum ada)")
+    contoh.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
+
+    templat = sub.add_parser("templat", help="tulis templat buku kerja kosong")
+    templat.add_argument("berkas", type=Path, help="berkas .xlsx tujuan")
+    templat.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
+
+    periksa = sub.add_parser("periksa", help="periksa buku kerja rencana")
+    periksa.add_argument("berkas", type=Path, help="berkas .xlsx rencana")
+    periksa.add_argument("--json", action="store_true", help="keluaran JSON untuk mesin")
+    return parser
+
+
+def _write_guarded(path: Path, overwrite: bool) -> str | None:
+    """Return an Indonesian reason not to write ``path``, or ``None`` when it is fine."""
+    if path.exists() and not overwrite:
+        return f"berkas '{path}' sudah ada; pakai --timpa untuk menimpanya"
+    if path.suffix.lower() != ".xlsx":
+        return f"nama berkas '{path}' harus berakhiran .xlsx"
+    return None
+
+
+def cmd_contoh(folder: Path, overwrite: bool) -> int:
+    """Write every sample plan as a workbook into ``folder``."""
+    from sistemkerja import contoh
+    from sistemkerja.io import write_plan
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"Galat: folder '{folder}' tidak dapat dibuat: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    targets = {name: folder / contoh.FILE_NAMES[name] for name in contoh.names()}
+    blocked = [p for p in targets.values() if p.exists() and not overwrite]
+    if blocked:
+        names = ", ".join(str(p) for p in blocked)
+        print(f"Galat: berkas sudah ada: {names}; pakai --timpa", file=sys.stderr)
+        return EXIT_USAGE
+    for name, path in targets.items():
+        write_plan(contoh.load(name), path)
+        print(f"Ditulis: {path}")
+    return EXIT_OK
+
+
+def cmd_templat(path: Path, overwrite: bool) -> int:
+    """Write a blank plan template with dropdowns."""
+    from sistemkerja.io import write_template
+
+    reason = _write_guarded(path, overwrite)
+    if reason:
+        print(f"Galat: {reason}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        write_template(path)
+    except OSError as exc:
+        print(f"Galat: templat tidak dapat ditulis ke '{path}': {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Templat ditulis: {path}")
+    return EXIT_OK
+
+
+def cmd_periksa(path: Path, as_json: bool) -> int:
+    """Validate a plan workbook; exit 0 when it has no errors, 1 otherwise."""
+    from sistemkerja.io import read_plan_problems
+
+    _plan, problems = read_plan_problems(path)
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    if as_json:
+        payload = {
+            "berkas": str(path),
+            "valid": not errors,
+            "galat": len(errors),
+            "peringatan": len(warnings),
+            "masalah": [p.to_dict() for p in problems],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        _print_report(path, errors, warnings)
+    return EXIT_INVALID if errors else EXIT_OK
+
+
+def _print_report(path: Path, errors: list[Problem], warnings: list[Problem]) -> None:
+    for problem in [*errors, *warnings]:
+        print(problem)
+    if errors:
+        print(f"\n{path}: TIDAK VALID — {len(errors)} galat, {len(warnings)} peringatan.")
+    else:
+        print(f"{path}: valid — 0 galat, {len(warnings)} peringatan.")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name; ``sys.argv[1:]`` by default.
+
+    Returns
+    -------
+    int
+        0 success, 1 invalid plan, 2 usage or write error.
+    """
+    args = _parser().parse_args(argv)
+    if args.perintah == "contoh":
+        return cmd_contoh(args.folder, args.timpa)
+    if args.perintah == "templat":
+        return cmd_templat(args.berkas, args.timpa)
+    return cmd_periksa(args.berkas, args.json)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,753 @@
+"""Reading and writing the plan workbook (``.xlsx``, one sheet per entity).
+
+The layout comes from :mod:`sistemkerja.domain.skema`; ``docs/format_buku_kerja.md``
+documents it for users. Reading never stops at the first mistake: every problem is
+reported with its sheet, Excel row and column header, in Indonesian.
+
+Examples
+--------
+>>> plan, problems = read_plan_problems("rencana.xlsx")  # doctest: +SKIP
+>>> for p in problems:  # doctest: +SKIP
+...     print(p)
+>>> digest = write_plan(plan, "rencana.xlsx")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import hashlib
+import io
+import os
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.cell.cell import Cell
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from sistemkerja.domain import skema
+from sistemkerja.domain.masalah import FieldError, PlanError, Problem, Tingkat
+from sistemkerja.domain.rencana import Rencana
+from sistemkerja.domain.skema import Kolom, Lembar
+from sistemkerja.io._nilai import CellError, from_cell, is_required
+from sistemkerja.io._tulis import (
+    KETERANGAN,
+    NILAI,
+    PARAMETER,
+    digest,
+    new_workbook,
+    save_atomic,
+    write_single,
+    write_table,
+)
+
+__all__ = [
+    "ConflictError",
+    "fingerprint",
+    "load_with_fingerprint",
+    "read_plan",
+    "read_plan_problems",
+    "write_plan",
+]
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK"
+_SHEET_ORDER = {lembar.name: i for i, lembar in enumerate(skema.LEMBAR)}
+
+
+class ConflictError(Exception):
+    """The workbook changed on disk since it was loaded; saving would lose those changes.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The workbook.
+    expected : str
+        Fingerprint when it was loaded.
+    actual : str or None
+        Fingerprint now, ``None`` when the file no longer exists.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], expected: str, actual: str | None) -> None:
+        self.path = Path(path)
+        self.expected = expected
+        self.actual = actual
+        what = "dihapus atau dipindahkan" if actual is None else "diubah"
+        super().__init__(
+            f"Berkas '{self.path}' telah {what} oleh pihak lain sejak dibuka; penyimpanan "
+            "dibatalkan agar perubahan itu tidak hilang. Muat ulang berkas lalu ulangi "
+            "perubahan Anda, atau simpan dengan nama lain."
+        )
+
+
+# ---- public API ----------------------------------------------------------------------
+def fingerprint(path: str | os.PathLike[str]) -> str:
+    """Return the fingerprint (sha256 hex digest of the bytes) of a file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+
+    Returns
+    -------
+    str
+        64 hexadecimal characters.
+    """
+    return digest(path)
+
+
+def read_plan_problems(path: str | os.PathLike[str]) -> tuple[Rencana | None, list[Problem]]:
+    """Read a plan workbook and report every problem; never raises for bad input.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.xlsx`` workbook.
+
+    Returns
+    -------
+    plan : Rencana or None
+        The plan built from every row that could be read (rows with problems are left
+        out), or ``None`` when it cannot be built at all (unreadable file, no PK).
+        ``plan.rows`` holds the Excel row of each entity.
+    problems : list of Problem
+        Structural, cell, entity and cross-reference problems (errors first), each
+        naming sheet, Excel row and column header.
+    """
+    data, problem = _load_bytes(path)
+    if data is None:
+        return None, [problem] if problem else []
+    return _parse(data, str(path))
+
+
+def read_plan(path: str | os.PathLike[str]) -> Rencana:
+    """Read a plan workbook; fail on any error.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.xlsx`` workbook.
+
+    Returns
+    -------
+    Rencana
+        The plan (warnings, if any, are available from :func:`read_plan_problems`).
+
+    Raises
+    ------
+    PlanError
+        If any problem is an error; it carries every problem found.
+    """
+    plan, problems = read_plan_problems(path)
+    return _require(plan, problems)
+
+
+def load_with_fingerprint(path: str | os.PathLike[str]) -> tuple[Rencana, str]:
+    """Read a plan and the fingerprint of exactly the bytes it was read from.
+
+    Pass the fingerprint back to :func:`write_plan` as ``expected_fingerprint`` to
+    refuse overwriting changes someone else saved meanwhile.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.xlsx`` workbook.
+
+    Returns
+    -------
+    plan : Rencana
+        The plan.
+    fingerprint : str
+        sha256 hex digest of the file read.
+
+    Raises
+    ------
+    PlanError
+        If any problem is an error.
+    """
+    data, problem = _load_bytes(path)
+    if data is None:
+        raise PlanError([problem] if problem else [])
+    plan, problems = _parse(data, str(path))
+    return _require(plan, problems), hashlib.sha256(data).hexdigest()
+
+
+def write_plan(
+    plan: Rencana,
+    path: str | os.PathLike[str],
+    *,
+    expected_fingerprint: str | None = None,
+    overwrite: bool = True,
+) -> str:
+    """Write a plan workbook atomically, one sheet per entity in schema order.
+
+    Parameters
+    ----------
+    plan : Rencana
+        The plan.
+    path : str or os.PathLike
+        Target ``.xlsx`` file.
+    expected_fingerprint : str, optional
+        Fingerprint of the file when it was loaded; if the file on disk now differs
+        (someone else saved it, or it was removed), nothing is written.
+    overwrite : bool
+        Whether an existing file may be replaced.
+
+    Returns
+    -------
+    str
+        Fingerprint of the written file.
+
+    Raises
+    ------
+    ConflictError
+        If ``expected_fingerprint`` is given and the file on disk no longer matches it.
+    FileExistsError
+        If ``overwrite`` is false and the file exists.
+    """
+    target = Path(path)
+
+    def check() -> None:
+        _check_target(target, expected_fingerprint, overwrite)
+
+    check()
+    wb = new_workbook()
+    for lembar in skema.LEMBAR:
+        ws = wb.create_sheet(lembar.name)
+        if lembar.single:
+            write_single(ws, lembar, getattr(plan, lembar.attr), help_of=lambda k: k.help)
+        else:
+            write_table(ws, lembar, getattr(plan, lembar.attr))
+    return save_atomic(wb, target, check)
+
+
+# ---- helpers shared with the template ------------------------------------------------
+def _check_target(target: Path, expected: str | None, overwrite: bool) -> None:
+    if not overwrite and target.exists():
+        raise FileExistsError(f"Berkas '{target}' sudah ada dan tidak boleh ditimpa.")
+    if expected is not None:
+        actual = digest(target) if target.exists() else None
+        if actual != expected:
+            raise ConflictError(target, expected, actual)
+
+
+def _require(plan: Rencana | None, problems: list[Problem]) -> Rencana:
+    if plan is None or any(p.is_error for p in problems):
+        raise PlanError(problems)
+    return plan
+
+
+# ---- reading -------------------------------------------------------------------------
+def _problem(
+    sheet: str,
+    row: int | None,
+    column: str | None,
+    code: str,
+    message: str,
+    severity: Tingkat = Tingkat.GALAT,
+) -> Problem:
+    return Problem(sheet, row, column, code, message, severity)
+
+
+def _load_bytes(path: str | os.PathLike[str]) -> tuple[bytes | None, Problem | None]:
+    try:
+        target = Path(path)
+        if not target.exists():
+            return None, _problem("", None, None, "missing_file", f"berkas '{path}' tidak ada")
+        if target.is_dir():
+            return None, _problem(
+                "", None, None, "not_a_file", f"'{path}' adalah folder, bukan berkas"
+            )
+        return target.read_bytes(), None
+    except (OSError, TypeError, ValueError) as exc:
+        return None, _problem(
+            "", None, None, "unreadable_file", f"berkas '{path}' tidak dapat dibuka: {exc}"
+        )
+
+
+def _open_workbook(data: bytes, source: str, *, data_only: bool) -> Workbook:
+    with warnings.catch_warnings():
+        # openpyxl warns about Excel features it drops (extensions, styles); irrelevant here.
+        warnings.simplefilter("ignore")
+        return openpyxl.load_workbook(io.BytesIO(data), data_only=data_only)
+
+
+def _parse(data: bytes, source: str) -> tuple[Rencana | None, list[Problem]]:
+    if not data:
+        return None, [_problem("", None, None, "not_xlsx", f"berkas '{source}' kosong (0 bita)")]
+    if data.startswith(_OLE_MAGIC):
+        return None, [
+            _problem(
+                "",
+                None,
+                None,
+                "not_xlsx",
+                f"berkas '{source}' berformat Excel lama (.xls); buka di Excel lalu simpan "
+                "sebagai Buku Kerja Excel (.xlsx)",
+            )
+        ]
+    try:
+        wb = _open_workbook(data, source, data_only=False)
+    except Exception as exc:  # any failure means "not a readable xlsx"
+        hint = "" if data.startswith(_ZIP_MAGIC) else " (bukan berkas .xlsx)"
+        return None, [
+            _problem(
+                "",
+                None,
+                None,
+                "not_xlsx",
+                f"berkas '{source}' bukan buku kerja Excel .xlsx yang dapat dibaca{hint}: "
+                f"{type(exc).__name__}: {exc}",
+            )
+        ]
+    reader = _Reader(wb, data, source)
+    try:
+        plan = reader.read()
+        if plan is not None:
+            reader.problems.extend(plan.validate())
+    except Exception as exc:  # never raise for bad input
+        reader.problems.append(
+            _problem("", None, None, "read_failed", f"berkas tidak dapat dibaca: {exc}")
+        )
+        plan = None
+    return plan, _ordered(reader.problems)
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    return sorted(
+        problems,
+        key=lambda p: (not p.is_error, _SHEET_ORDER.get(p.sheet, -1), p.row or 0),
+    )
+
+
+def _norm(text: object) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _defaults(entity: type) -> set[str]:
+    """Fields of a dataclass that have a default value."""
+    return {
+        f.name
+        for f in dataclasses.fields(entity)
+        if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+    }
+
+
+def _suggest(word: str, candidates: Sequence[str]) -> str:
+    by_norm = {_norm(c): c for c in candidates}
+    match = difflib.get_close_matches(_norm(word), list(by_norm), n=1, cutoff=0.6)
+    return by_norm[match[0]] if match else ""
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class _Reader:
+    """Reads one loaded workbook, collecting problems as it goes."""
+
+    def __init__(self, wb: Workbook, data: bytes, source: str) -> None:
+        self.wb = wb
+        self.data = data
+        self.source = source
+        self.problems: list[Problem] = []
+        self.rows: dict[str, tuple[int, ...]] = {}
+        self._values_wb: Workbook | None = None
+
+    # -- cells --------------------------------------------------------------------------
+    def _cached(self, ws: Worksheet, cell: Cell) -> tuple[Any, str | None]:
+        """Value Excel last computed for a formula cell, and its data type."""
+        if self._values_wb is None:
+            self._values_wb = _open_workbook(self.data, self.source, data_only=True)
+        other = self._values_wb[ws.title].cell(row=cell.row, column=cell.column)
+        return other.value, other.data_type
+
+    def _raw(self, ws: Worksheet, cell: Cell | None) -> Any:
+        """Cell value with formulas replaced by their computed value.
+
+        Raises
+        ------
+        CellError
+            For an Excel error value or a formula Excel never computed.
+        """
+        if cell is None:
+            return None
+        value, data_type = cell.value, cell.data_type
+        if data_type == "f":
+            value, data_type = self._cached(ws, cell)
+            if value is None:
+                raise CellError(
+                    "formula_without_value",
+                    "sel berisi rumus tanpa hasil tersimpan; buka berkas di Excel, simpan, "
+                    "lalu baca ulang (atau ganti rumus dengan nilainya)",
+                )
+        if data_type == "e":
+            raise CellError("excel_error", f"sel berisi galat Excel {value}; perbaiki isinya")
+        return value
+
+    def _convert(
+        self, ws: Worksheet, lembar: Lembar, row: int, kolom: Kolom, cell: Cell | None
+    ) -> tuple[bool, Any]:
+        """Read one cell as its column's kind; report and return ``(False, None)`` on error."""
+        try:
+            raw = self._raw(ws, cell)
+            fmt = cell.number_format if cell is not None else "General"
+            return True, from_cell(kolom, raw, fmt)
+        except CellError as exc:
+            self.problems.append(_problem(lembar.name, row, kolom.header, exc.code, exc.message))
+            return False, None
+
+    # -- workbook -------------------------------------------------------------------
+    def read(self) -> Rencana | None:
+        sheets: dict[str, Worksheet] = {}
+        for ws in self.wb.worksheets:
+            sheets.setdefault(_norm(ws.title), ws)
+        found = {lembar.name: sheets.get(_norm(lembar.name)) for lembar in skema.LEMBAR}
+        if not any(found.values()):
+            names = ", ".join(lembar.name for lembar in skema.LEMBAR)
+            self.problems.append(
+                _problem(
+                    "",
+                    None,
+                    None,
+                    "empty_workbook",
+                    f"berkas tidak memuat satu pun lembar rencana (yang diharapkan: {names}); "
+                    "mulailah dari templat buku kerja",
+                )
+            )
+            return None
+        known = {_norm(lembar.name) for lembar in skema.LEMBAR}
+        others = [ws.title for ws in self.wb.worksheets if _norm(ws.title) not in known]
+        for lembar in skema.LEMBAR:
+            if found[lembar.name] is None:
+                self._missing_sheet(lembar, others)
+
+        kebijakan = self._single(skema.KEBIJAKAN, found[skema.KEBIJAKAN.name])
+        pk = self._single(skema.PK, found[skema.PK.name])
+        collections: dict[str, tuple[Any, ...]] = {}
+        for lembar in skema.LEMBAR:
+            if not lembar.single:
+                collections[lembar.attr] = self._table(lembar, found[lembar.name])
+        if kebijakan is None or pk is None:
+            return None
+        return Rencana(kebijakan=kebijakan, pk=pk, **collections, rows=dict(self.rows))
+
+    def _missing_sheet(self, lembar: Lembar, others: list[str]) -> None:
+        guess = _suggest(lembar.name, others)
+        hint = f"; mungkin lembar '{guess}' perlu diberi nama '{lembar.name}'" if guess else ""
+        if lembar is skema.KEBIJAKAN:
+            self.problems.append(
+                _problem(
+                    lembar.name,
+                    None,
+                    None,
+                    "missing_sheet",
+                    f"lembar '{lembar.name}' tidak ada; nilai bawaan kebijakan dipakai{hint}",
+                    Tingkat.PERINGATAN,
+                )
+            )
+        else:
+            self.problems.append(
+                _problem(
+                    lembar.name,
+                    None,
+                    None,
+                    "missing_sheet",
+                    f"lembar '{lembar.name}' tidak ada{hint}",
+                )
+            )
+
+    # -- key-value sheets (Kebijakan, PK) --------------------------------------------------
+    def _single(self, lembar: Lembar, ws: Worksheet | None) -> Any | None:
+        default_rows = tuple(range(2, 2 + len(lembar.columns)))
+        fallback = (
+            lembar.entity()
+            if _defaults(lembar.entity) >= {c.field for c in lembar.columns}
+            else None
+        )
+        if ws is None:
+            self.rows[lembar.name] = default_rows
+            return fallback
+        headers = self._headers(ws)
+        columns = self._find_columns(
+            ws, lembar, headers, (PARAMETER, NILAI), extra_ok=frozenset({_norm(KETERANGAN)})
+        )
+        if columns is None:
+            self.rows[lembar.name] = default_rows
+            return fallback
+        name_col, value_col = columns
+        by_norm = {_norm(k.header): k for k in lembar.columns}
+        found: dict[str, tuple[int, Cell | None]] = {}
+        for cells in ws.iter_rows(min_row=2):
+            row = cells[0].row
+            name_cell = _at(cells, name_col)
+            value_cell = _at(cells, value_col)
+            name = name_cell.value if name_cell is not None else None
+            if _is_blank(name):
+                if value_cell is not None and not _is_blank(value_cell.value):
+                    self.problems.append(
+                        _problem(
+                            lembar.name,
+                            row,
+                            PARAMETER,
+                            "unknown_parameter",
+                            "nilai tanpa nama parameter diabaikan",
+                            Tingkat.PERINGATAN,
+                        )
+                    )
+                continue
+            kolom = by_norm.get(_norm(name))
+            if kolom is None:
+                guess = _suggest(str(name), [k.header for k in lembar.columns])
+                hint = f"; mungkin maksudnya '{guess}'" if guess else ""
+                self.problems.append(
+                    _problem(
+                        lembar.name,
+                        row,
+                        PARAMETER,
+                        "unknown_parameter",
+                        f"parameter '{str(name).strip()}' tidak dikenal dan diabaikan{hint}",
+                        Tingkat.PERINGATAN,
+                    )
+                )
+                continue
+            if kolom.field in found:
+                self.problems.append(
+                    _problem(
+                        lembar.name,
+                        row,
+                        kolom.header,
+                        "duplicate_parameter",
+                        f"parameter '{kolom.header}' ganda; yang dipakai baris "
+                        f"{found[kolom.field][0]}",
+                    )
+                )
+                continue
+            found[kolom.field] = (row, value_cell)
+
+        self.rows[lembar.name] = tuple(
+            found[k.field][0] if k.field in found else pos + 2
+            for pos, k in enumerate(lembar.columns)
+        )
+        values: dict[str, Any] = {}
+        buildable = True
+        for kolom in lembar.columns:
+            if kolom.field not in found:
+                if is_required(lembar, kolom):
+                    buildable = False
+                    self.problems.append(
+                        _problem(
+                            lembar.name,
+                            None,
+                            kolom.header,
+                            "missing_parameter",
+                            f"baris parameter '{kolom.header}' tidak ada di kolom {PARAMETER}",
+                        )
+                    )
+                continue
+            row, cell = found[kolom.field]
+            ok, value = self._convert(ws, lembar, row, kolom, cell)
+            if not ok:
+                buildable = buildable and not is_required(lembar, kolom)
+                continue
+            if value is None:
+                if is_required(lembar, kolom):
+                    buildable = False
+                    self.problems.append(
+                        _problem(
+                            lembar.name, row, kolom.header, "missing_value", "nilai wajib diisi"
+                        )
+                    )
+                continue
+            values[kolom.field] = value
+        if not buildable:
+            return None
+        try:
+            return lembar.make(values)
+        except FieldError as exc:
+            row = found[exc.field][0] if exc.field in found else None
+            self.problems.append(
+                _problem(lembar.name, row, lembar.header_of(exc.field), exc.code, exc.message)
+            )
+        except (TypeError, ValueError) as exc:
+            self.problems.append(
+                _problem(lembar.name, None, None, "invalid_value", f"lembar tidak sah: {exc}")
+            )
+        return fallback
+
+    # -- entity sheets --------------------------------------------------------------------
+    def _headers(self, ws: Worksheet) -> list[tuple[int, str]]:
+        """Non-empty header cells of row 1 as (1-based column, text)."""
+        headers = []
+        for cells in ws.iter_rows(min_row=1, max_row=1):
+            for cell in cells:
+                if not _is_blank(cell.value):
+                    headers.append((cell.column, " ".join(str(cell.value).split())))
+        return headers
+
+    def _find_columns(
+        self,
+        ws: Worksheet,
+        lembar: Lembar,
+        headers: list[tuple[int, str]],
+        wanted: Sequence[str],
+        optional: frozenset[str] = frozenset(),
+        extra_ok: frozenset[str] = frozenset(),
+    ) -> list[int | None] | None:
+        """Locate the ``wanted`` headers in row 1; report missing, extra and repeated ones.
+
+        Returns the 1-based column of each wanted header (``None`` for a missing optional
+        one), or ``None`` when a required header is missing.
+        """
+        if not headers:
+            self.problems.append(
+                _problem(
+                    lembar.name,
+                    1,
+                    None,
+                    "missing_header",
+                    "baris 1 kosong; baris 1 harus memuat judul kolom: " + ", ".join(wanted),
+                )
+            )
+            return None
+        by_norm: dict[str, tuple[int, str]] = {}
+        for col, text in headers:
+            key = _norm(text)
+            if key in by_norm:
+                self.problems.append(
+                    _problem(
+                        lembar.name,
+                        1,
+                        text,
+                        "duplicate_column",
+                        f"kolom '{text}' muncul lebih dari sekali; yang dipakai kolom pertama",
+                        Tingkat.PERINGATAN,
+                    )
+                )
+                continue
+            by_norm[key] = (col, text)
+        wanted_norm = {_norm(w) for w in wanted}
+        extra = [
+            text
+            for key, (_, text) in by_norm.items()
+            if key not in wanted_norm and key not in extra_ok
+        ]
+        missing = [w for w in wanted if _norm(w) not in by_norm]
+        result: list[int | None] = []
+        complete = True
+        for header in wanted:
+            hit = by_norm.get(_norm(header))
+            result.append(hit[0] if hit else None)
+            if hit:
+                continue
+            guess = _suggest(header, extra)
+            hint = f"; mungkin kolom '{guess}' maksudnya '{header}'" if guess else ""
+            if header in optional:
+                self.problems.append(
+                    _problem(
+                        lembar.name,
+                        1,
+                        header,
+                        "missing_column",
+                        f"kolom opsional '{header}' tidak ada; nilai bawaan dipakai{hint}",
+                        Tingkat.PERINGATAN,
+                    )
+                )
+            else:
+                complete = False
+                self.problems.append(
+                    _problem(
+                        lembar.name,
+                        1,
+                        header,
+                        "missing_column",
+                        f"kolom wajib '{header}' tidak ada di baris 1{hint}",
+                    )
+                )
+        for text in extra:
+            guess = _suggest(text, missing)
+            hint = f"; mungkin maksudnya '{guess}'" if guess else ""
+            self.problems.append(
+                _problem(
+                    lembar.name,
+                    1,
+                    text,
+                    "unknown_column",
+                    f"kolom '{text}' tidak dikenal dan diabaikan{hint}",
+                    Tingkat.PERINGATAN,
+                )
+            )
+        return result if complete else None
+
+    def _table(self, lembar: Lembar, ws: Worksheet | None) -> tuple[Any, ...]:
+        self.rows[lembar.name] = ()
+        if ws is None:
+            return ()
+        optional = frozenset(k.header for k in lembar.columns if not is_required(lembar, k))
+        located = self._find_columns(
+            ws, lembar, self._headers(ws), [k.header for k in lembar.columns], optional
+        )
+        if located is None:
+            return ()
+        defaults = _defaults(lembar.entity)
+        entities: list[Any] = []
+        rows: list[int] = []
+        for cells in ws.iter_rows(min_row=2):
+            picked = [(k, _at(cells, col)) for k, col in zip(lembar.columns, located, strict=True)]
+            if all(cell is None or _is_blank(cell.value) for _, cell in picked):
+                continue
+            row = cells[0].row
+            values: dict[str, Any] = {}
+            ok = True
+            for kolom, cell in picked:
+                good, value = self._convert(ws, lembar, row, kolom, cell)
+                if not good:
+                    ok = False
+                    continue
+                if value is None:
+                    if is_required(lembar, kolom):
+                        ok = False
+                        self.problems.append(
+                            _problem(
+                                lembar.name,
+                                row,
+                                kolom.header,
+                                "missing_value",
+                                f"kolom '{kolom.header}' wajib diisi",
+                            )
+                        )
+                    elif kolom.field not in defaults:
+                        values[kolom.field] = None
+                    continue
+                values[kolom.field] = value
+            if not ok:
+                continue
+            try:
+                entity = lembar.make(values)
+            except FieldError as exc:
+                self.problems.append(
+                    _problem(lembar.name, row, lembar.header_of(exc.field), exc.code, exc.message)
+                )
+                continue
+            except (TypeError, ValueError) as exc:
+                self.problems.append(
+                    _problem(lembar.name, row, None, "invalid_row", f"baris tidak sah: {exc}")
+                )
+                continue
+            entities.append(entity)
+            rows.append(row)
+        self.rows[lembar.name] = tuple(rows)
+        return tuple(entities)
+
+
+def _at(cells: tuple[Any, ...], column: int | None) -> Cell | None:
+    """Cell at a 1-based column of a row tuple, ``None`` when absent."""
+    if column is None or column > len(cells):
+        return None
+    cell = cells[column - 1]
+    return cell if isinstance(cell, Cell) else None
