@@ -28,6 +28,9 @@ from sistemkerja.domain import (
     Mode,
     Pagu,
     Pegawai,
+    Penetapan,
+    Penyesuaian,
+    Peran,
     PeriodePenilaian,
     PerjanjianKinerja,
     Pola,
@@ -111,6 +114,14 @@ def kebijakan(draw: st.DrawFn) -> Kebijakan:
         ej_min=ej_min,
         ej_max=ej_max,
         periode_penilaian=draw(st.sampled_from(PeriodePenilaian)),
+        min_jam_anggota=draw(amounts),
+        jam_ketua=draw(amounts),
+        kapasitas_bulanan=draw(st.booleans()),
+        bobot_ej_maks=draw(amounts),
+        bobot_deviasi=draw(amounts),
+        bobot_biaya=draw(amounts),
+        bobot_lintas=draw(amounts),
+        bobot_keanggotaan=draw(amounts),
     )
 
 
@@ -266,6 +277,26 @@ anggaran = st.builds(
 )
 
 
+@st.composite
+def penetapan(draw: st.DrawFn) -> Penetapan:
+    """A pin or forbid with the fields its kind needs."""
+    peran = draw(st.sampled_from(Peran))
+    nip = draw(nips())
+    note = draw(optional_texts)
+    if peran.needs_team:
+        return Penetapan(nip, peran, tim=draw(codes), catatan=note)
+    hours = draw(amounts) if peran is Peran.JAM_TETAP else None
+    return Penetapan(nip, peran, kegiatan=draw(codes), jam=hours, catatan=note)
+
+
+@st.composite
+def penyesuaian(draw: st.DrawFn) -> Penyesuaian:
+    """A per-person override with hours and/or cost."""
+    hours = draw(optional_amounts)
+    cost = draw(amounts) if hours is None else draw(optional_amounts)
+    return Penyesuaian(draw(nips()), draw(codes), jam=hours, biaya=cost)
+
+
 def _some(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[tuple[object, ...]]:
     return st.lists(strategy, max_size=3).map(tuple)
 
@@ -289,4 +320,6 @@ def rencana(draw: st.DrawFn) -> Rencana:
         kegiatan=draw(_some(kegiatan())),
         beban=draw(_some(beban)),
         anggaran=draw(_some(anggaran)),
+        penetapan=draw(_some(penetapan())),
+        penyesuaian=draw(_some(penyesuaian())),
     )

@@ -13,6 +13,7 @@ from sistemkerja.domain.enums import (
     Jenjang,
     MetodeCascade,
     Mode,
+    Peran,
     PeriodePenilaian,
     Pola,
     StatusASN,
@@ -22,6 +23,7 @@ from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
 from sistemkerja.domain.masalah import FieldError, PlanError, Problem, Tingkat
 from sistemkerja.domain.nip import check_nip, make_nip
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
+from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
 from sistemkerja.domain.pk import Indikator, Pagu, PerjanjianKinerja, Sasaran, TugasTambahan
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.domain.strategi import KebutuhanPeran, Strategi, TimKerja
@@ -45,6 +47,9 @@ __all__ = [
     "Mode",
     "Pagu",
     "Pegawai",
+    "Penetapan",
+    "Penyesuaian",
+    "Peran",
     "PeriodePenilaian",
     "PerjanjianKinerja",
     "PlanError",

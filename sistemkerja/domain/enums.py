@@ -253,3 +253,18 @@ class Aspek(LabelEnum):
     KUALITAS = "Kualitas"
     WAKTU = "Waktu"
     BIAYA = "Biaya"
+
+
+class Peran(LabelEnum):
+    """What a pin (penetapan) fixes for one person, agreed in a dialog kinerja."""
+
+    KETUA = "Ketua Tim"
+    ANGGOTA = "Anggota"
+    BUKAN_ANGGOTA = "Bukan anggota"
+    JAM_TETAP = "Jam tetap"
+    DILARANG = "Dilarang"
+
+    @property
+    def needs_team(self) -> bool:
+        """Whether this pin is about a team (else about an activity)."""
+        return self in (Peran.KETUA, Peran.ANGGOTA, Peran.BUKAN_ANGGOTA)

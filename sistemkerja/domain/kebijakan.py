@@ -34,6 +34,33 @@ class Kebijakan:
         Target band of efisiensi jabatan (EJ) [0.90–1.00].
     periode_penilaian : PeriodePenilaian
         Monthly or quarterly periodic assessment [quarterly].
+    min_jam_anggota : float
+        Fewest hours a member gives to a team they join (jam/tahun) [20]; avoids
+        memberships of a few hours.
+    jam_ketua : float
+        Coordination hours a Ketua Tim spends per team led (jam/tahun) [0].
+    kapasitas_bulanan : bool
+        Also cap each person's hours month by month, spreading each activity's hours
+        evenly over its months (jam_efektif / 12 per month) [no].
+    bobot_ej_maks : float
+        Objective weight of the highest load ratio (EJ) among the unit's staff, per EJ
+        point [10].
+    bobot_deviasi : float
+        Weight of the mean distance of the unit's staff from the target EJ band, per EJ
+        point [5].
+    bobot_biaya : float
+        Weight of personnel cost of involvement, per juta rupiah [0.01].
+    bobot_lintas : float
+        Weight per person involved from another unit or agency (orang) [0.1].
+    bobot_keanggotaan : float
+        Weight per team membership (keeps people in few teams) [0.01].
+
+    Notes
+    -----
+    The optimiser minimises ``bobot_ej_maks * EJ_max + bobot_deviasi * mean deviation +
+    bobot_biaya * cost / 1e6 + bobot_lintas * cross-unit people + bobot_keanggotaan *
+    memberships``. Setting every weight but ``bobot_biaya`` to zero gives pure minimum
+    cost.
     """
 
     ketua_jenjang: tuple[Jenjang, ...] = DEFAULT_KETUA_JENJANG
@@ -43,11 +70,29 @@ class Kebijakan:
     ej_min: float = 0.90
     ej_max: float = 1.00
     periode_penilaian: PeriodePenilaian = PeriodePenilaian.TRIWULANAN
+    min_jam_anggota: float = 20.0
+    jam_ketua: float = 0.0
+    kapasitas_bulanan: bool = False
+    bobot_ej_maks: float = 10.0
+    bobot_deviasi: float = 5.0
+    bobot_biaya: float = 0.01
+    bobot_lintas: float = 0.1
+    bobot_keanggotaan: float = 0.01
 
     def __post_init__(self) -> None:
         _rules.integer(self.max_tim_per_pegawai, "max_tim_per_pegawai", "Maks. tim", minimum=1)
         _rules.number(self.jam_efektif, "jam_efektif", "Jam kerja efektif", minimum=1)
         _rules.number(self.ej_min, "ej_min", "EJ minimal")
         _rules.number(self.ej_max, "ej_max", "EJ maksimal")
+        _rules.number(self.min_jam_anggota, "min_jam_anggota", "Jam minimal anggota")
+        _rules.number(self.jam_ketua, "jam_ketua", "Jam koordinasi Ketua Tim")
+        for name in (
+            "bobot_ej_maks",
+            "bobot_deviasi",
+            "bobot_biaya",
+            "bobot_lintas",
+            "bobot_keanggotaan",
+        ):
+            _rules.number(getattr(self, name), name, "Bobot")
         if self.ej_max < self.ej_min:
             raise FieldError("ej_max", "min_above_max", "EJ maksimal lebih kecil dari EJ minimal")

@@ -11,6 +11,7 @@ from sistemkerja.domain.kebijakan import Kebijakan
 from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
 from sistemkerja.domain.masalah import Problem
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
+from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
 from sistemkerja.domain.pk import Indikator, Pagu, PerjanjianKinerja, Sasaran, TugasTambahan
 from sistemkerja.domain.strategi import KebutuhanPeran, Strategi, TimKerja
 
@@ -30,7 +31,7 @@ class Rencana:
     pk : PerjanjianKinerja
         Header of the performance agreement (year, unit, parties).
     units, jabatan, pegawai, sasaran, indikator, tugas_tambahan, pagu, tim, strategi, \
-kebutuhan_peran, kegiatan, beban, anggaran : tuple
+kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian : tuple
         The entities of each sheet (see :mod:`sistemkerja.domain.skema`).
     rows : Mapping of str to tuple of int
         Excel row of each entity per sheet name, when read from a workbook; not part
@@ -52,6 +53,8 @@ kebutuhan_peran, kegiatan, beban, anggaran : tuple
     kegiatan: tuple[Kegiatan, ...] = ()
     beban: tuple[BebanKegiatan, ...] = ()
     anggaran: tuple[BarisAnggaran, ...] = ()
+    penetapan: tuple[Penetapan, ...] = ()
+    penyesuaian: tuple[Penyesuaian, ...] = ()
     rows: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     # ---- lookups -------------------------------------------------------------------

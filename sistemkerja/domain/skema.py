@@ -21,6 +21,7 @@ from sistemkerja.domain.enums import (
     LabelEnum,
     MetodeCascade,
     Mode,
+    Peran,
     PeriodePenilaian,
     Pola,
     StatusASN,
@@ -28,6 +29,7 @@ from sistemkerja.domain.enums import (
 from sistemkerja.domain.kebijakan import Kebijakan
 from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
+from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
 from sistemkerja.domain.pk import Indikator, Pagu, PerjanjianKinerja, Sasaran, TugasTambahan
 from sistemkerja.domain.strategi import KebutuhanPeran, Strategi, TimKerja
 
@@ -85,6 +87,9 @@ class Lembar:
         Fields whose combination must be unique.
     single : bool
         Key-value sheet holding one entity (``Parameter | Nilai`` rows).
+    optional : bool
+        A workbook without this sheet is read as if the sheet were empty (a warning),
+        so workbooks made before the sheet existed still open.
     help : str
         What the sheet holds (Indonesian).
     build : callable, optional
@@ -99,6 +104,7 @@ class Lembar:
     columns: tuple[Kolom, ...]
     key: tuple[str, ...] = ()
     single: bool = False
+    optional: bool = False
     help: str = ""
     build: Callable[[dict[str, Any]], Any] | None = None
     explode: Callable[[Any], dict[str, Any]] | None = None
@@ -191,6 +197,70 @@ KEBIJAKAN = Lembar(
             required=False,
             enum=PeriodePenilaian,
             example="Triwulanan",
+        ),
+        Kolom(
+            "min_jam_anggota",
+            "Jam minimal per keanggotaan",
+            "number",
+            False,
+            help="jam paling sedikit yang diberikan seorang anggota kepada timnya",
+            example="20",
+        ),
+        Kolom(
+            "jam_ketua",
+            "Jam koordinasi Ketua Tim",
+            "number",
+            False,
+            help="jam per tahun untuk memimpin satu tim",
+            example="0",
+        ),
+        Kolom(
+            "kapasitas_bulanan",
+            "Batasi kapasitas per bulan",
+            "bool",
+            required=False,
+            help="Ya: jam per bulan tidak melebihi jam kerja efektif / 12",
+            example="Tidak",
+        ),
+        Kolom(
+            "bobot_ej_maks",
+            "Bobot EJ tertinggi",
+            "number",
+            False,
+            help="bobot tujuan: EJ tertinggi pegawai unit (per poin EJ)",
+            example="10",
+        ),
+        Kolom(
+            "bobot_deviasi",
+            "Bobot simpangan pita EJ",
+            "number",
+            False,
+            help="bobot tujuan: rata-rata jarak EJ pegawai unit dari pita sasaran",
+            example="5",
+        ),
+        Kolom(
+            "bobot_biaya",
+            "Bobot biaya (per juta Rp)",
+            "number",
+            False,
+            help="bobot tujuan: biaya pelibatan pegawai, per juta rupiah",
+            example="0,01",
+        ),
+        Kolom(
+            "bobot_lintas",
+            "Bobot pelibatan lintas unit/instansi",
+            "number",
+            False,
+            help="bobot tujuan: per orang dari unit/instansi lain",
+            example="0,1",
+        ),
+        Kolom(
+            "bobot_keanggotaan",
+            "Bobot jumlah keanggotaan tim",
+            "number",
+            False,
+            help="bobot tujuan: per keanggotaan tim",
+            example="0,01",
         ),
     ),
     single=True,
@@ -456,6 +526,50 @@ ANGGARAN = Lembar(
     help="detil belanja per kegiatan dengan kode RKA-K/L",
 )
 
+PENETAPAN = Lembar(
+    "Penetapan",
+    "penetapan",
+    Penetapan,
+    (
+        Kolom("nip", "NIP", "nip", help="pegawai yang ditetapkan"),
+        Kolom("peran", "Penetapan", "enum", enum=Peran, example="Ketua Tim"),
+        Kolom("tim", "Tim", "code", required=False, help="untuk Ketua Tim/Anggota/Bukan anggota"),
+        Kolom("kegiatan", "Kegiatan", "code", required=False, help="untuk Jam tetap/Dilarang"),
+        Kolom("jam", "Jam", "number", required=False, help="untuk Jam tetap"),
+        Kolom("catatan", "Catatan", required=False, example="hasil dialog kinerja 12/1"),
+    ),
+    key=("nip", "tim", "kegiatan"),
+    optional=True,
+    help="keputusan dialog kinerja yang wajib diikuti pengoptimal (pin dan larangan)",
+)
+
+PENYESUAIAN = Lembar(
+    "Penyesuaian",
+    "penyesuaian",
+    Penyesuaian,
+    (
+        Kolom("nip", "NIP", "nip"),
+        Kolom("kegiatan", "Kegiatan", "code"),
+        Kolom(
+            "jam",
+            "Jam",
+            "number",
+            required=False,
+            help="jam yang dibutuhkan pegawai ini untuk mengerjakan perannya penuh",
+        ),
+        Kolom(
+            "biaya",
+            "Biaya (Rp)",
+            "number",
+            required=False,
+            help="biaya bila pegawai ini mengerjakan perannya penuh",
+        ),
+    ),
+    key=("nip", "kegiatan"),
+    optional=True,
+    help="jam dan biaya khusus per pegawai per kegiatan (menggantikan norma)",
+)
+
 #: Every sheet, in workbook order.
 LEMBAR: tuple[Lembar, ...] = (
     KEBIJAKAN,
@@ -473,6 +587,8 @@ LEMBAR: tuple[Lembar, ...] = (
     KEGIATAN,
     BEBAN,
     ANGGARAN,
+    PENETAPAN,
+    PENYESUAIAN,
 )
 
 BY_ATTR: dict[str, Lembar] = {lembar.attr: lembar for lembar in LEMBAR}

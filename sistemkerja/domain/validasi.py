@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sistemkerja.domain import skema
 from sistemkerja.domain.angka import format_angka
-from sistemkerja.domain.enums import JALUR_JENIS, Asal, Mode
+from sistemkerja.domain.enums import JALUR_JENIS, Asal, Mode, Peran
 from sistemkerja.domain.masalah import Problem, Tingkat
 
 if TYPE_CHECKING:
@@ -109,6 +109,7 @@ def validate(plan: Rencana) -> list[Problem]:
     _check_strategy(rep, plan)
     _check_activities(rep, plan)
     _check_budget(rep, plan)
+    _check_pins(rep, plan)
     order = {lembar.name: i for i, lembar in enumerate(skema.LEMBAR)}
     return sorted(
         rep.problems,
@@ -472,3 +473,62 @@ def _check_budget(rep: _Reporter, plan: Rencana) -> None:
                 "ro_over_pagu",
                 f"jumlah pagu RO Rp {format_angka(total, 0)} melebihi pagu Kegiatan",
             )
+
+
+def _check_pins(rep: _Reporter, plan: Rencana) -> None:
+    nips = {p.nip for p in plan.pegawai}
+    teams = {t.code for t in plan.tim}
+    codes = {k.code for k in plan.kegiatan}
+    _unknown(rep, skema.PENETAPAN, plan.penetapan, "nip", nips, "Pegawai", "unknown_nip")
+    _unknown(
+        rep,
+        skema.PENETAPAN,
+        plan.penetapan,
+        "tim",
+        teams,
+        "Tim Kerja",
+        "unknown_team",
+        optional=True,
+    )
+    _unknown(
+        rep,
+        skema.PENETAPAN,
+        plan.penetapan,
+        "kegiatan",
+        codes,
+        "Kegiatan",
+        "unknown_activity",
+        optional=True,
+    )
+    _duplicates(
+        rep,
+        skema.PENETAPAN,
+        [(p.nip, p.tim, p.kegiatan) for p in plan.penetapan],
+        "Penetapan",
+        "duplicate_code",
+    )
+    leaders: dict[str, int] = {}
+    for i, pin in enumerate(plan.penetapan):
+        if pin.peran is Peran.KETUA and pin.tim is not None:
+            if pin.tim in leaders:
+                rep.add(
+                    skema.PENETAPAN,
+                    i,
+                    "peran",
+                    "conflicting_pins",
+                    f"tim '{pin.tim}' sudah punya Ketua Tim yang ditetapkan di baris "
+                    f"{plan.row_of(skema.PENETAPAN.name, leaders[pin.tim])}",
+                )
+            else:
+                leaders[pin.tim] = i
+    _unknown(rep, skema.PENYESUAIAN, plan.penyesuaian, "nip", nips, "Pegawai", "unknown_nip")
+    _unknown(
+        rep, skema.PENYESUAIAN, plan.penyesuaian, "kegiatan", codes, "Kegiatan", "unknown_activity"
+    )
+    _duplicates(
+        rep,
+        skema.PENYESUAIAN,
+        [(p.nip, p.kegiatan) for p in plan.penyesuaian],
+        "Penyesuaian",
+        "duplicate_code",
+    )

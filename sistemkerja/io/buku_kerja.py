@@ -440,14 +440,15 @@ class _Reader:
     def _missing_sheet(self, lembar: Lembar, others: list[str]) -> None:
         guess = _suggest(lembar.name, others)
         hint = f"; mungkin lembar '{guess}' perlu diberi nama '{lembar.name}'" if guess else ""
-        if lembar is skema.KEBIJAKAN:
+        if lembar is skema.KEBIJAKAN or lembar.optional:
+            fallback = "nilai bawaan kebijakan dipakai" if lembar.single else "dianggap kosong"
             self.problems.append(
                 _problem(
                     lembar.name,
                     None,
                     None,
                     "missing_sheet",
-                    f"lembar '{lembar.name}' tidak ada; nilai bawaan kebijakan dipakai{hint}",
+                    f"lembar '{lembar.name}' tidak ada; {fallback}{hint}",
                     Tingkat.PERINGATAN,
                 )
             )
