@@ -273,7 +273,7 @@ def test_kecil_is_small_and_round(kecil):
     assert sum(kecil.jam_kegiatan().values()) == 2500
     assert all(b.jam % 100 == 0 for b in kecil.beban)
     assert sum(kecil.biaya_kegiatan().values()) == 50_000_000
-    assert kecil.pagu_total == 60_000_000
+    assert kecil.pagu_total == 75_000_000
     assert Counter(kecil.asal(p) for p in kecil.pegawai)[Asal.LINTAS_UNIT] == 1
     assert not _roles_short(kecil)
     assert not _unservable(kecil)

@@ -19,7 +19,7 @@ K-5   Penyusunan laporan kinerja     TT-1   Perencana 200 (individu)
 
 Total effort is 2,500 jam against 6,000 jam available in the unit (5 × 1,250 minus
 250 committed) plus 500 jam of the Pranata Komputer from the other unit. Budget
-lines total Rp 50.000.000 under a pagu of Rp 60.000.000.
+lines total Rp 50.000.000 under a pagu of Rp 75.000.000.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def build_kecil() -> Rencana:
     Rencana
         Six staff (five in ``DIT-KECIL``, one Pranata Komputer from ``PUS-DATA``), two
         indicators, one tugas tambahan, two teams, five activities with 2,500 jam of
-        effort and Rp 50.000.000 of budget under a Rp 60.000.000 pagu. It validates
+        effort and Rp 50.000.000 of budget under a Rp 75.000.000 pagu. It validates
         without errors or warnings.
 
     Examples
@@ -223,7 +223,7 @@ def build_kecil() -> Rencana:
             ),
         ),
         tugas_tambahan=(TugasTambahan("TT-1", "Penyusunan laporan kinerja unit", "2 Laporan"),),
-        pagu=(Pagu("WA", "1234", None, None, "Perencanaan dan data pegawai", 60_000_000),),
+        pagu=(Pagu("WA", "1234", None, None, "Perencanaan dan data pegawai", 75_000_000),),
         tim=(
             TimKerja("TIM-A", "Tim Perencanaan", 2, 4),
             TimKerja("TIM-B", "Tim Data", 2, 4),

@@ -522,7 +522,7 @@ TIM: tuple[TimKerja, ...] = (
     TimKerja("TIM-KEB", "Tim Kebijakan Pengembangan Kompetensi", 4, 9),
     TimKerja("TIM-STK", "Tim Standar Kompetensi Jabatan", 3, 7),
     TimKerja("TIM-SIM", "Tim Sistem Informasi SDM Aparatur", 5, 12),
-    TimKerja("TIM-DATA", "Tim Data dan Statistik SDM Aparatur", 3, 7),
+    TimKerja("TIM-DATA", "Tim Data dan Statistik SDM Aparatur", 3, 9),
     TimKerja("TIM-LYN", "Tim Layanan Pengembangan Kompetensi", 7, 16),
     TimKerja("TIM-TKL", "Tim Tata Kelola Kinerja dan Keuangan", 6, 14),
 )

@@ -3,6 +3,7 @@
 Nothing here knows about PuLP, widgets, plots or Excel files.
 """
 
+from sistemkerja.domain.alokasi import Alokasi, Keanggotaan, Penugasan
 from sistemkerja.domain.angka import Target, format_angka, parse_angka, parse_target
 from sistemkerja.domain.enums import (
     Asal,
@@ -29,6 +30,7 @@ from sistemkerja.domain.rencana import Rencana
 from sistemkerja.domain.strategi import KebutuhanPeran, Strategi, TimKerja
 
 __all__ = [
+    "Alokasi",
     "Asal",
     "Aspek",
     "BarisAnggaran",
@@ -40,6 +42,7 @@ __all__ = [
     "JenisJabatan",
     "JenisSasaran",
     "Jenjang",
+    "Keanggotaan",
     "Kebijakan",
     "KebutuhanPeran",
     "Kegiatan",
@@ -48,6 +51,7 @@ __all__ = [
     "Pagu",
     "Pegawai",
     "Penetapan",
+    "Penugasan",
     "Penyesuaian",
     "Peran",
     "PeriodePenilaian",

@@ -1,0 +1,836 @@
+"""The allocation MILP in PuLP, and its solvers (the only module importing PuLP).
+
+Pipeline: :func:`build_model` adds the variables, then one function per constraint family
+(named after the rule it states), then the objective; :func:`solve_model` hands the model
+to HiGHS (highspy, default) or CBC and reads the solver's *own* status, bound and gap.
+
+Notation (all per the plan's Kebijakan):
+
+* ``f[p, r]`` ∈ [0, 1] — fraction of team effort line ``r`` done by person ``p``;
+* ``u[p, a]`` ∈ {0, 1} — person ``p`` carries individual activity ``a`` whole;
+* ``y[p, t]`` ∈ {0, 1} — ``p`` is a member of team ``t``; ``z[p, t]`` — ``p`` leads ``t``;
+* ``v[p]`` ∈ {0, 1} — a person from another unit or agency is involved;
+* ``H[p, r]`` — hours ``p`` needs for the whole of ``r`` (jam); ``C[p, r]`` cost (Rp);
+* ``jam[p] = Σ_r H f + Σ_a H u + jam_ketua Σ_t z`` — hours assigned (jam).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import re
+import subprocess
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pulp
+
+from sistemkerja.domain.enums import Asal
+from sistemkerja.optimasi.greedy import Awal
+from sistemkerja.optimasi.masukan import Masukan
+
+Status = Literal["optimal", "feasible", "infeasible", "no_solution"]
+SolverName = Literal["highs", "cbc"]
+
+#: Penalties of the elastic re-solve, per unit of violation.
+PENALTY = {
+    "jam": 1.0,  # per jam of uncovered work or capacity overrun
+    "orang": 500.0,  # per missing person / Ketua / member
+    "juta": 10.0,  # per juta rupiah over a pagu
+}
+RP = 1e-6
+"""Rupiah to juta rupiah: budget rows and cost terms are scaled to keep numbers tame."""
+
+
+@dataclass(slots=True)
+class Model:
+    """A built PuLP model with its variables kept in dicts keyed by plan IDs.
+
+    Attributes
+    ----------
+    prob : pulp.LpProblem
+        The problem.
+    f, u, y, z : dict
+        Decision variables (see module docstring).
+    v : dict of str to pulp.LpVariable
+        Involvement of outside people.
+    hours : dict of str to pulp.LpAffineExpression
+        Hours assigned per person (jam).
+    components : dict of str to pulp.LpAffineExpression
+        Objective components in their own units: ``ej_maks`` (EJ), ``deviasi`` (EJ,
+        mean), ``biaya`` (Rp), ``lintas`` (orang), ``keanggotaan`` (count).
+    weights : dict of str to float
+        Weight per component as used in the objective (cost per Rp).
+    families : dict of str to int
+        Number of rows per named constraint family.
+    slack : dict of tuple to (pulp.LpVariable, str)
+        Elastic mode only: slack variable and its unit per (family, *keys).
+    elastic : bool
+        Whether the hard rows carry penalised slacks.
+    build_seconds : float
+        Wall-clock seconds spent building.
+    """
+
+    prob: pulp.LpProblem
+    f: dict[tuple[str, int], Any] = field(default_factory=dict)
+    u: dict[tuple[str, str], Any] = field(default_factory=dict)
+    y: dict[tuple[str, str], Any] = field(default_factory=dict)
+    z: dict[tuple[str, str], Any] = field(default_factory=dict)
+    v: dict[str, Any] = field(default_factory=dict)
+    hours: dict[str, Any] = field(default_factory=dict)
+    components: dict[str, Any] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
+    families: dict[str, int] = field(default_factory=dict)
+    slack: dict[tuple[str, ...], tuple[Any, str]] = field(default_factory=dict)
+    elastic: bool = False
+    build_seconds: float = 0.0
+    _extra: list[Any] = field(default_factory=list)
+
+
+# ---- building -----------------------------------------------------------------------
+
+
+def build_model(m: Masukan, *, elastic: bool = False) -> Model:
+    """Build the allocation model.
+
+    Parameters
+    ----------
+    m : Masukan
+        Model input.
+    elastic : bool
+        Give every hard family a penalised slack and minimise the violations first
+        (used to explain infeasible plans).
+
+    Returns
+    -------
+    Model
+        The model, not yet solved.
+    """
+    start = time.perf_counter()
+    model = Model(pulp.LpProblem("alokasi", pulp.LpMinimize), elastic=elastic)
+    add_variables(model, m)
+    add_hours(model, m)
+    add_cover(model, m)
+    add_individual_carrier(model, m)
+    add_capacity(model, m)
+    if m.plan.kebijakan.kapasitas_bulanan:
+        add_monthly_capacity(model, m)
+    add_membership_link(model, m)
+    add_min_contribution(model, m)
+    add_leader(model, m)
+    add_max_teams(model, m)
+    add_team_size(model, m)
+    add_people_needed(model, m)
+    add_involvement(model, m)
+    add_budget(model, m)
+    add_pins(model, m)
+    add_objective(model, m)
+    model.build_seconds = time.perf_counter() - start
+    return model
+
+
+def _count(model: Model, family: str, n: int = 1) -> None:
+    model.families[family] = model.families.get(family, 0) + n
+
+
+def _slack(model: Model, family: str, keys: tuple[str, ...], unit: str) -> Any:
+    """Return a fresh non-negative slack for a row (elastic mode), else 0."""
+    if not model.elastic:
+        return 0
+    var = model.prob.add_variable(f"s_{family}_{len(model.slack)}", lowBound=0)
+    model.slack[(family, *keys)] = (var, unit)
+    return var
+
+
+def add_variables(model: Model, m: Masukan) -> None:
+    """Create f, u, y, z, v only for eligible combinations."""
+    prob = model.prob
+    for line in m.baris:
+        if line.tim is None:
+            continue
+        for nip in m.layak[line.index]:
+            model.f[(nip, line.index)] = prob.add_variable(
+                f"f_{len(model.f)}", lowBound=0, upBound=1
+            )
+    for code in m.kegiatan_individu:
+        for nip in m.pembawa.get(code, []):
+            model.u[(nip, code)] = prob.add_variable(f"u_{len(model.u)}", cat=pulp.LpBinary)
+    for t in m.tim:
+        for nip in m.calon_anggota[t]:
+            model.y[(nip, t)] = prob.add_variable(f"y_{len(model.y)}", cat=pulp.LpBinary)
+        for nip in m.calon_ketua.get(t, []):
+            model.z[(nip, t)] = prob.add_variable(f"z_{len(model.z)}", cat=pulp.LpBinary)
+    involved = {nip for nip, _ in model.f} | {nip for nip, _ in model.u}
+    for nip in m.pegawai:
+        if m.asal[nip] is not Asal.UNIT and nip in involved:
+            model.v[nip] = prob.add_variable(f"v_{len(model.v)}", cat=pulp.LpBinary)
+
+
+def _individual_hours(m: Masukan, nip: str, code: str) -> float:
+    return sum(m.jam[(nip, r)] for r in m.kegiatan_individu[code])
+
+
+def add_hours(model: Model, m: Masukan) -> None:
+    """Define ``jam[p]``, the hours assigned to each person (an expression, no row)."""
+    terms: dict[str, list[tuple[Any, float]]] = defaultdict(list)
+    for (nip, r), var in model.f.items():
+        terms[nip].append((var, m.jam[(nip, r)]))
+    for (nip, code), var in model.u.items():
+        terms[nip].append((var, _individual_hours(m, nip, code)))
+    jam_ketua = m.plan.kebijakan.jam_ketua
+    if jam_ketua > 0:
+        for (nip, _t), var in model.z.items():
+            terms[nip].append((var, jam_ketua))
+    for nip in m.pegawai:
+        model.hours[nip] = pulp.LpAffineExpression(terms.get(nip, []))
+
+
+def add_cover(model: Model, m: Masukan) -> None:
+    """Cover: Σ_p f[p, r] = 1 for every team line (all of its hours are done)."""
+    by_line: dict[int, list[Any]] = defaultdict(list)
+    for (_nip, r), var in model.f.items():
+        by_line[r].append(var)
+    for line in m.baris:
+        if line.tim is None:
+            continue
+        s = _slack(model, "cakupan", (str(line.index),), "jam")
+        model.prob += (
+            pulp.lpSum(by_line.get(line.index, [])) + s * (1.0 / line.jam) == 1,
+            f"cakupan_{line.index}",
+        )
+        _count(model, "cakupan")
+
+
+def add_individual_carrier(model: Model, m: Masukan) -> None:
+    """Individu: Σ_p u[p, a] = 1 — one person carries each individual activity whole."""
+    by_activity: dict[str, list[Any]] = defaultdict(list)
+    for (_nip, code), var in model.u.items():
+        by_activity[code].append(var)
+    for i, code in enumerate(m.kegiatan_individu):
+        s = _slack(model, "pembawa", (code,), "orang")
+        model.prob += pulp.lpSum(by_activity.get(code, [])) + s == 1, f"pembawa_{i}"
+        _count(model, "pembawa")
+
+
+def add_capacity(model: Model, m: Masukan) -> None:
+    """Capacity: jam[p] ≤ capacity − committed hours, for everyone with work."""
+    for i, nip in enumerate(m.pegawai):
+        expr = model.hours[nip]
+        if not len(expr):
+            continue
+        s = _slack(model, "kapasitas", (nip,), "jam")
+        model.prob += expr - s <= m.tersedia[nip], f"kapasitas_{i}"
+        _count(model, "kapasitas")
+
+
+def add_monthly_capacity(model: Model, m: Masukan) -> None:
+    """Monthly capacity: hours spread evenly over an activity's months ≤ capacity / 12."""
+    per_month: dict[tuple[str, int], list[tuple[Any, float]]] = defaultdict(list)
+    lines = m.baris_by_index
+    for (nip, r), var in model.f.items():
+        months = lines[r].kegiatan.months
+        for month in months:
+            per_month[(nip, month)].append((var, m.jam[(nip, r)] / len(months)))
+    kegiatan = {k.code: k for k in m.plan.kegiatan}
+    for (nip, code), var in model.u.items():
+        months = kegiatan[code].months
+        for month in months:
+            per_month[(nip, month)].append((var, _individual_hours(m, nip, code) / len(months)))
+    for i, ((nip, month), terms) in enumerate(per_month.items()):
+        p = m.pegawai[nip]
+        limit = (m.kapasitas[nip] - p.committed_hours) / 12.0
+        s = _slack(model, "kapasitas_bulanan", (nip, str(month)), "jam")
+        model.prob += (
+            pulp.LpAffineExpression(terms) - s <= max(0.0, limit),
+            f"kapasitas_bulanan_{i}",
+        )
+        _count(model, "kapasitas_bulanan")
+
+
+def add_membership_link(model: Model, m: Masukan) -> None:
+    """Hours only from members: f[p, r] ≤ y[p, t(r)]."""
+    lines = m.baris_by_index
+    for i, ((nip, r), var) in enumerate(model.f.items()):
+        t = lines[r].tim
+        assert t is not None
+        model.prob += var <= model.y[(nip, t)], f"anggota_{i}"
+        _count(model, "anggota")
+
+
+def add_min_contribution(model: Model, m: Masukan) -> None:
+    """Minimum contribution: a member gives at least min_jam_anggota hours to the team."""
+    minimum = m.plan.kebijakan.min_jam_anggota
+    if minimum <= 0:
+        return
+    lines = m.baris_by_index
+    terms: dict[tuple[str, str], list[tuple[Any, float]]] = defaultdict(list)
+    for (nip, r), var in model.f.items():
+        t = lines[r].tim
+        assert t is not None
+        terms[(nip, t)].append((var, m.jam[(nip, r)]))
+    jam_ketua = m.plan.kebijakan.jam_ketua
+    for key, var in model.z.items():
+        if jam_ketua > 0:
+            terms[key].append((var, jam_ketua))
+    for i, (key, y) in enumerate(model.y.items()):
+        s = _slack(model, "kontribusi_minimal", key, "jam")
+        model.prob += (
+            pulp.LpAffineExpression(terms.get(key, [])) + s >= minimum * y,
+            f"kontribusi_minimal_{i}",
+        )
+        _count(model, "kontribusi_minimal")
+
+
+def add_leader(model: Model, m: Masukan) -> None:
+    """Ketua Tim: exactly one per team that needs one, and the Ketua is a member."""
+    by_team: dict[str, list[Any]] = defaultdict(list)
+    for (nip, t), var in model.z.items():
+        by_team[t].append(var)
+        model.prob += var <= model.y[(nip, t)], f"ketua_anggota_{len(by_team[t])}_{t}"
+        _count(model, "ketua_anggota")
+    for i, t in enumerate(m.tim):
+        if not m.perlu_ketua[t]:
+            continue
+        s = _slack(model, "ketua", (t,), "orang")
+        model.prob += pulp.lpSum(by_team.get(t, [])) + s == 1, f"ketua_{i}"
+        _count(model, "ketua")
+
+
+def add_max_teams(model: Model, m: Masukan) -> None:
+    """Teams per person: Σ_t y[p, t] ≤ max_tim_per_pegawai."""
+    limit = m.plan.kebijakan.max_tim_per_pegawai
+    by_person: dict[str, list[Any]] = defaultdict(list)
+    for (nip, _t), var in model.y.items():
+        by_person[nip].append(var)
+    for i, (nip, memberships) in enumerate(by_person.items()):
+        if len(memberships) <= limit:
+            continue
+        s = _slack(model, "maks_tim", (nip,), "orang")
+        model.prob += pulp.lpSum(memberships) - s <= limit, f"maks_tim_{i}"
+        _count(model, "maks_tim")
+
+
+def add_team_size(model: Model, m: Masukan) -> None:
+    """Team size: size_min ≤ Σ_p y[p, t] ≤ size_max."""
+    teams = {t.code: t for t in m.plan.tim}
+    by_team: dict[str, list[Any]] = defaultdict(list)
+    for (_nip, t), var in model.y.items():
+        by_team[t].append(var)
+    for i, t in enumerate(m.tim):
+        team = teams[t]
+        members = pulp.lpSum(by_team.get(t, []))
+        if team.size_min > 1:
+            s = _slack(model, "ukuran_tim_min", (t,), "orang")
+            model.prob += members + s >= team.size_min, f"ukuran_tim_min_{i}"
+            _count(model, "ukuran_tim_min")
+        if team.size_max is not None and len(by_team.get(t, [])) > team.size_max:
+            s = _slack(model, "ukuran_tim_maks", (t,), "orang")
+            model.prob += members - s <= team.size_max, f"ukuran_tim_maks_{i}"
+            _count(model, "ukuran_tim_maks")
+
+
+def add_people_needed(model: Model, m: Masukan) -> None:
+    """People needed: at least ``orang`` qualifying members per Kebutuhan Peran row."""
+    for i, k in enumerate(m.kebutuhan):
+        s = _slack(model, "kebutuhan_orang", (k.tim, k.indikator, k.jabatan), "orang")
+        members = pulp.lpSum(model.y[(nip, k.tim)] for nip in k.calon)
+        model.prob += members + s >= k.orang, f"kebutuhan_orang_{i}"
+        _count(model, "kebutuhan_orang")
+
+
+def add_involvement(model: Model, m: Masukan) -> None:
+    """Involvement: v[p] ≥ y[p, t] and v[p] ≥ u[p, a] for people from outside the unit."""
+    for i, ((nip, _t), var) in enumerate(model.y.items()):
+        if nip in model.v:
+            model.prob += model.v[nip] >= var, f"pelibatan_tim_{i}"
+            _count(model, "pelibatan")
+    for i, ((nip, _a), var) in enumerate(model.u.items()):
+        if nip in model.v:
+            model.prob += model.v[nip] >= var, f"pelibatan_individu_{i}"
+            _count(model, "pelibatan")
+
+
+def _cost_terms(model: Model, m: Masukan) -> dict[str, list[tuple[Any, float]]]:
+    """Personnel cost terms (Rp) per activity code."""
+    lines = m.baris_by_index
+    terms: dict[str, list[tuple[Any, float]]] = defaultdict(list)
+    for (nip, r), var in model.f.items():
+        cost = m.biaya[(nip, r)]
+        if cost:
+            terms[lines[r].kegiatan.code].append((var, cost))
+    for (nip, code), var in model.u.items():
+        cost = sum(m.biaya[(nip, r)] for r in m.kegiatan_individu[code])
+        if cost:
+            terms[code].append((var, cost))
+    return terms
+
+
+def _involvement_terms(model: Model, m: Masukan) -> list[tuple[Any, float]]:
+    return [
+        (var, m.pegawai[nip].involvement_cost)
+        for nip, var in model.v.items()
+        if m.pegawai[nip].involvement_cost
+    ]
+
+
+def add_budget(model: Model, m: Masukan) -> None:
+    """Budget: budget lines + personnel cost ≤ pagu, per RO, per Kegiatan and for the unit.
+
+    Personnel cost of an activity is charged to the RO holding most of its budget lines
+    (and that RO's Kegiatan); involvement costs count against the unit's pagu only.
+    Rows are in juta rupiah.
+    """
+    if m.pagu_unit is None:
+        return
+    per_activity = _cost_terms(model, m)
+    per_key: dict[tuple[str, str, str | None, str | None], list[tuple[Any, float]]]
+    per_key = defaultdict(list)
+    for code, keys in m.pembebanan.items():
+        for key in keys:
+            per_key[key].extend(per_activity.get(code, []))
+    for i, (key, pagu) in enumerate(m.pagu.items()):
+        terms = per_key.get(key, [])
+        if not terms:
+            continue
+        fixed = m.beban_kegiatan_rka.get(key, 0.0)
+        s = _slack(model, "anggaran", tuple(k or "" for k in key), "juta")
+        expr = pulp.LpAffineExpression([(v, c * RP) for v, c in terms])
+        model.prob += expr - s <= (pagu - fixed) * RP, f"anggaran_{i}"
+        _count(model, "anggaran")
+    everything = [t for terms in per_activity.values() for t in terms]
+    everything += _involvement_terms(model, m)
+    if everything:
+        s = _slack(model, "anggaran_unit", ("unit",), "juta")
+        expr = pulp.LpAffineExpression([(v, c * RP) for v, c in everything])
+        model.prob += expr - s <= (m.pagu_unit - m.belanja_total) * RP, "anggaran_unit"
+        _count(model, "anggaran_unit")
+
+
+def add_pins(model: Model, m: Masukan) -> None:
+    """Pins from the dialog kinerja: Ketua, member, fixed hours (forbids are applied
+    by leaving the variables out, see :func:`~sistemkerja.optimasi.masukan.build_masukan`).
+    """
+    for i, key in enumerate(sorted(m.pin_anggota)):
+        if key in model.y:
+            s = _slack(model, "penetapan", key, "orang")
+            model.prob += model.y[key] + s == 1, f"pin_anggota_{i}"
+            _count(model, "penetapan")
+    for i, key in enumerate(sorted(m.pin_ketua)):
+        if key in model.z:
+            s = _slack(model, "penetapan", ("ketua", *key), "orang")
+            model.prob += model.z[key] + s == 1, f"pin_ketua_{i}"
+            _count(model, "penetapan")
+    lines = m.baris_by_index
+    for i, ((nip, code), hours) in enumerate(sorted(m.pin_jam.items())):
+        terms = [
+            (var, m.jam[(p, r)])
+            for (p, r), var in model.f.items()
+            if p == nip and lines[r].kegiatan.code == code
+        ]
+        if (nip, code) in model.u:
+            terms.append((model.u[(nip, code)], _individual_hours(m, nip, code)))
+        s_up = _slack(model, "penetapan", ("jam+", nip, code), "jam")
+        s_down = _slack(model, "penetapan", ("jam-", nip, code), "jam")
+        model.prob += pulp.LpAffineExpression(terms) - s_up + s_down == hours, f"pin_jam_{i}"
+        _count(model, "penetapan")
+
+
+def add_objective(model: Model, m: Masukan) -> None:
+    """Weighted objective; components kept apart in their own units.
+
+    ``ej_maks ≥ jam[p] / capacity[p]`` for the unit's own staff; deviation from the
+    policy band ``[ej_min, ej_max]`` averaged over the unit's staff who can work;
+    cost in Rp; people from outside; memberships.
+    """
+    k = m.plan.kebijakan
+    prob = model.prob
+    ej_max = prob.add_variable("ej_maks", lowBound=0)
+    own = [
+        nip
+        for nip in m.pegawai
+        if m.asal[nip] is Asal.UNIT and m.kapasitas[nip] > 0 and len(model.hours[nip])
+    ]
+    dev_terms = []
+    for i, nip in enumerate(own):
+        p = m.pegawai[nip]
+        ej = (model.hours[nip] + p.committed_hours) * (1.0 / m.kapasitas[nip])
+        prob += ej_max >= ej, f"ej_maks_{i}"
+        _count(model, "ej_maks")
+        if k.bobot_deviasi > 0:
+            lo = prob.add_variable(f"dev_bawah_{i}", lowBound=0)
+            hi = prob.add_variable(f"dev_atas_{i}", lowBound=0)
+            prob += lo >= k.ej_min - ej, f"dev_bawah_{i}"
+            prob += hi >= ej - k.ej_max, f"dev_atas_{i}"
+            _count(model, "deviasi", 2)
+            dev_terms += [(lo, 1.0 / len(own)), (hi, 1.0 / len(own))]
+    cost = pulp.LpAffineExpression(
+        [t for terms in _cost_terms(model, m).values() for t in terms]
+        + _involvement_terms(model, m)
+    )
+    model.components = {
+        "ej_maks": pulp.LpAffineExpression([(ej_max, 1.0)]),
+        "deviasi": pulp.LpAffineExpression(dev_terms),
+        "biaya": cost,
+        "lintas": pulp.lpSum(model.v.values()),
+        "keanggotaan": pulp.lpSum(model.y.values()),
+    }
+    model.weights = {
+        "ej_maks": k.bobot_ej_maks,
+        "deviasi": k.bobot_deviasi,
+        "biaya": k.bobot_biaya * RP,
+        "lintas": k.bobot_lintas,
+        "keanggotaan": k.bobot_keanggotaan,
+    }
+    objective = pulp.lpSum(
+        model.weights[name] * expr for name, expr in model.components.items() if model.weights[name]
+    )
+    if model.elastic:
+        penalties = pulp.LpAffineExpression(
+            [(var, PENALTY[unit]) for var, unit in model.slack.values()]
+        )
+        objective = penalties + 1e-3 * objective
+    prob += objective
+
+
+# ---- solving --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SolveOutcome:
+    """What a solver run produced, read from the solver itself.
+
+    Attributes
+    ----------
+    status : Status
+        ``optimal`` (proven), ``feasible`` (a solution, optimality not proven),
+        ``infeasible`` (proven), ``no_solution`` (stopped without any solution).
+    objective : float or None
+        Objective of the returned solution.
+    bound : float or None
+        Best proven lower bound.
+    gap : float or None
+        Relative gap ``(objective − bound) / max(|objective|, 1e-9)``.
+    solve_seconds : float
+        Wall-clock seconds in the solver.
+    solver : str
+        ``"highs"`` or ``"cbc"``.
+    message : str
+        Solver status in the solver's own words.
+    values : dict of str to float
+        Values of the model's variables by PuLP name (empty without a solution).
+    """
+
+    status: Status
+    objective: float | None
+    bound: float | None
+    gap: float | None
+    solve_seconds: float
+    solver: str
+    message: str
+    values: dict[str, float] = field(default_factory=dict)
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """Silence C-level stdout (HiGHS prints a banner when the first Highs is made)."""
+    try:
+        fd = os.dup(1)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            try:
+                yield
+            finally:
+                os.dup2(fd, 1)
+    finally:
+        os.close(fd)
+
+
+def _start_values(model: Model, start: Awal | None) -> dict[Any, float]:
+    """Complete warm-start values for every variable of the model."""
+    if start is None:
+        return {}
+    values: dict[Any, float] = {}
+    for key, var in model.f.items():
+        values[var] = start.f.get(key, 0.0)
+    for key, var in model.u.items():
+        values[var] = start.u.get(key, 0.0)
+    for key, var in model.y.items():
+        values[var] = 1.0 if key in start.y else 0.0
+    for key, var in model.z.items():
+        values[var] = 1.0 if key in start.z else 0.0
+    for nip, var in model.v.items():
+        used = any(k[0] == nip for k in start.y) or any(k[0] == nip for k in start.u)
+        values[var] = 1.0 if used else 0.0
+    return values
+
+
+def _rows(prob: pulp.LpProblem, index: dict[str, int]) -> tuple[np.ndarray, ...]:
+    """Constraint matrix in row-wise arrays plus row bounds, for bulk loading."""
+    starts = [0]
+    cols: list[int] = []
+    vals: list[float] = []
+    lower: list[float] = []
+    upper: list[float] = []
+    inf = math.inf
+    for c in prob.constraints.values():
+        for var, coef in c.items():
+            if coef:
+                cols.append(index[var.name])
+                vals.append(coef)
+        starts.append(len(cols))
+        rhs = -c.constant
+        if c.sense == pulp.LpConstraintEQ:
+            lower.append(rhs)
+            upper.append(rhs)
+        elif c.sense == pulp.LpConstraintLE:
+            lower.append(-inf)
+            upper.append(rhs)
+        else:
+            lower.append(rhs)
+            upper.append(inf)
+    return (
+        np.asarray(starts[:-1], dtype=np.int32),
+        np.asarray(cols, dtype=np.int32),
+        np.asarray(vals, dtype=np.float64),
+        np.asarray(lower, dtype=np.float64),
+        np.asarray(upper, dtype=np.float64),
+    )
+
+
+def _solve_highs(
+    model: Model, time_limit: float, threads: int | None, gap: float, msg: bool, start: Awal | None
+) -> SolveOutcome:
+    import highspy
+
+    prob = model.prob
+    variables = list(prob.variables())
+    index = {v.name: i for i, v in enumerate(variables)}
+    n = len(variables)
+    cost = np.zeros(n)
+    for var, coef in prob.objective.items():
+        cost[index[var.name]] = coef
+    lower = np.array([-math.inf if v.lowBound is None else v.lowBound for v in variables])
+    upper = np.array([math.inf if v.upBound is None else v.upBound for v in variables])
+    starts, cols, vals, row_lo, row_hi = _rows(prob, index)
+    with _quiet_stdout():
+        h = highspy.Highs()
+    h.setOptionValue("output_flag", bool(msg))
+    h.setOptionValue("mip_rel_gap", float(gap))
+    h.setOptionValue("time_limit", float(time_limit))
+    if threads:
+        h.setOptionValue("threads", int(threads))
+    h.addCols(n, cost, lower, upper, 0, np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0))
+    integer = np.array(
+        [i for i, v in enumerate(variables) if v.cat == pulp.LpInteger], dtype=np.int32
+    )
+    if len(integer):
+        h.changeColsIntegrality(
+            len(integer),
+            integer,
+            np.full(len(integer), highspy.HighsVarType.kInteger.value, np.uint8),
+        )
+    h.addRows(len(row_lo), row_lo, row_hi, len(cols), starts, cols, vals)
+    values = _start_values(model, start)
+    if values:
+        # Variables not set by the warm start (objective helpers) are filled by HiGHS.
+        idx = np.array([index[v.name] for v in values], dtype=np.int32)
+        h.setSolution(len(idx), idx, np.array(list(values.values()), dtype=np.float64))
+    began = time.perf_counter()
+    watchdog = threading.Timer(time_limit + 5.0, h.cancelSolve)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        h.run()
+    finally:
+        watchdog.cancel()
+    seconds = time.perf_counter() - began
+    status = h.getModelStatus()
+    info = h.getInfo()
+    has_solution = info.primal_solution_status == 2
+    s = highspy.HighsModelStatus
+    if status == s.kOptimal:
+        verdict: Status = "optimal"
+    elif status in (s.kInfeasible, s.kUnboundedOrInfeasible):
+        verdict = "infeasible"
+    else:
+        verdict = "feasible" if has_solution else "no_solution"
+    message = h.modelStatusToString(status)
+    if verdict in ("infeasible", "no_solution"):
+        return SolveOutcome(verdict, None, None, None, seconds, "highs", message)
+    col_value = h.getSolution().col_value
+    result = {v.name: col_value[i] for i, v in enumerate(variables)}
+    objective = float(info.objective_function_value)
+    mip = len(integer) > 0
+    bound = float(info.mip_dual_bound) if mip else objective
+    if not mip or not math.isfinite(bound):
+        bound = objective if verdict == "optimal" else bound
+    rel = _relative_gap(objective, bound)
+    return SolveOutcome(verdict, objective, bound, rel, seconds, "highs", message, result)
+
+
+def _relative_gap(objective: float, bound: float | None) -> float | None:
+    if bound is None or not math.isfinite(bound):
+        return None
+    return max(0.0, objective - bound) / max(abs(objective), 1e-9)
+
+
+def cbc_path() -> str | None:
+    """Path of the CBC binary (from the ``cbcbox`` package), or ``None``."""
+    try:
+        import cbcbox
+    except ImportError:
+        return None
+    path = cbcbox.cbc_bin_path()
+    return path if path and os.access(path, os.X_OK) else None
+
+
+_CBC_OBJECTIVE = re.compile(r"Objective value:\s+(-?[\d.eE+-]+)")
+_CBC_BOUND = re.compile(r"(?:Lower bound|Upper bound):\s+(-?[\d.eE+-]+)")
+
+
+def _solve_cbc(
+    model: Model, time_limit: float, threads: int | None, gap: float, msg: bool, start: Awal | None
+) -> SolveOutcome:
+    path = cbc_path()
+    if path is None:
+        raise RuntimeError("CBC tidak tersedia: pasang paket 'cbcbox'")
+    solver = pulp.COIN_CMD(path=path, msg=False)
+    prob = model.prob
+    with tempfile.TemporaryDirectory(prefix="sistemkerja-cbc-") as tmp:
+        mps, sol, mst = (str(Path(tmp) / name) for name in ("m.mps", "m.sol", "m.mst"))
+        vs, variable_names, constraint_names, _ = prob.writeMPS(mps, rename=1)
+        args = [path, mps, "-sec", f"{time_limit:g}", "-ratio", f"{gap:g}"]
+        if threads:
+            args += ["-threads", str(threads)]
+        values = _start_values(model, start)
+        if values:
+            for var, value in values.items():
+                var.setInitialValue(value)
+            solver.writesol(mst, prob, vs, variable_names, constraint_names)
+            args += ["-mips", mst]
+        args += ["-solve", "-printingOptions", "all", "-solution", sol]
+        began = time.perf_counter()
+        try:
+            run = subprocess.run(
+                args,
+                capture_output=True,
+                text=True,
+                timeout=time_limit + 10.0,
+                check=False,
+                stdin=subprocess.DEVNULL,
+            )
+            log = run.stdout
+        except subprocess.TimeoutExpired as exc:
+            seconds = time.perf_counter() - began
+            message = f"CBC dihentikan paksa setelah {seconds:.0f} detik (melewati batas waktu)"
+            del exc
+            return SolveOutcome("no_solution", None, None, None, seconds, "cbc", message)
+        seconds = time.perf_counter() - began
+        if msg:
+            print(log)
+        if not os.path.exists(sol):
+            return SolveOutcome("no_solution", None, None, None, seconds, "cbc", log[-500:])
+        status_line = Path(sol).read_text().splitlines()[0] if Path(sol).stat().st_size else ""
+        _, raw, *_ = solver.readsol_MPS(sol, prob, vs, variable_names, constraint_names)
+    first = status_line.lower()
+    if "no integer solution" in first or "no feasible" in first:
+        return SolveOutcome("no_solution", None, None, None, seconds, "cbc", status_line)
+    if "infeasible" in first and "stopped" not in first:
+        return SolveOutcome("infeasible", None, None, None, seconds, "cbc", status_line)
+    if first.startswith("optimal"):
+        verdict: Status = "optimal"
+    elif "stopped" in first and "objective value" in first:
+        verdict = "feasible"
+    else:
+        return SolveOutcome("no_solution", None, None, None, seconds, "cbc", status_line)
+    result = {name: float(value) for name, value in raw.items()}
+    objective = sum(coef * result.get(var.name, 0.0) for var, coef in prob.objective.items())
+    objective += prob.objective.constant
+    bound = objective
+    if verdict == "feasible":
+        found = _CBC_BOUND.findall(log)
+        bound = float(found[-1]) if found else None
+    return SolveOutcome(
+        verdict,
+        objective,
+        bound,
+        _relative_gap(objective, bound),
+        seconds,
+        "cbc",
+        status_line,
+        result,
+    )
+
+
+def solve_model(
+    model: Model,
+    *,
+    solver: SolverName = "highs",
+    time_limit: float = 60.0,
+    threads: int | None = None,
+    gap: float = 1e-4,
+    msg: bool = False,
+    start: Awal | None = None,
+) -> SolveOutcome:
+    """Solve a built model and read the solver's own verdict.
+
+    Parameters
+    ----------
+    model : Model
+        Built model.
+    solver : {"highs", "cbc"}
+        HiGHS through highspy (default) or CBC (``cbcbox``).
+    time_limit : float
+        Wall-clock limit in seconds; enforced by a watchdog even if the solver
+        overruns its own limit.
+    threads : int, optional
+        Solver threads.
+    gap : float
+        Relative optimality gap at which to stop (set explicitly for both solvers).
+    msg : bool
+        Show the solver log.
+    start : Awal, optional
+        Warm start.
+
+    Returns
+    -------
+    SolveOutcome
+        Status, objective, bound, gap, seconds and variable values.
+    """
+    if solver == "highs":
+        return _solve_highs(model, time_limit, threads, gap, msg, start)
+    if solver == "cbc":
+        return _solve_cbc(model, time_limit, threads, gap, msg, start)
+    raise ValueError(f"solver '{solver}' tidak dikenal; pilih 'highs' atau 'cbc'")
+
+
+def value(expr: Any, values: dict[str, float]) -> float:
+    """Evaluate a PuLP expression or variable at the given solution values."""
+    if isinstance(expr, int | float):
+        return float(expr)
+    if isinstance(expr, pulp.LpVariable):
+        return values.get(expr.name, 0.0)
+    total = float(expr.constant)
+    for var, coef in expr.items():
+        total += coef * values.get(var.name, 0.0)
+    return total
+
+
+def available_solvers() -> list[str]:
+    """Solvers usable here: ``highs`` always (highspy is a dependency), ``cbc`` if found."""
+    found = ["highs"]
+    if cbc_path() is not None:
+        found.append("cbc")
+    return found
