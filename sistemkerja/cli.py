@@ -1,7 +1,8 @@
 """Command line: ``sistemkerja contoh|templat|periksa`` (Indonesian sub-commands).
 
-Exit codes: 0 success / plan valid, 1 the plan has errors, 2 wrong usage or a file that
-cannot be written.
+Exit codes: 0 success / plan valid / allocation found (optimal or feasible); 1 the plan
+has errors (``periksa``) or no allocation exists or was found in time (``optimasi``,
+with the reasons); 2 wrong usage, bad input or a file that cannot be written.
 """
 
 from __future__ import annotations
@@ -62,6 +63,20 @@ def _parser() -> argparse.ArgumentParser:
     periksa = sub.add_parser("periksa", help="periksa buku kerja rencana")
     periksa.add_argument("berkas", type=Path, help="berkas .xlsx rencana")
     periksa.add_argument("--json", action="store_true", help="keluaran JSON untuk mesin")
+
+    opt = sub.add_parser("optimasi", help="tempatkan pegawai ke tim, Ketua Tim dan kegiatan")
+    opt.add_argument("berkas", type=Path, help="berkas .xlsx rencana")
+    opt.add_argument("--keluaran", type=Path, help="berkas .xlsx hasil (ditimpa bila ada)")
+    opt.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="solver MILP")
+    opt.add_argument(
+        "--batas-waktu", type=float, default=60.0, metavar="DETIK", help="batas waktu solver"
+    )
+    opt.add_argument("--threads", type=int, default=None, help="jumlah thread solver")
+    opt.add_argument(
+        "--celah", type=float, default=1e-4, metavar="FRAKSI", help="celah relatif berhenti"
+    )
+    opt.add_argument("--log", action="store_true", help="tampilkan log solver")
+    opt.add_argument("--json", action="store_true", help="ringkasan JSON untuk mesin")
     return parser
 
 
@@ -143,6 +158,51 @@ def _print_report(path: Path, errors: list[Problem], warnings: list[Problem]) ->
         print(f"{path}: valid — 0 galat, {len(warnings)} peringatan.")
 
 
+def cmd_optimasi(args: argparse.Namespace) -> int:
+    """Optimise a plan workbook; write the result workbook; report status and gap."""
+    from sistemkerja.io import read_plan_problems
+    from sistemkerja.io.tabel_xlsx import write_tables
+    from sistemkerja.laporan import tabel_hasil
+    from sistemkerja.optimasi import optimasi
+
+    if args.batas_waktu <= 0:
+        print("Galat: --batas-waktu harus lebih dari 0 detik", file=sys.stderr)
+        return EXIT_USAGE
+    if args.keluaran is not None and args.keluaran.suffix.lower() != ".xlsx":
+        print(f"Galat: nama berkas '{args.keluaran}' harus berakhiran .xlsx", file=sys.stderr)
+        return EXIT_USAGE
+    plan, problems = read_plan_problems(args.berkas)
+    errors = [p for p in problems if p.is_error]
+    if plan is None or errors:
+        if args.json:
+            payload = {"status": "bad_input", "masalah": [p.to_dict() for p in errors]}
+            print(json.dumps(payload, ensure_ascii=False, indent=2))
+        else:
+            _print_report(args.berkas, errors, [])
+        return EXIT_USAGE
+    hasil = optimasi(
+        plan,
+        solver=args.solver,
+        batas_waktu=args.batas_waktu,
+        threads=args.threads,
+        gap=args.celah,
+        log=args.log,
+    )
+    if args.keluaran is not None:
+        try:
+            write_tables(tabel_hasil(hasil), args.keluaran)
+        except OSError as exc:
+            print(f"Galat: hasil tidak dapat ditulis: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    if args.json:
+        print(json.dumps(hasil.summary(), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(hasil.describe())
+        if args.keluaran is not None:
+            print(f"Hasil ditulis: {args.keluaran}")
+    return EXIT_OK if hasil.ok else EXIT_INVALID
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
@@ -161,6 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_contoh(args.folder, args.timpa)
     if args.perintah == "templat":
         return cmd_templat(args.berkas, args.timpa)
+    if args.perintah == "optimasi":
+        return cmd_optimasi(args)
     return cmd_periksa(args.berkas, args.json)
 
 

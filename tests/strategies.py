@@ -118,6 +118,7 @@ def kebijakan(draw: st.DrawFn) -> Kebijakan:
         jam_ketua=draw(amounts),
         kapasitas_bulanan=draw(st.booleans()),
         bobot_ej_maks=draw(amounts),
+        bobot_ej_jabatan=draw(amounts),
         bobot_deviasi=draw(amounts),
         bobot_biaya=draw(amounts),
         bobot_lintas=draw(amounts),

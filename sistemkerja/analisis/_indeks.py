@@ -97,6 +97,15 @@ class Indeks:
     penugasan_kegiatan: dict[str, list[Penugasan]]
     ketua: dict[str, list[str]]
     anggota: dict[str, list[str]]
+    kegiatan_per: dict[tuple[str | None, str], list[str]]
+
+    def kegiatan_tim(self, tim: str | None, indikator: str) -> list[str]:
+        """Return the codes of a team's activities for one target (``tim=None``: no team)."""
+        return self.kegiatan_per.get((tim, indikator), [])
+
+    def kegiatan_target(self, indikator: str) -> list[Kegiatan]:
+        """Return the activities of one target, in sheet order."""
+        return [k for k in self.plan.kegiatan if k.indikator == indikator]
 
     def nama_tim(self, tim: str) -> str:
         """Return the name of a team (its code if unknown)."""
@@ -185,6 +194,9 @@ def indeks(plan: Rencana, alokasi: Alokasi) -> Indeks:
         urut = list(ketua[t.code])
         urut += [a.nip for a in alokasi.keanggotaan if a.tim == t.code and a.nip not in urut]
         anggota[t.code] = list(dict.fromkeys(urut))
+    kegiatan_per: dict[tuple[str | None, str], list[str]] = defaultdict(list)
+    for k in plan.kegiatan:
+        kegiatan_per[(k.tim, k.indikator)].append(k.code)
     return Indeks(
         plan=plan,
         alokasi=alokasi,
@@ -196,4 +208,5 @@ def indeks(plan: Rencana, alokasi: Alokasi) -> Indeks:
         penugasan_kegiatan=dict(per_kegiatan),
         ketua=ketua,
         anggota=anggota,
+        kegiatan_per=dict(kegiatan_per),
     )

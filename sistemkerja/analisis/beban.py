@@ -247,8 +247,8 @@ def beban_jabatan(plan: Rencana, alokasi: Alokasi | None = None) -> pd.DataFrame
     Returns
     -------
     pandas.DataFrame
-        One row per jabatan: first those of the Beban Kegiatan sheet (in order of first
-        appearance), then jabatan of the unit's own staff with no planned work.
+        One row per jabatan of the Beban Kegiatan sheet, in order of first appearance
+        (a jabatan without effort lines, such as the unit head's, has no row):
 
         - ``jabatan`` — position family;
         - ``jam_kebutuhan`` — Σ volume × norma waktu of its effort lines (jam);
@@ -273,7 +273,6 @@ def beban_jabatan(plan: Rencana, alokasi: Alokasi | None = None) -> pd.DataFrame
     for pg in plan.pegawai:
         if plan.asal(pg) is Asal.UNIT:
             tersedia[pg.jabatan] += 1
-            jam.setdefault(pg.jabatan, 0.0)
     ditugaskan: dict[str, set[str]] | None = None
     if alokasi is not None:
         indeks(plan, alokasi)

@@ -119,10 +119,6 @@ def isi_sel(
     )
 
 
-def _kegiatan_tim(ix: Indeks, tim: str | None, indikator: str) -> list[str]:
-    return [k.code for k in ix.plan.kegiatan if k.tim == tim and k.indikator == indikator]
-
-
 def _kosong(nip: str, peran: str, tim: str | None, ketua: bool = False) -> Sel:
     return Sel(nip, peran, tim, None, None, None, math.nan, math.nan, None, (), ketua=ketua)
 
@@ -132,20 +128,22 @@ def sel_level1(ix: Indeks, kontrib: KontribusiKegiatan | None = None) -> list[Se
     kontrib = kontrib or KontribusiKegiatan(ix)
     sel: list[Sel] = []
     for t in ix.plan.tim:
+        target_tim = [ind for ind in ix.urutan_target() if ix.kegiatan_tim(t.code, ind)]
         for nip in ix.ketua[t.code]:
             peran = f"{KETUA} {t.name}"
             mine = []
-            for ind in ix.urutan_target():
-                isi = isi_sel(ix, kontrib, ind, _kegiatan_tim(ix, t.code, ind), None)
+            for ind in target_tim:
+                isi = isi_sel(ix, kontrib, ind, ix.kegiatan_tim(t.code, ind), None)
                 if isi is not None:
                     mine.append(Sel(nip, peran, t.code, ind, *isi, ketua=True))
             sel += mine or [_kosong(nip, peran, t.code, ketua=True)]
     mandiri = {r.nip for k in ix.plan.kegiatan if k.tim is None for r in kontrib.rows(k.code)}
+    target_mandiri = [ind for ind in ix.urutan_target() if ix.kegiatan_tim(None, ind)]
     for pg in ix.plan.pegawai:
         if pg.nip not in mandiri:
             continue
-        for ind in ix.urutan_target():
-            isi = isi_sel(ix, kontrib, ind, _kegiatan_tim(ix, None, ind), pg.nip)
+        for ind in target_mandiri:
+            isi = isi_sel(ix, kontrib, ind, ix.kegiatan_tim(None, ind), pg.nip)
             if isi is not None:
                 sel.append(Sel(pg.nip, MANDIRI, None, ind, *isi))
     return sel
@@ -153,7 +151,7 @@ def sel_level1(ix: Indeks, kontrib: KontribusiKegiatan | None = None) -> list[Se
 
 def hasil_tim(ix: Indeks, kontrib: KontribusiKegiatan, tim: str, indikator: str) -> str | None:
     """Return the team's result for one target (the Ketua's level 1 cell), or ``None``."""
-    isi = isi_sel(ix, kontrib, indikator, _kegiatan_tim(ix, tim, indikator), None)
+    isi = isi_sel(ix, kontrib, indikator, ix.kegiatan_tim(tim, indikator), None)
     return None if isi is None else isi.hasil
 
 

@@ -67,7 +67,7 @@ def _periksa_target(
     target = ix.target[kode]
     nilai = target.parsed_target.nilai
     satuan = target.satuan
-    kegiatan = [k for k in ix.plan.kegiatan if k.indikator == kode]
+    kegiatan = ix.kegiatan_target(kode)
     temuan: list[tuple[str, str]] = []
     if not kegiatan:
         temuan.append((RANTAI_PUTUS, f"{kode} belum punya kegiatan; targetnya tidak dikerjakan."))

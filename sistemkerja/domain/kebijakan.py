@@ -45,6 +45,9 @@ class Kebijakan:
     bobot_ej_maks : float
         Objective weight of the highest load ratio (EJ) among the unit's staff, per EJ
         point [10].
+    bobot_ej_jabatan : float
+        Weight of the mean, over jabatan, of the highest EJ within each jabatan, per EJ
+        point [5]; spreads work evenly among people of one jabatan.
     bobot_deviasi : float
         Weight of the mean distance of the unit's staff from the target EJ band, per EJ
         point [5].
@@ -57,7 +60,8 @@ class Kebijakan:
 
     Notes
     -----
-    The optimiser minimises ``bobot_ej_maks * EJ_max + bobot_deviasi * mean deviation +
+    The optimiser minimises ``bobot_ej_maks * EJ_max + bobot_ej_jabatan * mean over
+    jabatan of EJ_max(jabatan) + bobot_deviasi * mean deviation +
     bobot_biaya * cost / 1e6 + bobot_lintas * cross-unit people + bobot_keanggotaan *
     memberships``. Setting every weight but ``bobot_biaya`` to zero gives pure minimum
     cost.
@@ -74,6 +78,7 @@ class Kebijakan:
     jam_ketua: float = 0.0
     kapasitas_bulanan: bool = False
     bobot_ej_maks: float = 10.0
+    bobot_ej_jabatan: float = 5.0
     bobot_deviasi: float = 5.0
     bobot_biaya: float = 0.01
     bobot_lintas: float = 0.1
@@ -88,6 +93,7 @@ class Kebijakan:
         _rules.number(self.jam_ketua, "jam_ketua", "Jam koordinasi Ketua Tim")
         for name in (
             "bobot_ej_maks",
+            "bobot_ej_jabatan",
             "bobot_deviasi",
             "bobot_biaya",
             "bobot_lintas",

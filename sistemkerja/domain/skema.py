@@ -231,6 +231,14 @@ KEBIJAKAN = Lembar(
             example="10",
         ),
         Kolom(
+            "bobot_ej_jabatan",
+            "Bobot EJ tertinggi per jabatan",
+            "number",
+            False,
+            help="bobot tujuan: rata-rata EJ tertinggi tiap jabatan (meratakan beban)",
+            example="5",
+        ),
+        Kolom(
             "bobot_deviasi",
             "Bobot simpangan pita EJ",
             "number",

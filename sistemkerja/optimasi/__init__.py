@@ -1,5 +1,7 @@
-"""The allocation optimiser: PuLP (HiGHS or CBC) assigns staff to teams, Ketua Tim roles
-and activities, balancing workload (EJ) and budget, and explains infeasible plans.
+"""The allocation optimiser (PuLP with HiGHS or CBC).
+
+It assigns staff to teams, Ketua Tim roles and activities, balancing workload (EJ) and
+budget, and explains infeasible plans.
 
 Pipeline (each step a function): :func:`~sistemkerja.optimasi.masukan.build_masukan` →
 :func:`~sistemkerja.optimasi.cek.precheck` → :func:`~sistemkerja.optimasi.greedy.greedy` →

@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
+
 from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.optimasi.cek import Penjelasan
@@ -21,6 +23,7 @@ STATUS_LABEL = {
 #: Units of the objective components.
 COMPONENT_UNITS = {
     "ej_maks": "poin EJ",
+    "ej_jabatan": "poin EJ",
     "deviasi": "poin EJ",
     "biaya": "Rp",
     "lintas": "orang",
@@ -93,7 +96,7 @@ class Hasil:
         return max(0.0, self.objective - self.bound)
 
     def gap_in_units(self) -> dict[str, float]:
-        """The absolute gap expressed in each weighted component's own unit.
+        """Return the absolute gap in each weighted component's own unit.
 
         Returns
         -------
@@ -152,3 +155,101 @@ class Hasil:
             lines.append("Penyebab rencana tidak dapat dipenuhi:")
             lines += [f"  - {p.message}" for p in self.penjelasan]
         return "\n".join(lines)
+
+
+def tabel_penugasan(hasil: Hasil) -> pd.DataFrame:
+    """Return assignments as a table: person, team, activity, role, hours, cost.
+
+    Parameters
+    ----------
+    hasil : Hasil
+        An optimisation result.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``nip, nama, tim, kegiatan, indikator, jabatan_peran, jenjang_min, jam``
+        (jam), ``porsi`` (0–1), ``biaya`` (Rp), ``peran`` (Ketua Tim / Anggota /
+        Mandiri); empty without an allocation.
+    """
+    columns = [
+        "nip",
+        "nama",
+        "tim",
+        "kegiatan",
+        "indikator",
+        "jabatan_peran",
+        "jenjang_min",
+        "jam",
+        "porsi",
+        "biaya",
+        "peran",
+    ]
+    if hasil.alokasi is None:
+        return pd.DataFrame(columns=columns)
+    plan = hasil.plan
+    people = plan.pegawai_by_nip()
+    kegiatan = {k.code: k for k in plan.kegiatan}
+    leaders = hasil.alokasi.ketua()
+    rows = []
+    for t in hasil.alokasi.penugasan:
+        k = kegiatan[t.kegiatan]
+        if k.tim is None:
+            peran = "Mandiri"
+        else:
+            peran = "Ketua Tim" if leaders.get(k.tim) == t.nip else "Anggota"
+        rows.append(
+            [
+                t.nip,
+                people[t.nip].name,
+                k.tim,
+                t.kegiatan,
+                k.indikator,
+                t.jabatan,
+                t.jenjang_min.value if t.jenjang_min else None,
+                t.jam,
+                t.porsi,
+                t.biaya,
+                peran,
+            ]
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def tabel_tim(hasil: Hasil) -> pd.DataFrame:
+    """Return teams with their Ketua and members.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``tim, nama_tim, nip, nama, jabatan, jenjang, asal, peran, jam`` (jam in
+        this team), Ketua first per team; empty without an allocation.
+    """
+    columns = ["tim", "nama_tim", "nip", "nama", "jabatan", "jenjang", "asal", "peran", "jam"]
+    if hasil.alokasi is None:
+        return pd.DataFrame(columns=columns)
+    plan = hasil.plan
+    people = plan.pegawai_by_nip()
+    names = {t.code: t.name for t in plan.tim}
+    team_of = {k.code: k.tim for k in plan.kegiatan}
+    hours: dict[tuple[str, str | None], float] = {}
+    for t in hasil.alokasi.penugasan:
+        key = (t.nip, team_of[t.kegiatan])
+        hours[key] = hours.get(key, 0.0) + t.jam
+    rows = []
+    for k in hasil.alokasi.keanggotaan:
+        p = people[k.nip]
+        rows.append(
+            [
+                k.tim,
+                names[k.tim],
+                k.nip,
+                p.name,
+                p.jabatan,
+                p.jenjang.value,
+                plan.asal(p).value,
+                "Ketua Tim" if k.ketua else "Anggota",
+                hours.get((k.nip, k.tim), 0.0),
+            ]
+        )
+    return pd.DataFrame(rows, columns=columns)

@@ -46,6 +46,8 @@ PENALTY = {
     "orang": 500.0,  # per missing person / Ketua / member
     "juta": 10.0,  # per juta rupiah over a pagu
 }
+OPTIMAL_GAP = 1e-4
+"""Largest relative gap still reported as a proven optimum."""
 RP = 1e-6
 """Rupiah to juta rupiah: budget rows and cost terms are scaled to keep numbers tame."""
 
@@ -65,8 +67,9 @@ class Model:
     hours : dict of str to pulp.LpAffineExpression
         Hours assigned per person (jam).
     components : dict of str to pulp.LpAffineExpression
-        Objective components in their own units: ``ej_maks`` (EJ), ``deviasi`` (EJ,
-        mean), ``biaya`` (Rp), ``lintas`` (orang), ``keanggotaan`` (count).
+        Objective components in their own units: ``ej_maks`` (EJ), ``ej_jabatan`` (EJ,
+        mean over jabatan of the highest EJ in each), ``deviasi`` (EJ, mean), ``biaya``
+        (Rp), ``lintas`` (orang), ``keanggotaan`` (count).
     weights : dict of str to float
         Weight per component as used in the objective (cost per Rp).
     families : dict of str to int
@@ -415,8 +418,10 @@ def add_budget(model: Model, m: Masukan) -> None:
 
 
 def add_pins(model: Model, m: Masukan) -> None:
-    """Pins from the dialog kinerja: Ketua, member, fixed hours (forbids are applied
-    by leaving the variables out, see :func:`~sistemkerja.optimasi.masukan.build_masukan`).
+    """Pins from the dialog kinerja: Ketua, member, fixed hours.
+
+    Forbids are applied by leaving the variables out (see
+    :func:`~sistemkerja.optimasi.masukan.build_masukan`).
     """
     for i, key in enumerate(sorted(m.pin_anggota)):
         if key in model.y:
@@ -459,11 +464,19 @@ def add_objective(model: Model, m: Masukan) -> None:
         if m.asal[nip] is Asal.UNIT and m.kapasitas[nip] > 0 and len(model.hours[nip])
     ]
     dev_terms = []
+    by_jabatan: dict[str, Any] = {}
     for i, nip in enumerate(own):
         p = m.pegawai[nip]
         ej = (model.hours[nip] + p.committed_hours) * (1.0 / m.kapasitas[nip])
         prob += ej_max >= ej, f"ej_maks_{i}"
         _count(model, "ej_maks")
+        if k.bobot_ej_jabatan > 0:
+            if p.jabatan not in by_jabatan:
+                by_jabatan[p.jabatan] = prob.add_variable(
+                    f"ej_jabatan_{len(by_jabatan)}", lowBound=0
+                )
+            prob += by_jabatan[p.jabatan] >= ej, f"ej_jabatan_{i}"
+            _count(model, "ej_jabatan")
         if k.bobot_deviasi > 0:
             lo = prob.add_variable(f"dev_bawah_{i}", lowBound=0)
             hi = prob.add_variable(f"dev_atas_{i}", lowBound=0)
@@ -477,6 +490,9 @@ def add_objective(model: Model, m: Masukan) -> None:
     )
     model.components = {
         "ej_maks": pulp.LpAffineExpression([(ej_max, 1.0)]),
+        "ej_jabatan": pulp.LpAffineExpression(
+            [(var, 1.0 / len(by_jabatan)) for var in by_jabatan.values()]
+        ),
         "deviasi": pulp.LpAffineExpression(dev_terms),
         "biaya": cost,
         "lintas": pulp.lpSum(model.v.values()),
@@ -484,6 +500,7 @@ def add_objective(model: Model, m: Masukan) -> None:
     }
     model.weights = {
         "ej_maks": k.bobot_ej_maks,
+        "ej_jabatan": k.bobot_ej_jabatan,
         "deviasi": k.bobot_deviasi,
         "biaya": k.bobot_biaya * RP,
         "lintas": k.bobot_lintas,
@@ -677,7 +694,20 @@ def _solve_highs(
     if not mip or not math.isfinite(bound):
         bound = objective if verdict == "optimal" else bound
     rel = _relative_gap(objective, bound)
-    return SolveOutcome(verdict, objective, bound, rel, seconds, "highs", message, result)
+    return SolveOutcome(
+        _proven(verdict, rel), objective, bound, rel, seconds, "highs", message, result
+    )
+
+
+def _proven(verdict: Status, gap: float | None) -> Status:
+    """Call a solution optimal only when its gap is within ``OPTIMAL_GAP``.
+
+    A solver that stops because a looser requested gap was reached says "optimal"; the
+    result then says "feasible" and reports the gap it proved.
+    """
+    if verdict == "optimal" and (gap is None or gap > OPTIMAL_GAP):
+        return "feasible"
+    return verdict
 
 
 def _relative_gap(objective: float, bound: float | None) -> float | None:
@@ -762,15 +792,9 @@ def _solve_cbc(
     if verdict == "feasible":
         found = _CBC_BOUND.findall(log)
         bound = float(found[-1]) if found else None
+    rel = _relative_gap(objective, bound)
     return SolveOutcome(
-        verdict,
-        objective,
-        bound,
-        _relative_gap(objective, bound),
-        seconds,
-        "cbc",
-        status_line,
-        result,
+        _proven(verdict, rel), objective, bound, rel, seconds, "cbc", status_line, result
     )
 
 

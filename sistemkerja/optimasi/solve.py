@@ -1,5 +1,7 @@
-"""The optimiser pipeline: validate → input → pre-checks → warm start → build → solve →
-(explain when infeasible) → result.
+"""The optimiser pipeline.
+
+validate → input → pre-checks → warm start → build → solve → (explain when infeasible)
+→ result.
 """
 
 from __future__ import annotations
@@ -232,7 +234,8 @@ def _describe_slacks(m: Masukan, model: Model, values: dict[str, float]) -> list
                 Penjelasan(
                     "cover_short",
                     f"{format_angka(amount, 0)} jam {line.beban.jabatan} pada kegiatan "
-                    f"{line.kegiatan.code} tidak dapat dikerjakan oleh pegawai yang memenuhi syarat",
+                    f"{line.kegiatan.code} tidak dapat dikerjakan oleh pegawai yang "
+                    "memenuhi syarat",
                     amount,
                     "jam",
                 )
