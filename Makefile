@@ -92,6 +92,7 @@ contoh: $(STAMP)
 bench: $(STAMP)
 	@test -f benchmarks/run.py || { echo "GALAT: benchmarks/run.py belum ada." >&2; exit 1; }
 	$(RUN) $(BIN)/python benchmarks/run.py
+	$(RUN) $(BIN)/python benchmarks/optimasi.py
 
 # ---- pemeriksaan ----------------------------------------------------------------------
 lint: $(STAMP)

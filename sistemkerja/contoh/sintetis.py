@@ -11,7 +11,9 @@ requirements, the team sizes and the Ketua Tim needs from that witness. So:
 * total effort is ``load`` × total available hours (capacity minus committed), less
   rounding to whole hours;
 * every team that needs a Ketua Tim has an eligible member from the unit;
-* budget lines fit every RO and Kegiatan pagu (90–98 % of each RO).
+* budget lines plus the personnel cost of the witness allocation (outside staff's hours
+  × hourly cost, and their involvement cost) use 90–98 % of each RO pagu, so the witness
+  fits the budget; lines alone use somewhat less.
 """
 
 from __future__ import annotations
@@ -601,6 +603,23 @@ def generate(
     for line in anggaran:
         key = (line.giat, line.kro, line.ro)
         spent[key] = spent.get(key, 0.0) + line.jumlah
+    # The witness's personnel cost (hours of outside staff × hourly cost, and their
+    # involvement cost) must fit too, so the pagu holds for the witness allocation.
+    involvement_ro: dict[int, tuple[tuple[str, str, str], int]] = {}
+    for k, tg in enumerate(targets):
+        ro = ros[(k if tg.team is None else tg.team) % len(ros)]
+        for a in tg.activities:
+            for w, h in contrib[a]:
+                if w.asal is Asal.UNIT or not h:
+                    continue
+                spent[ro] = spent.get(ro, 0.0) + h * w.pegawai.hourly_cost
+                best = involvement_ro.get(id(w))
+                if best is None or h > best[1]:
+                    involvement_ro[id(w)] = (ro, h)
+    for w in workers:
+        if id(w) in involvement_ro:
+            ro = involvement_ro[id(w)][0]
+            spent[ro] = spent.get(ro, 0.0) + w.pegawai.involvement_cost
     ro_pagu = {
         ro: math.ceil(spent[ro] / rng.uniform(0.905, 0.98) / 1000) * 1000.0
         for ro in ros

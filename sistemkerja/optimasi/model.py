@@ -46,6 +46,9 @@ PENALTY = {
     "orang": 500.0,  # per missing person / Ketua / member
     "juta": 10.0,  # per juta rupiah over a pagu
 }
+#: Leaving work undone costs more than overrunning a capacity, so the elastic
+#: explanation keeps the work covered and shows whose capacity (and when) falls short.
+FAMILY_WEIGHT = {"cakupan": 2.0, "pembawa": 2.0}
 OPTIMAL_GAP = 1e-4
 """Largest relative gap still reported as a proven optimum."""
 RP = 1e-6
@@ -511,7 +514,10 @@ def add_objective(model: Model, m: Masukan) -> None:
     )
     if model.elastic:
         penalties = pulp.LpAffineExpression(
-            [(var, PENALTY[unit]) for var, unit in model.slack.values()]
+            [
+                (var, PENALTY[unit] * FAMILY_WEIGHT.get(key[0], 1.0))
+                for key, (var, unit) in model.slack.items()
+            ]
         )
         objective = penalties + 1e-3 * objective
     prob += objective
@@ -601,7 +607,7 @@ def _rows(prob: pulp.LpProblem, index: dict[str, int]) -> tuple[np.ndarray, ...]
     lower: list[float] = []
     upper: list[float] = []
     inf = math.inf
-    for c in prob.constraints.values():
+    for c in prob.constraints():
         for var, coef in c.items():
             if coef:
                 cols.append(index[var.name])

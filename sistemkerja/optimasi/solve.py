@@ -95,8 +95,8 @@ def optimasi(
     start = greedy(m) if warm_start else None
     model = build_model(m)
     build_seconds = time.perf_counter() - began
-    counts["variabel"] = len(model.prob.variables())
-    counts["kendala"] = len(model.prob.constraints)
+    counts["variabel"] = model.prob.numVariables()
+    counts["kendala"] = model.prob.numConstraints()
     outcome = solve_model(
         model, solver=solver, time_limit=batas_waktu, threads=threads, gap=gap, msg=log, start=start
     )

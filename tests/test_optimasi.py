@@ -1,0 +1,305 @@
+"""Optimiser tests in three layers: structure (no solve), known optima (every solver),
+regression (the sample unit), plus properties and infeasibility explanations.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from optimasi_kit import ONLY_COST, ONLY_EJ, allow, nip, person, plan
+
+from sistemkerja import contoh
+from sistemkerja.cli import main
+from sistemkerja.domain import Asal, Jenjang, Penetapan, Penyesuaian, Peran, PlanError, TimKerja
+from sistemkerja.io import write_plan
+from sistemkerja.optimasi import build_masukan, optimasi, precheck
+from sistemkerja.optimasi.model import available_solvers, build_model
+from sistemkerja.optimasi.verifikasi import verifikasi_alokasi
+
+SOLVERS = ["highs", "cbc"]
+
+
+def test_both_solvers_are_installed():
+    assert available_solvers() == SOLVERS
+
+
+def _hours(hasil, who: str) -> float:
+    return sum(t.jam for t in hasil.alokasi.penugasan if t.nip == who)
+
+
+# ---- structure: the right families and sizes for the tiny plan, without solving -------
+
+
+def test_structure_of_tiny_plan():
+    m = build_masukan(contoh.load("kecil"))
+    model = build_model(m)
+    # Team lines K-1..K-4 (7 lines) with 2+2+1+1+1+2+1 eligible people; K-5 is individual.
+    assert len(model.f) == 10
+    assert len(model.u) == 2  # Perencana Budi and Sari may carry K-5
+    assert len(model.y) == 9  # TIM-A: 5 candidates, TIM-B: 4
+    assert len(model.z) == 3  # Ahli Muda: Budi/Dewi lead TIM-A, Dewi TIM-B
+    assert len(model.v) == 1  # Eko comes from another unit
+    assert model.families["cakupan"] == 7
+    assert model.families["pembawa"] == 1
+    assert model.families["ketua"] == 2
+    assert model.families["anggota"] == len(model.f)
+    assert model.families["kontribusi_minimal"] == len(model.y)
+    assert model.families["anggaran"] == 1 and model.families["anggaran_unit"] == 1
+    assert "kapasitas_bulanan" not in model.families
+
+
+def test_model_does_not_mutate_plan():
+    p = contoh.load("kecil")
+    before = repr(p)
+    optimasi(p, batas_waktu=10)
+    assert repr(p) == before
+
+
+def test_invalid_plan_raises_plan_error():
+    p = contoh.load("kecil")
+    broken = p.with_changes(kegiatan=(*p.kegiatan, p.kegiatan[0]))
+    with pytest.raises(PlanError, match="ganda"):
+        optimasi(broken)
+
+
+# ---- known optima, every solver -------------------------------------------------------
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_min_max_load_splits_in_proportion_to_capacity(solver):
+    staff = [person(1, capacity=1250), person(2, capacity=750)]
+    p = plan(staff, [("K1", "T1", [("Analis", None, 1000)])], policy=ONLY_EJ)
+    hasil = optimasi(p, solver=solver, batas_waktu=20)
+    assert hasil.status == "optimal"
+    assert hasil.components["ej_maks"] == pytest.approx(0.5, abs=1e-6)
+    assert _hours(hasil, nip(1)) == pytest.approx(625, abs=1e-3)
+    assert _hours(hasil, nip(2)) == pytest.approx(375, abs=1e-3)
+    assert hasil.gap == pytest.approx(0, abs=1e-6)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_generalised_assignment_with_overrides(solver):
+    """Agents with capacities, jobs with agent-dependent size and cost (docs example)."""
+    a, b = person(1, capacity=250), person(2, capacity=150)
+    jobs = [(k, None, [("Analis", None, 100)]) for k in ("K1", "K2", "K3")]
+    cost = {
+        ("K1", 1): 10,
+        ("K2", 1): 30,
+        ("K3", 1): 20,
+        ("K1", 2): 20,
+        ("K2", 2): 10,
+        ("K3", 2): 40,
+    }
+    overrides = tuple(
+        Penyesuaian(nip(i), k, jam=120.0 if (k, i) == ("K3", 1) else None, biaya=c * 1e6)
+        for (k, i), c in cost.items()
+    )
+    p = plan([a, b], jobs, policy=ONLY_COST, penyesuaian=overrides)
+    hasil = optimasi(p, solver=solver, batas_waktu=20)
+    assert hasil.status == "optimal"
+    carried = {t.kegiatan: t.nip for t in hasil.alokasi.penugasan}
+    assert carried == {"K1": nip(1), "K2": nip(2), "K3": nip(1)}
+    assert hasil.components["biaya"] == pytest.approx(40e6)
+    assert _hours(hasil, nip(1)) == pytest.approx(220)  # the override: 120 jam for K3
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_only_eligible_jenjang_leads(solver):
+    staff = [person(1), person(2, jenjang=Jenjang.AHLI_MUDA), person(3)]
+    p = plan(staff, [("K1", "T1", [("Analis", None, 900)])], leader=True)
+    hasil = optimasi(p, solver=solver, batas_waktu=20)
+    assert hasil.ok
+    assert hasil.alokasi.ketua() == {"T1": nip(2)}
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_outside_staff_only_where_strategy_allows(solver):
+    staff = [person(1, capacity=600), person(2, unit="L", hourly=100_000, involvement=1e6)]
+    jobs = [("K1", "T1", [("Analis", None, 1000)])]
+    closed = optimasi(plan(staff, jobs), solver=solver, batas_waktu=20)
+    assert closed.status == "infeasible"
+    assert any("1.000 jam Analis" in p.message for p in closed.penjelasan)
+    opened = plan(staff, jobs, needs=[allow("K1", "Analis", Asal.LINTAS_UNIT)])
+    hasil = optimasi(opened, solver=solver, batas_waktu=20)
+    assert hasil.ok
+    assert _hours(hasil, nip(2)) == pytest.approx(400, abs=1e-3)
+    assert hasil.components["biaya"] == pytest.approx(400 * 100_000 + 1e6)
+    assert hasil.components["lintas"] == pytest.approx(1)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_pure_minimum_cost_when_other_weights_are_zero(solver):
+    cheap, dear = person(1, unit="L", hourly=10_000), person(2, unit="L", hourly=90_000)
+    jobs = [("K1", "T1", [("Analis", None, 500)])]
+    p = plan([cheap, dear], jobs, policy=ONLY_COST, needs=[allow("K1", "Analis", Asal.LINTAS_UNIT)])
+    hasil = optimasi(p, solver=solver, batas_waktu=20)
+    assert hasil.status == "optimal"
+    assert _hours(hasil, nip(1)) == pytest.approx(500)
+    assert hasil.components["biaya"] == pytest.approx(5e6)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_fixed_hours_pin(solver):
+    staff = [person(1), person(2)]
+    pin = (Penetapan(nip(1), Peran.JAM_TETAP, kegiatan="K1", jam=700.0),)
+    p = plan(staff, [("K1", "T1", [("Analis", None, 1000)])], policy=ONLY_EJ, penetapan=pin)
+    hasil = optimasi(p, solver=solver, batas_waktu=20)
+    assert hasil.status == "optimal"
+    assert _hours(hasil, nip(1)) == pytest.approx(700, abs=1e-3)
+    assert hasil.components["ej_maks"] == pytest.approx(700 / 1250, abs=1e-6)
+
+
+def test_forbid_and_leader_pins():
+    staff = [person(1, jenjang=Jenjang.AHLI_MUDA), person(2, jenjang=Jenjang.AHLI_MUDA)]
+    pins = (
+        Penetapan(nip(2), Peran.KETUA, tim="T1"),
+        Penetapan(nip(1), Peran.DILARANG, kegiatan="K2"),
+    )
+    jobs = [("K1", "T1", [("Analis", None, 400)]), ("K2", "T1", [("Analis", None, 400)])]
+    hasil = optimasi(plan(staff, jobs, leader=True, penetapan=pins), batas_waktu=20)
+    assert hasil.ok
+    assert hasil.alokasi.ketua() == {"T1": nip(2)}
+    assert all(t.nip == nip(2) for t in hasil.alokasi.penugasan if t.kegiatan == "K2")
+
+
+def test_monthly_capacity():
+    staff = [person(1)]
+    jobs = [("K1", "T1", [("Analis", None, 300)])]
+    assert optimasi(plan(staff, jobs), batas_waktu=20).ok
+    p = plan(staff, jobs, policy={"kapasitas_bulanan": True})
+    months = p.kegiatan[0].__class__(**{**_fields(p.kegiatan[0]), "bulan_selesai": 2})
+    tight = p.with_changes(kegiatan=(months,))
+    hasil = optimasi(tight, batas_waktu=20)
+    assert hasil.status == "infeasible"
+    messages = [r.message for r in hasil.penjelasan]
+    assert any(m.startswith("Pada bulan") and "kapasitas bulanannya" in m for m in messages)
+
+
+def _fields(obj):
+    return {f: getattr(obj, f) for f in obj.__dataclass_fields__}
+
+
+# ---- infeasible plans explain themselves ---------------------------------------------
+
+
+def test_no_leader_candidate_is_explained():
+    staff = [person(1), person(2)]
+    team = TimKerja("T1", "Tim Data")
+    p = plan(staff, [("K1", "T1", [("Analis", None, 500)])], teams=[team], leader=True)
+    hasil = optimasi(p)
+    assert hasil.status == "infeasible" and hasil.alokasi is None
+    assert hasil.penjelasan[0].code == "no_leader_candidate"
+    assert hasil.penjelasan[0].message.startswith(
+        "Tim Data membutuhkan Ketua Tim berjenjang Ahli Muda"
+    )
+    assert "tidak ada calon yang memenuhi" in hasil.penjelasan[0].message
+
+
+def test_capacity_shortfall_is_explained_in_hours():
+    staff = [person(1, "Analis Kebijakan"), person(2, "Analis Kebijakan")]
+    jobs = [
+        ("K1", "T1", [("Analis Kebijakan", None, 1700)]),
+        ("K2", "T1", [("Analis Kebijakan", None, 1700)]),
+    ]
+    hasil = optimasi(plan(staff, jobs))
+    assert hasil.status == "infeasible"
+    messages = [r.message for r in hasil.penjelasan]
+    assert (
+        "Kebutuhan 3.400 jam Analis Kebijakan melebihi kapasitas tersedia 2.500 jam "
+        "(2 pegawai yang memenuhi syarat)" in messages
+    )
+    assert hasil.penjelasan[0].kekurangan == pytest.approx(900)
+
+
+def test_budget_shortfall_names_activity_and_pagu():
+    staff = [person(1, unit="L", hourly=112_000, capacity=1250)]
+    p = plan(
+        staff,
+        [("K-07", "T1", [("Analis", None, 1000)])],
+        needs=[allow("K-07", "Analis", Asal.LINTAS_UNIT)],
+        pagu=350_000_000,
+        lines=[("K-07", 300_000_000)],
+    )
+    hasil = optimasi(p)
+    assert hasil.status == "infeasible"
+    assert "Biaya kegiatan K-07 Rp 412.000.000 melebihi pagu Kegiatan WA.1000 Rp 350.000.000" in [
+        r.message for r in hasil.penjelasan
+    ]
+
+
+def test_elastic_resolve_explains_what_prechecks_cannot():
+    """One eligible leader for two teams, but at most one team per person."""
+    staff = [person(1, jenjang=Jenjang.AHLI_MUDA), person(2), person(3)]
+    teams = [TimKerja("T1", "Tim Satu"), TimKerja("T2", "Tim Dua")]
+    jobs = [("K1", "T1", [("Analis", None, 300)]), ("K2", "T2", [("Analis", None, 300)])]
+    p = plan(staff, jobs, teams=teams, leader=True, policy={"max_tim_per_pegawai": 1})
+    assert precheck(build_masukan(p)) == []
+    hasil = optimasi(p)
+    assert hasil.status == "infeasible"
+    codes = {r.code for r in hasil.penjelasan}
+    assert codes & {"no_leader", "too_many_teams"}, hasil.penjelasan
+    assert all(r.message for r in hasil.penjelasan)
+
+
+# ---- properties: every rule holds in every returned solution -------------------------
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n=st.integers(min_value=4, max_value=30), seed=st.integers(0, 10_000))
+def test_every_rule_holds_in_returned_solutions(n, seed):
+    p = contoh.generate(n, seed=seed)
+    hasil = optimasi(p, batas_waktu=10, gap=1e-3)
+    assert hasil.status in ("optimal", "feasible"), hasil.describe()
+    assert verifikasi_alokasi(p, hasil.alokasi) == []
+    assert hasil.bound is None or hasil.bound <= hasil.objective + 1e-6
+
+
+# ---- regression: aggregates of the sample unit ----------------------------------------
+
+
+def test_sample_unit_regression():
+    p = contoh.load("unit")
+    hasil = optimasi(p, batas_waktu=20, gap=1e-2)
+    assert hasil.status in ("optimal", "feasible")
+    assert verifikasi_alokasi(p, hasil.alokasi) == []
+    assert 0.95 <= hasil.components["ej_maks"] <= 1.0
+    assert hasil.components["lintas"] <= 5
+    leaders = hasil.alokasi.ketua()
+    assert len(leaders) == sum(p.tim_perlu_ketua().values()) == 7
+    assert hasil.gap is not None and hasil.gap <= 0.011
+
+
+# ---- CLI --------------------------------------------------------------------------------
+
+
+def test_cli_optimasi_json_and_workbook(tmp_path, capsys):
+    src = tmp_path / "kecil.xlsx"
+    write_plan(contoh.load("kecil"), src)
+    out = tmp_path / "hasil.xlsx"
+    code = main(["optimasi", str(src), "--keluaran", str(out), "--json", "--batas-waktu", "20"])
+    summary = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert summary["status"] == "optimal"
+    for key in ("objective", "bound", "gap", "build_seconds", "solve_seconds", "solver"):
+        assert key in summary
+    assert (summary["n_pegawai"], summary["n_tim"], summary["n_kegiatan"]) == (6, 2, 5)
+    import openpyxl
+
+    sheets = openpyxl.load_workbook(out, read_only=True).sheetnames
+    assert {"Ringkasan", "Penugasan", "Tim", "MPH Level 1", "MPH Level 2", "RHK"} <= set(sheets)
+
+
+def test_cli_optimasi_exit_codes(tmp_path, capsys):
+    staff = [person(1), person(2)]
+    infeasible = plan(staff, [("K1", "T1", [("Analis", None, 500)])], leader=True)
+    path = tmp_path / "mustahil.xlsx"
+    write_plan(infeasible, path)
+    assert main(["optimasi", str(path)]) == 1
+    assert "membutuhkan Ketua Tim" in capsys.readouterr().out
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_text("bukan xlsx", encoding="utf-8")
+    assert main(["optimasi", str(bad), "--json"]) == 2
+    assert json.loads(capsys.readouterr().out)["status"] == "bad_input"
