@@ -250,6 +250,7 @@ def kegiatan(draw: st.DrawFn) -> Kegiatan:
         volume=draw(amounts),
         satuan=draw(texts),
         bukti_dukung=draw(optional_texts),
+        angka=draw(st.booleans()),
     )
 
 

@@ -6,11 +6,14 @@ The tiny plan (``contoh.load("kecil")``, see ``sistemkerja/contoh/kecil.py``):
 Kode  Kegiatan                         Target Tim   Volume  Baris beban (jam)
 ===== ================================ ====== ===== ======= ==================================
 K-1   Penyusunan rencana kebutuhan     IK-1   TIM-A 4 Dok.  Perencana ≥ AP 400, ASDM 200
-K-2   Verifikasi rencana kebutuhan     IK-1   TIM-A 4 Dok.  Perencana ≥ AM 200, PLO 200
+K-2   Verifikasi rencana kebutuhan ¹   IK-1   TIM-A 4 Dok.  Perencana ≥ AM 200, PLO 200
 K-3   Pemutakhiran data pegawai        IK-2   TIM-B 12 Lap. PLO 600, ASDM 300
 K-4   Integrasi data kepegawaian       IK-2   TIM-B 2 Modul Pranata Komputer ≥ AP 400
 K-5   Penyusunan laporan kinerja unit  TT-1   —     2 Lap.  Perencana 200
 ===== ================================ ====== ===== ======= ==================================
+
+¹ K-2 is a supporting step (*pendukung*, ``Kegiatan.angka=False``): it verifies the 4
+Dokumen that K-1 draws up, so only K-1 carries IK-1's number (4 Dokumen, not 4 + 4).
 
 IK-1 is "4 Dokumen" (Hitungan), IK-2 "90 %" (Posisi), TT-1 "2 Laporan". Budget lines total
 Rp 50.000.000. Andi has 250 committed hours, Eko (lintas unit) 750, an involvement cost of
@@ -123,6 +126,15 @@ def _dasar(plan: Rencana, *, eko_biaya: float = 20_000_000, **ganti) -> Alokasi:
         Keanggotaan("TIM-B", e),
     )
     return Alokasi(tuple(penugasan.values()), anggota)
+
+
+def _pembawa(plan: Rencana, volume: dict[str, float]) -> Rencana:
+    """Mark the given activities as angka carriers (``angka=True``) with these volumes."""
+    kegiatan = tuple(
+        dataclasses.replace(k, angka=True, volume=volume[k.code]) if k.code in volume else k
+        for k in plan.kegiatan
+    )
+    return plan.with_changes(kegiatan=kegiatan)
 
 
 def _ganti_keanggotaan(alokasi: Alokasi, *anggota: Keanggotaan) -> Alokasi:
@@ -470,6 +482,30 @@ def test_kontribusi_unit_compared_case_insensitively(kecil):
     assert _baris(df, kegiatan="K-5").jenis_kontribusi == "pendukung"
 
 
+def test_kontribusi_pendukung_activity_has_no_number_and_carrier_sums_to_target(kecil, n):
+    # K-2 verifies the documents K-1 draws up: same target, same unit, but marked pendukung
+    df = kontribusi(kecil, _dasar(kecil))
+    k2 = df[df["kegiatan"] == "K-2"]
+    assert list(k2["nip"]) == [n["Budi"], n["Rina"]]
+    assert set(k2["jenis_kontribusi"]) == {"pendukung"}
+    assert k2["porsi"].isna().all()
+    assert k2["porsi_mentah"].isna().all()
+    assert k2["satuan"].isna().all()
+    assert list(k2["jam"]) == [200.0, 200.0]  # the work still shows …
+    assert list(k2["bagian"]) == pytest.approx([0.5, 0.5])  # … and is fully covered
+    angka = df[(df["indikator"] == "IK-1") & (df["jenis_kontribusi"] == "angka")]
+    assert set(angka["kegiatan"]) == {"K-1"}
+    target = kecil.targets()["IK-1"].parsed_target.nilai
+    assert angka["porsi"].sum() == target == 4
+    assert angka["porsi_mentah"].sum() == pytest.approx(target)
+    # marked as a carrier instead, K-2 would count its 4 Dokumen a second time
+    ganda = kontribusi(_pembawa(kecil, {"K-2": 4}), _dasar(kecil))
+    k2 = ganda[ganda["kegiatan"] == "K-2"]
+    assert set(k2["jenis_kontribusi"]) == {"angka"}
+    assert list(k2["porsi"]) == [2.0, 2.0]
+    assert ganda.loc[ganda["indikator"] == "IK-1", "porsi"].sum() == 8
+
+
 # ---- MPH level 1 -------------------------------------------------------------------------------
 def test_mph_level1_rows_are_ketua_and_mandiri(kecil, n):
     df = mph_level1(kecil, _dasar(kecil))
@@ -481,11 +517,13 @@ def test_mph_level1_rows_are_ketua_and_mandiri(kecil, n):
     ]
     assert not {n["Andi"], n["Rina"], n["Eko"]} & set(df["nip"])
     budi = _baris(df, nip=n["Budi"], indikator="IK-1")
+    # the team's result: K-1 carries the 4 Dokumen, K-2 (pendukung) is named without a number
     assert budi.hasil == (
         "Tersusunnya 4 Dokumen rencana kebutuhan pegawai; "
-        "Terverifikasinya 4 Dokumen rencana kebutuhan pegawai"
+        "Terverifikasinya rencana kebutuhan pegawai"
     )
-    assert (budi.jenis_kontribusi, budi.porsi, budi.satuan) == ("angka", 8.0, "Dokumen")
+    assert (budi.jenis_kontribusi, budi.porsi, budi.satuan) == ("angka", 4.0, "Dokumen")
+    assert budi.porsi_mentah == pytest.approx(4.0)  # = the IK-1 target, not 4 + 4
     assert (budi.jabatan, budi.tim, budi.kegiatan) == ("Perencana Ahli Muda", "TIM-A", "K-1, K-2")
     assert budi.uraian_indikator == "Jumlah dokumen rencana kebutuhan pegawai"
     dewi = _baris(df, nip=n["Dewi"], indikator="IK-2")
@@ -535,7 +573,13 @@ def test_mph_level2_rows_per_team(kecil, n):
     ketua = _baris(mph_level1(kecil, _dasar(kecil)), nip=n["Budi"], indikator="IK-1").hasil
     assert set(tim_a["hasil_ketua"]) == {ketua}
     assert tim_a.loc[tim_a["kegiatan"] == "K-1", "porsi"].sum() == 4
-    assert tim_a.loc[tim_a["kegiatan"] == "K-2", "porsi"].sum() == 4
+    k2 = tim_a[tim_a["kegiatan"] == "K-2"]  # pendukung: worked, but no number
+    assert set(k2["jenis_kontribusi"]) == {"pendukung"}
+    assert k2["porsi"].isna().all()
+    assert k2["satuan"].isna().all()
+    assert list(k2["jam"]) == [200.0, 200.0]
+    rina = _baris(tim_a, nip=n["Rina"])
+    assert rina.hasil == "Terverifikasinya rencana kebutuhan pegawai"
     sari = _baris(tim_a, nip=n["Sari"])
     assert sari.hasil == "Tersusunnya 1 Dokumen rencana kebutuhan pegawai"
     assert (sari.jam, sari.porsi, sari.satuan) == (200.0, 1.0, "Dokumen")
@@ -552,11 +596,14 @@ def test_mph_matriks_level2_by_ketua_result(kecil, n):
     df = mph_level2(kecil, _dasar(kecil))
     m = mph_matriks(df[df["tim"] == "TIM-A"], kolom="hasil_ketua")
     assert m.shape == (4, 1)
+    # Budi: his 2 of K-1's 4 Dokumen, and the verification (pendukung) without a number
     assert m.iloc[0, 0] == (
         "Tersusunnya 2 Dokumen rencana kebutuhan pegawai; "
-        "Terverifikasinya 2 Dokumen rencana kebutuhan pegawai"
+        "Terverifikasinya rencana kebutuhan pegawai"
     )
     assert m.index.get_level_values("peran")[0] == "Ketua Tim"
+    assert list(m.index.get_level_values("nip")) == [n["Budi"], n["Sari"], n["Dewi"], n["Rina"]]
+    assert m.loc[n["Rina"]].iloc[0, 0] == "Terverifikasinya rencana kebutuhan pegawai"
 
 
 def test_mph_level2_without_ketua_has_no_parent(kecil, n):
@@ -586,12 +633,20 @@ def test_rhk_parent_links(kecil, n):
     for row in pemimpin.itertuples():
         assert row.rhk_pimpinan == kecil.targets()[row.indikator].name
     budi = _baris(df, nip=n["Budi"])
+    # K-1's 4 Dokumen (the IK-1 target); K-2 (pendukung, ends in December) still sets the due month
     assert (budi.jenis, budi.target, budi.aspek, budi.bulan_jatuh_tempo) == (
         "Utama",
-        "8 Dokumen",
+        "4 Dokumen",
         "Kuantitas",
         12,
     )
+    rina_ik1 = _baris(df, nip=n["Rina"], indikator="IK-1")
+    assert (rina_ik1.jenis_kontribusi, rina_ik1.target) == (
+        "pendukung",
+        "mendukung target 4 Dokumen",
+    )
+    assert rina_ik1.rhk == "Terverifikasinya rencana kebutuhan pegawai"
+    assert rina_ik1.rhk_pimpinan == budi.rhk
     sari = df[df["nip"] == n["Sari"]]
     assert list(sari["jenis"]) == ["Utama", "Tambahan"]
     sari_ik1 = _baris(sari, indikator="IK-1")
@@ -645,10 +700,10 @@ def test_cascade_dasar(kecil):
     df = cascade(kecil, _dasar(kecil))
     assert list(df.columns) == list(KOLOM_CASCADE)
     ik1 = _baris(df, indikator="IK-1")
-    # K-1 and K-2 both output 4 Dokumen, so the sample counts 8 against a target of 4
-    assert (ik1.pola, ik1.target, ik1.satuan, ik1.jumlah_angka) == ("Hitungan", 4, "Dokumen", 8)
-    assert (ik1.selisih, ik1.status) == (4.0, "lebih")
-    assert "melebihi target 4 Dokumen sebesar 4" in ik1.pesan
+    # K-1 carries the 4 Dokumen; K-2 only verifies them (pendukung) and adds nothing
+    assert (ik1.pola, ik1.target, ik1.satuan, ik1.jumlah_angka) == ("Hitungan", 4, "Dokumen", 4)
+    assert (ik1.selisih, ik1.status) == (0.0, "teralokasi penuh")
+    assert ik1.pesan == "Jumlah angka 4 Dokumen sama dengan target 4 Dokumen."
     ik2 = _baris(df, indikator="IK-2")
     assert (ik2.pola, ik2.status) == ("Posisi", "teralokasi penuh")
     assert math.isnan(ik2.jumlah_angka)
@@ -662,18 +717,47 @@ def test_cascade_dasar(kecil):
     )
 
 
-def test_cascade_teralokasi_penuh_for_additive_split_over_two_activities(kecil, n):
-    # half of each IK-1 activity: 2 + 2 = 4 Dokumen
-    half = {
+def _separuh(n: dict[str, str]) -> dict[str, Penugasan]:
+    """Half of each IK-1 activity's effort lines (the other half left to nobody)."""
+    return {
         "budi_k1": Penugasan(n["Budi"], "K-1", PER, AP, 100, 0.25),
         "sari_k1": Penugasan(n["Sari"], "K-1", PER, AP, 100, 0.25),
         "dewi_k1": Penugasan(n["Dewi"], "K-1", ASDM, None, 100, 0.5),
         "budi_k2": Penugasan(n["Budi"], "K-2", PER, AM, 100, 0.5),
         "rina_k2": Penugasan(n["Rina"], "K-2", PLO, None, 100, 0.5),
     }
-    df = cascade(kecil, _dasar(kecil, **half))
-    ik1 = _baris(df, indikator="IK-1")
+
+
+def test_cascade_teralokasi_penuh_for_additive_split_over_two_activities(kecil, n):
+    # a variant where both IK-1 activities carry the number: 2 Dokumen per semester
+    plan = _pembawa(kecil, {"K-1": 2, "K-2": 2})
+    ik1 = _baris(cascade(plan, _dasar(plan)), indikator="IK-1")
+    assert (ik1.jumlah_angka, ik1.selisih, ik1.status) == (
+        pytest.approx(4.0),
+        pytest.approx(0.0),
+        "teralokasi penuh",
+    )
+    kontrib = kontribusi(plan, _dasar(plan))
+    per_kegiatan = kontrib[kontrib["indikator"] == "IK-1"].groupby("kegiatan")["porsi"].sum()
+    assert per_kegiatan.to_dict() == {"K-1": 2.0, "K-2": 2.0}
+    # half of each activity carries half of each number: 1 + 1 = 2 of 4 Dokumen
+    ik1 = _baris(cascade(plan, _dasar(plan, **_separuh(n))), indikator="IK-1")
+    assert (ik1.jumlah_angka, ik1.status) == (pytest.approx(2.0), "kurang")
+    # the old double-count plan (4 + 4 Dokumen) half covered also gives 2 + 2 = 4
+    ganda = _pembawa(kecil, {"K-2": 4})
+    ik1 = _baris(cascade(ganda, _dasar(ganda, **_separuh(n))), indikator="IK-1")
     assert (ik1.jumlah_angka, ik1.status) == (pytest.approx(4.0), "teralokasi penuh")
+
+
+def test_cascade_lebih_when_a_supporting_step_counts_as_carrier(kecil):
+    # K-2 marked as a carrier: the verified 4 Dokumen are counted a second time
+    plan = _pembawa(kecil, {"K-2": 4})
+    ik1 = _baris(cascade(plan, _dasar(plan)), indikator="IK-1")
+    assert (ik1.jumlah_angka, ik1.selisih, ik1.status) == (8.0, 4.0, "lebih")
+    assert "melebihi target 4 Dokumen sebesar 4" in ik1.pesan
+    assert "Pembawa angka: Tidak" in ik1.pesan  # how to fix it
+    # the sample itself marks K-2 pendukung, so nothing is counted twice
+    assert _status(kecil, _dasar(kecil))["IK-1"] == "teralokasi penuh"
 
 
 def test_cascade_kurang(kecil, n):
@@ -696,8 +780,14 @@ def test_cascade_ganda_two_ketua(kecil, n):
     ik1 = _baris(df, indikator="IK-1")
     assert ik1.status == "ganda"
     assert "punya 2 Ketua Tim" in ik1.pesan
-    assert "melebihi" in ik1.pesan  # the lesser finding is still explained
+    assert ik1.jumlah_angka == 4.0  # the shares themselves are not doubled …
+    assert "sama dengan target 4 Dokumen" in ik1.pesan  # … and the lesser finding is explained
     assert len(mph_level1(kecil, dua).query("indikator == 'IK-1'")) == 2
+    # ganda outranks lebih, which is still explained
+    plan = _pembawa(kecil, {"K-2": 4})
+    ik1 = _baris(cascade(plan, dua), indikator="IK-1")
+    assert ik1.status == "ganda"
+    assert "melebihi target 4 Dokumen sebesar 4" in ik1.pesan
 
 
 def test_cascade_ganda_porsi_above_one(kecil, n):
@@ -737,6 +827,16 @@ def test_cascade_tanpa_pembawa_angka(kecil):
     tt1 = _baris(df, indikator="TT-1")
     assert (tt1.status, tt1.jumlah_angka) == ("tanpa pembawa angka", 0.0)
     assert "bersatuan 'Laporan'" in tt1.pesan
+
+
+def test_cascade_tanpa_pembawa_angka_when_every_carrier_is_pendukung(kecil):
+    kegiatan = tuple(
+        dataclasses.replace(k, angka=False) if k.code == "K-1" else k for k in kecil.kegiatan
+    )
+    ik1 = _baris(cascade(kecil.with_changes(kegiatan=kegiatan), _dasar(kecil)), indikator="IK-1")
+    assert (ik1.status, ik1.jumlah_angka) == ("tanpa pembawa angka", 0.0)
+    # the unit matches, so the message names the pendukung marking, not the unit
+    assert "(K-1, K-2) semuanya ditandai pendukung" in ik1.pesan
 
 
 def test_cascade_rantai_putus(kecil, n):
@@ -820,21 +920,33 @@ def alokasi_acak(draw, plan: Rencana) -> tuple[Alokasi, set[str]]:
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_angka_shares_sum_to_covered_volumes(kecil, data):
-    alokasi, tertutup = data.draw(alokasi_acak(kecil))
-    kontrib = kontribusi(kecil, alokasi)
+    # the sample (K-2 pendukung) or a variant where K-1 and K-2 carry 2 Dokumen each
+    plan = data.draw(st.sampled_from([kecil, _pembawa(kecil, {"K-1": 2, "K-2": 2})]))
+    alokasi, tertutup = data.draw(alokasi_acak(plan))
+    kontrib = kontribusi(plan, alokasi)
     angka = kontrib[kontrib["jenis_kontribusi"] == "angka"]
-    status = cascade(kecil, alokasi).set_index("indikator")
+    status = cascade(plan, alokasi).set_index("indikator")
     for kode in ("IK-1", "TT-1"):
-        satuan = kecil.targets()[kode].satuan.casefold()
-        volume = sum(
-            k.volume
-            for k in kecil.kegiatan
-            if k.indikator == kode and k.code in tertutup and k.satuan.casefold() == satuan
-        )
+        satuan = plan.targets()[kode].satuan.casefold()
+        pembawa = [
+            k
+            for k in plan.kegiatan
+            if k.indikator == kode and k.angka and k.satuan.casefold() == satuan
+        ]
+        volume = sum(k.volume for k in pembawa if k.code in tertutup)
         mine = angka[angka["indikator"] == kode]
+        assert set(mine["kegiatan"]) == {k.code for k in pembawa} & tertutup
         assert mine["porsi_mentah"].sum() == pytest.approx(volume)
         assert mine["porsi"].sum() == volume  # rounded shares still sum exactly
         assert status.loc[kode, "jumlah_angka"] == pytest.approx(volume)
+        if {k.code for k in plan.kegiatan if k.indikator == kode} <= tertutup:
+            # every activity fully covered: the carriers' shares make the whole target
+            assert volume == plan.targets()[kode].parsed_target.nilai
+            assert status.loc[kode, "status"] not in {"lebih", "kurang", "tanpa pembawa angka"}
+            assert "sama dengan target" in status.loc[kode, "pesan"]
+    pendukung = kontrib[kontrib["kegiatan"].isin({k.code for k in plan.kegiatan if not k.angka})]
+    assert set(pendukung["jenis_kontribusi"]) <= {"pendukung"}
+    assert pendukung["porsi"].isna().all()
     assert kontrib.loc[kontrib["indikator"] == "IK-2", "porsi"].isna().all()
     assert set(status["status"]) <= set(STATUS)
 
@@ -898,4 +1010,18 @@ def test_sample_unit_end_to_end():
     status = dict(zip(cek["indikator"], cek["status"], strict=True))
     assert status["IK-5.2"] == "teralokasi penuh"  # 12 + 5 + 3 Laporan = 20 Laporan
     assert status["IK-1.1"] == "teralokasi penuh"  # Posisi, carried by the Ketua
-    assert status["IK-1.2"] == "lebih"  # analysis and recommendation both count 24 Dokumen
+    # the analysis (K-05, pendukung) no longer counts the recommendation's 24 Dokumen again
+    assert status["IK-1.2"] == "teralokasi penuh"
+    # every line is fully given and the unit's carriers add up to its additive targets
+    aditif = cek[cek["pola"] == "Hitungan"]
+    assert len(aditif) >= 8
+    assert set(aditif["status"]) == {"teralokasi penuh"}
+    assert (aditif["selisih"].abs() < 1e-9).all()
+    # the supporting steps are worked but carry no number
+    pendukung = {k.code for k in plan.kegiatan if not k.angka}
+    assert pendukung == {"K-05", "K-10", "K-17", "K-28", "K-41"}
+    kontrib = kontribusi(plan, alokasi)
+    dukung = kontrib[kontrib["kegiatan"].isin(pendukung)]
+    assert set(dukung["kegiatan"]) == pendukung
+    assert set(dukung["jenis_kontribusi"]) == {"pendukung"}
+    assert dukung["porsi"].isna().all()

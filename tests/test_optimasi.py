@@ -303,3 +303,20 @@ def test_cli_optimasi_exit_codes(tmp_path, capsys):
     bad.write_text("bukan xlsx", encoding="utf-8")
     assert main(["optimasi", str(bad), "--json"]) == 2
     assert json.loads(capsys.readouterr().out)["status"] == "bad_input"
+
+
+# ---- the time limit is a wall-clock promise -------------------------------------------
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_watchdog_stops_a_solver_that_overruns(solver, monkeypatch):
+    """Simulate a solver ignoring its limit: the watchdog fires 29 s early and stops it."""
+    import sistemkerja.optimasi.model as model_module
+
+    monkeypatch.setattr(model_module, "WATCHDOG_GRACE", -29.0)
+    m = build_masukan(contoh.generate(150, seed=1))
+    out = model_module.solve_model(build_model(m), solver=solver, time_limit=30, gap=0.0)
+    assert out.solve_seconds < 15  # stopped near 1 s, far before the solver's own 30 s
+    assert out.status in ("feasible", "no_solution")
+    if out.status == "no_solution":
+        assert out.values == {}

@@ -137,8 +137,17 @@ class Indeks:
     def pembawa_angka(self, kegiatan: Kegiatan) -> bool:
         """Whether an activity carries part of its target's number (*angka*).
 
-        True when the target is additive and the activity's output unit equals the
-        target's unit (case-insensitive).
+        True when the activity is marked as a carrier (``Kegiatan.angka``), the target
+        is additive and the activity's output unit equals the target's unit
+        (case-insensitive).
+        """
+        return kegiatan.angka and self.satuan_target(kegiatan)
+
+    def satuan_target(self, kegiatan: Kegiatan) -> bool:
+        """Whether an activity of an additive target outputs the target's unit.
+
+        The unit test of :meth:`pembawa_angka` alone, whatever ``Kegiatan.angka`` says:
+        such an activity marked *pendukung* could carry the number but does not.
         """
         if kegiatan.indikator not in self.target or not self.aditif(kegiatan.indikator):
             return False

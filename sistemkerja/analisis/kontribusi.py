@@ -2,7 +2,9 @@
 
 Practice for the Matriks Peran-Hasil (domain §4): a contribution either carries part of
 the number of an additive target (**angka**) or only supports it (**pendukung**, adds
-nothing). An activity is an angka carrier of its ``volume`` when its target is additive
+nothing). An activity is an angka carrier of its ``volume`` when it is marked as one
+(``Kegiatan.angka``, *Pembawa angka*; ``False`` marks a supporting step such as the
+verification of documents another activity draws up), its target is additive
 (``Pola.HITUNGAN``; tugas tambahan count as additive) and its output unit equals the
 target's unit (case-insensitive). A person's share of it is
 
@@ -162,7 +164,8 @@ def kontribusi(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
         - ``bagian`` — fraction of the activity's effort carried, Σ porsi × line hours /
           activity hours (0–1);
         - ``jenis_kontribusi`` — ``"angka"`` (carries part of the target's number) or
-          ``"pendukung"``;
+          ``"pendukung"`` (a Posisi/Rilis target, another output unit, or an activity
+          marked ``Kegiatan.angka=False``);
         - ``porsi`` — the share rounded for display (satuan; whole units for a whole
           volume, hundredths otherwise; the shares of one activity sum to its rounded
           covered volume); NaN for pendukung;

@@ -1,15 +1,19 @@
 """Cascade checks per target: is its number carried, exactly once, by someone.
 
 Domain §4 *(practice)*: for additive indicators (*hitungan*) the angka shares sum to the
-parent target; level/index indicators (*posisi*, *rilis*) are never divided. Every
-indicator gets one status, the most serious of its findings, in this order:
+parent target; level/index indicators (*posisi*, *rilis*) are never divided. Only the
+activities marked as carriers (``Kegiatan.angka``, *Pembawa angka*) count: a supporting
+step (*pendukung*, e.g. a verification of the documents another activity draws up) is
+worked and checked like any activity but adds nothing to the number. Every indicator gets
+one status, the most serious of its findings, in this order:
 
 1. ``"rantai putus"`` — no activity, an activity nobody works on, or members' results
    whose team lacks the Ketua Tim its strategy needs;
 2. ``"ganda"`` — the same result claimed twice at one level: two Ketua for one team, an
    effort line whose porsi sum above 1, or a non-additive target held by several people
    at level 1 (an additive split of a target that must not be divided);
-3. ``"tanpa pembawa angka"`` — an additive target none of whose activities has its unit;
+3. ``"tanpa pembawa angka"`` — an additive target none of whose activities carries its
+   number (none has its unit, or those that have it are all marked pendukung);
 4. ``"lebih"`` / ``"kurang"`` — Σ angka shares above / below the target;
 5. ``"teralokasi penuh"`` — Σ angka shares equal the target, or (non-additive) one
    person carries the whole target.
@@ -141,7 +145,18 @@ def _periksa_target(
     jumlah = sum(r.porsi_mentah for k in pembawa for r in kontrib.rows(k.code))
     t = f"{format_angka(nilai)} {satuan}".strip()
     j = f"{format_angka(jumlah)} {satuan}".strip()
-    if kegiatan and not pembawa:
+    sesuai = [k.code for k in kegiatan if ix.satuan_target(k)]
+    if kegiatan and not pembawa and sesuai:
+        daftar = ", ".join(sesuai)
+        temuan.append(
+            (
+                TANPA_PEMBAWA,
+                f"kegiatan {kode} yang keluarannya bersatuan '{satuan}' ({daftar}) semuanya "
+                f"ditandai pendukung (Pembawa angka: Tidak), jadi tidak ada yang membawa angka "
+                f"target {t}.",
+            )
+        )
+    elif kegiatan and not pembawa:
         temuan.append(
             (
                 TANPA_PEMBAWA,
@@ -160,7 +175,8 @@ def _periksa_target(
             (
                 LEBIH,
                 f"jumlah angka {j} melebihi target {t} sebesar {beda}; periksa apakah beberapa "
-                "kegiatan menghitung keluaran yang sama.",
+                "kegiatan menghitung keluaran yang sama, dan tandai kegiatan pendukungnya "
+                "(Pembawa angka: Tidak).",
             )
         )
     return jumlah, temuan
@@ -186,8 +202,9 @@ def cascade(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
         - ``pola`` — ``"Hitungan"``, ``"Posisi"`` or ``"Rilis"`` (tugas tambahan count as
           Hitungan);
         - ``target``, ``satuan`` — the parsed target number and its unit;
-        - ``jumlah_angka`` — Σ unrounded angka shares of its activities (satuan); NaN
-          for non-additive targets, whose number is never divided;
+        - ``jumlah_angka`` — Σ unrounded angka shares of its carrier activities
+          (satuan; pendukung activities add nothing); NaN for non-additive targets,
+          whose number is never divided;
         - ``selisih`` — ``jumlah_angka − target`` (satuan; NaN when not additive);
         - ``status`` — one of :data:`STATUS` (the most serious finding, see the module
           docstring);

@@ -159,7 +159,15 @@ def build_kecil() -> Rencana:
             "K-1", "Penyusunan rencana kebutuhan pegawai", "IK-1", "TIM-A", 1, 6, 4, "Dokumen"
         ),
         Kegiatan(
-            "K-2", "Verifikasi rencana kebutuhan pegawai", "IK-1", "TIM-A", 7, 12, 4, "Dokumen"
+            "K-2",
+            "Verifikasi rencana kebutuhan pegawai",
+            "IK-1",
+            "TIM-A",
+            7,
+            12,
+            4,
+            "Dokumen",
+            angka=False,
         ),
         Kegiatan("K-3", "Pemutakhiran data pegawai", "IK-2", "TIM-B", 1, 12, 12, "Laporan"),
         Kegiatan("K-4", "Integrasi data kepegawaian", "IK-2", "TIM-B", 3, 8, 2, "Modul"),

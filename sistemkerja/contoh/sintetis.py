@@ -314,6 +314,15 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
 _TW = tuple[str | None, str | None, str | None, str | None]
 
 
+def _sum_target(value: int, satuan: str) -> tuple[str, _TW]:
+    """Return an additive target text (and quarterly targets when it divides by 4)."""
+    text = f"{format_angka(value)} {satuan}"
+    if value % 4 == 0:
+        q1, q2, q3 = (f"{format_angka(value // 4 * i)} {satuan}" for i in (1, 2, 3))
+        return text, (q1, q2, q3, text)
+    return text, (None, None, None, None)
+
+
 def _target_text(rng: random.Random, pola: Pola) -> tuple[str, _TW]:
     """Return an Indonesian target text and its quarterly targets for a pattern."""
     none: _TW = (None, None, None, None)
@@ -492,11 +501,23 @@ def generate(
             give(w, acts, h)
 
     # ---- assemble entities
+    pola_list = [
+        rng.choices((Pola.HITUNGAN, Pola.POSISI, Pola.RILIS), (60, 30, 10))[0]
+        if k < n_ind
+        else Pola.HITUNGAN
+        for k in range(len(targets))
+    ]
+    # Additive targets are the sum of their activities' outputs (all carriers, one unit).
+    target_unit = [rng.choice(_SATUAN) for _ in targets]
+    target_sum = [0 for _ in targets]
     kegiatan = []
-    for tg in targets:
+    for k, tg in enumerate(targets):
         team_code = None if tg.team is None else f"TIM-{tg.team + 1:03d}"
+        additive = pola_list[k] is Pola.HITUNGAN
         for a in tg.activities:
             start = rng.randint(1, 10)
+            volume = rng.choice((1, 2, 4, 6, 12, 24))
+            target_sum[k] += volume if additive else 0
             kegiatan.append(
                 Kegiatan(
                     f"K-{a + 1:04d}",
@@ -505,8 +526,8 @@ def generate(
                     team_code,
                     start,
                     rng.randint(start, 12),
-                    rng.choice((1, 2, 4, 6, 12, 24)),
-                    rng.choice(_SATUAN),
+                    volume,
+                    target_unit[k] if additive else rng.choice(_SATUAN),
                     "Dokumen hasil kegiatan",
                 )
             )
@@ -545,9 +566,6 @@ def generate(
             )
         )
 
-    pola_list = [
-        rng.choices((Pola.HITUNGAN, Pola.POSISI, Pola.RILIS), (60, 30, 10))[0] for _ in targets
-    ]
     sasaran = tuple(
         Sasaran(f"SS-{s + 1}", f"Meningkatnya kualitas {_OBJEK[s % len(_OBJEK)]} ({s + 1})")
         for s in range(n_sas)
@@ -556,8 +574,11 @@ def generate(
     tugas = []
     strategi = []
     for k, tg in enumerate(targets):
-        pola = pola_list[k] if k < n_ind else Pola.HITUNGAN
-        text, tw = _target_text(rng, pola)
+        pola = pola_list[k]
+        if pola is Pola.HITUNGAN:
+            text, tw = _sum_target(target_sum[k], target_unit[k])
+        else:
+            text, tw = _target_text(rng, pola)
         name = f"{rng.choice(('Jumlah', 'Persentase', 'Nilai'))} {rng.choice(_OBJEK)} ({tg.code})"
         if k < n_ind:
             aspek = Aspek.KUANTITAS if pola is Pola.HITUNGAN else Aspek.KUALITAS

@@ -1104,8 +1104,8 @@ KEGIATAN: tuple[Keg, ...] = (
         "IK-4.1",
         2,
         11,
-        24,
-        "Angkatan",
+        720,
+        "Orang",
         "Laporan penyelenggaraan dan daftar hadir peserta",
         (B(ASDM, AP, 24, 40), B(PLO, None, 24, 50), B(ADM, None, 24, 40), B(OPR, None, 24, 30)),
         (
@@ -1410,6 +1410,11 @@ def _kebutuhan(
     return tuple(rows)
 
 
+#: Supporting steps whose output repeats a carrier's (analysis before the document,
+#: consolidation, validation, selection of participants): *pendukung*, not *angka*.
+PENDUKUNG = frozenset({"K-05", "K-10", "K-17", "K-28", "K-41"})
+
+
 def build_unit() -> Rencana:
     """Build the sample plan of the fictional directorate (fiscal year 2027).
 
@@ -1442,6 +1447,7 @@ def build_unit() -> Rencana:
             k.volume,
             k.satuan,
             k.bukti,
+            k.code not in PENDUKUNG,
         )
         for k in KEGIATAN
     )

@@ -31,6 +31,11 @@ class Kegiatan:
         Output unit, e.g. ``"Laporan"``.
     bukti_dukung : str or None
         Kind of evidence that proves the output (``"Dokumen laporan"``).
+    angka : bool
+        Whether the output carries part of its target's number (*angka*) when the
+        target is additive and the units match; ``False`` marks a supporting step
+        (*pendukung*: a verification, a coordination meeting) whose output must not be
+        counted again.
     """
 
     code: str
@@ -42,6 +47,7 @@ class Kegiatan:
     volume: float
     satuan: str
     bukti_dukung: str | None = None
+    angka: bool = True
 
     def __post_init__(self) -> None:
         _rules.text(self.code, "code", "Kode kegiatan")

@@ -110,6 +110,7 @@ def validate(plan: Rencana) -> list[Problem]:
     _check_activities(rep, plan)
     _check_budget(rep, plan)
     _check_pins(rep, plan)
+    _check_cascade(rep, plan)
     order = {lembar.name: i for i, lembar in enumerate(skema.LEMBAR)}
     return sorted(
         rep.problems,
@@ -532,3 +533,41 @@ def _check_pins(rep: _Reporter, plan: Rencana) -> None:
         "Penyesuaian",
         "duplicate_code",
     )
+
+
+def _check_cascade(rep: _Reporter, plan: Rencana) -> None:
+    """Additive targets: the carrier activities' volumes should add up to the target."""
+    carriers: dict[str, list[float]] = defaultdict(list)
+    targets = plan.targets()
+    for k in plan.kegiatan:
+        target = targets.get(k.indikator)
+        if target is None or not k.angka:
+            continue
+        if k.satuan.strip().casefold() == target.satuan.strip().casefold():
+            carriers[k.indikator].append(k.volume)
+    additive = [(skema.INDIKATOR, i, t) for i, t in enumerate(plan.indikator) if t.pola.additive]
+    additive += [(skema.TUGAS_TAMBAHAN, i, t) for i, t in enumerate(plan.tugas_tambahan)]
+    with_activities = {k.indikator for k in plan.kegiatan}
+    for lembar, i, t in additive:
+        if t.code not in with_activities:
+            continue
+        goal = t.parsed_target.nilai
+        if not carriers.get(t.code):
+            rep.warn(
+                lembar,
+                i,
+                "target",
+                "no_numeric_carrier",
+                f"tidak ada kegiatan pembawa angka bersatuan '{t.satuan}' untuk target {t.target}",
+            )
+            continue
+        total = sum(carriers[t.code])
+        if abs(total - goal) > 1e-6 * max(1.0, abs(goal)):
+            rep.warn(
+                lembar,
+                i,
+                "target",
+                "target_not_matched",
+                f"jumlah keluaran kegiatan pembawa angka {format_angka(total)} {t.satuan} "
+                f"tidak sama dengan target {t.target}",
+            )

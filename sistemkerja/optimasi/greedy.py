@@ -1,8 +1,11 @@
 """A quick greedy allocation used as the MIP's warm start (no PuLP).
 
-Not optimal and not always feasible: it gives each line to the eligible people with the
-most hours left, preferring people already in the team, and picks the eligible Ketua
-with the most hours left. The solver checks it and ignores it when it breaks a rule.
+It follows the plan's rules where it easily can: first the memberships every team must
+have (pinned people, the Ketua, the people each role needs, the minimum size), then the
+individual activities, then each team line split among the team's members with the most
+hours left, giving every member at least the minimum contribution. It is not optimal and,
+on a tight plan, not always feasible; the solver checks it and ignores it when it breaks
+a rule.
 """
 
 from __future__ import annotations
@@ -36,6 +39,44 @@ class Awal:
     z: set[tuple[str, str]] = field(default_factory=set)
 
 
+class _State:
+    """Hours left, memberships and hours per (person, team) while building."""
+
+    def __init__(self, m: Masukan) -> None:
+        self.m = m
+        self.start = Awal()
+        self.left = dict(m.tersedia)
+        self.teams_of: dict[str, set[str]] = defaultdict(set)
+        self.team_hours: dict[tuple[str, str], float] = defaultdict(float)
+        self.size: dict[str, int] = defaultdict(int)
+        self.max_teams = m.plan.kebijakan.max_tim_per_pegawai
+        self.sizes = {t.code: t for t in m.plan.tim}
+
+    def preference(self, nip: str) -> tuple[int, float]:
+        return (self.m.asal[nip] is not Asal.UNIT, -self.left[nip])
+
+    def can_join(self, nip: str, tim: str) -> bool:
+        if (nip, tim) in self.start.y:
+            return True
+        size_max = self.sizes[tim].size_max
+        full = size_max is not None and self.size[tim] >= size_max
+        return not full and len(self.teams_of[nip]) < self.max_teams
+
+    def join(self, nip: str, tim: str) -> None:
+        if (nip, tim) not in self.start.y:
+            self.start.y.add((nip, tim))
+            self.teams_of[nip].add(tim)
+            self.size[tim] += 1
+
+    def give(self, nip: str, r: int, share: float) -> None:
+        hours = share * self.m.jam[(nip, r)]
+        self.start.f[(nip, r)] = self.start.f.get((nip, r), 0.0) + share
+        self.left[nip] -= hours
+        tim = self.m.baris_by_index[r].tim
+        assert tim is not None
+        self.team_hours[(nip, tim)] += hours
+
+
 def greedy(m: Masukan) -> Awal:
     """Build a quick allocation of every line, team and leader role.
 
@@ -49,66 +90,94 @@ def greedy(m: Masukan) -> Awal:
     Awal
         The allocation (may break capacity or team rules when the plan is tight).
     """
-    start = Awal()
-    left = dict(m.tersedia)
-    teams_of: dict[str, set[str]] = defaultdict(set)
-    max_teams = m.plan.kebijakan.max_tim_per_pegawai
+    s = _State(m)
+    _memberships(s)
+    _individuals(s)
+    _lines(s)
+    return s.start
+
+
+def _memberships(s: _State) -> None:
+    m = s.m
     jam_ketua = m.plan.kebijakan.jam_ketua
-
-    def join(nip: str, tim: str) -> None:
-        start.y.add((nip, tim))
-        teams_of[nip].add(tim)
-
-    def preference(nip: str) -> tuple[int, float]:
-        return (m.asal[nip] is not Asal.UNIT, -left[nip])
-
-    for nip, tim in m.pin_anggota:
+    for nip, tim in sorted(m.pin_anggota):
         if nip in m.calon_anggota.get(tim, []):
-            join(nip, tim)
-    for t in m.tim:
-        if not m.perlu_ketua[t] or not m.calon_ketua[t]:
-            continue
-        pinned = [nip for nip, tim in m.pin_ketua if tim == t and nip in m.calon_ketua[t]]
-        leader = pinned[0] if pinned else min(m.calon_ketua[t], key=preference)
-        start.z.add((leader, t))
-        join(leader, t)
-        left[leader] -= jam_ketua
+            s.join(nip, tim)
+    for t in sorted(m.tim, key=lambda t: len(m.calon_anggota[t])):
+        if m.perlu_ketua[t] and m.calon_ketua[t]:
+            pinned = [nip for nip, tim in m.pin_ketua if tim == t and nip in m.calon_ketua[t]]
+            options = pinned or [nip for nip in m.calon_ketua[t] if s.can_join(nip, t)]
+            if options:
+                leader = min(options, key=s.preference)
+                s.start.z.add((leader, t))
+                s.join(leader, t)
+                s.left[leader] -= jam_ketua
+                s.team_hours[(leader, t)] += jam_ketua
+        for need in (k for k in m.kebutuhan if k.tim == t):
+            have = sum(1 for nip in need.calon if (nip, t) in s.start.y)
+            extra = sorted(
+                (nip for nip in need.calon if (nip, t) not in s.start.y and s.can_join(nip, t)),
+                key=s.preference,
+            )
+            for nip in extra[: max(0, need.orang - have)]:
+                s.join(nip, t)
+        missing = s.sizes[t].size_min - s.size[t]
+        if missing > 0:
+            extra = sorted(
+                (nip for nip in m.calon_anggota[t] if (nip, t) not in s.start.y),
+                key=s.preference,
+            )
+            for nip in [n for n in extra if s.can_join(n, t)][:missing]:
+                s.join(nip, t)
 
+
+def _individuals(s: _State) -> None:
+    m = s.m
     for code, lines in sorted(
         m.kegiatan_individu.items(), key=lambda item: -sum(m.baris_by_index[r].jam for r in item[1])
     ):
         carriers = m.pembawa.get(code, [])
-        if not carriers:
-            continue
-        nip = min(carriers, key=preference)
-        start.u[(nip, code)] = 1.0
-        left[nip] -= sum(m.jam[(nip, r)] for r in lines)
+        if carriers:
+            nip = min(carriers, key=s.preference)
+            s.start.u[(nip, code)] = 1.0
+            s.left[nip] -= sum(m.jam[(nip, r)] for r in lines)
 
+
+def _lines(s: _State) -> None:
+    m = s.m
+    minimum = m.plan.kebijakan.min_jam_anggota
     team_lines = sorted((b for b in m.baris if b.tim is not None), key=lambda b: -b.jam)
     for line in team_lines:
         t = line.tim
         assert t is not None
+        r = line.index
         need = 1.0
-        people = [
-            nip
-            for nip in m.layak[line.index]
-            if (nip, t) in start.y or len(teams_of[nip]) < max_teams
-        ]
-        people.sort(key=lambda nip: ((nip, t) not in start.y, *preference(nip)))
-        for nip in people:
+        members = [nip for nip in m.layak[r] if (nip, t) in s.start.y]
+        # First bring members below the minimum contribution up to it.
+        for nip in sorted(members, key=lambda n: s.team_hours[(n, t)]):
+            short = minimum - s.team_hours[(nip, t)]
+            if short <= 0 or need <= 1e-9:
+                continue
+            hours = m.jam[(nip, r)]
+            share = min(need, short / hours, max(0.0, s.left[nip]) / hours) if hours else need
+            if share > 1e-9:
+                s.give(nip, r, share)
+                need -= share
+        # Then members with the most hours left, then new members.
+        others = [nip for nip in m.layak[r] if (nip, t) not in s.start.y and s.can_join(nip, t)]
+        ordered = sorted(members, key=s.preference) + sorted(others, key=s.preference)
+        for nip in ordered:
             if need <= 1e-9:
                 break
-            hours = m.jam[(nip, line.index)]
-            share = min(need, max(0.0, left[nip]) / hours) if hours > 0 else need
-            if share <= 1e-6:
-                continue
-            start.f[(nip, line.index)] = share
-            left[nip] -= share * hours
-            need -= share
-            join(nip, t)
-        if need > 1e-9 and people:
-            nip = people[0]
-            start.f[(nip, line.index)] = start.f.get((nip, line.index), 0.0) + need
-            left[nip] -= need * m.jam[(nip, line.index)]
-            join(nip, t)
-    return start
+            hours = m.jam[(nip, r)]
+            share = min(need, max(0.0, s.left[nip]) / hours) if hours > 0 else need
+            if (nip, t) not in s.start.y:
+                if share * hours < minimum - 1e-9 and share < need - 1e-9:
+                    continue  # joining for a sliver would break the minimum contribution
+                s.join(nip, t)
+            if share > 1e-9:
+                s.give(nip, r, share)
+                need -= share
+        if need > 1e-9 and ordered:
+            s.give(ordered[0], r, need)
+            s.join(ordered[0], t)

@@ -49,6 +49,8 @@ PENALTY = {
 #: Leaving work undone costs more than overrunning a capacity, so the elastic
 #: explanation keeps the work covered and shows whose capacity (and when) falls short.
 FAMILY_WEIGHT = {"cakupan": 2.0, "pembawa": 2.0}
+WATCHDOG_GRACE = 5.0
+"""Seconds past the time limit after which a solver still running is stopped by force."""
 OPTIMAL_GAP = 1e-4
 """Largest relative gap still reported as a proven optimum."""
 RP = 1e-6
@@ -671,7 +673,8 @@ def _solve_highs(
         idx = np.array([index[v.name] for v in values], dtype=np.int32)
         h.setSolution(len(idx), idx, np.array(list(values.values()), dtype=np.float64))
     began = time.perf_counter()
-    watchdog = threading.Timer(time_limit + 5.0, h.cancelSolve)
+    h.HandleUserInterrupt = True  # lets the watchdog's cancelSolve stop the solver
+    watchdog = threading.Timer(time_limit + WATCHDOG_GRACE, h.cancelSolve)
     watchdog.daemon = True
     watchdog.start()
     try:
@@ -763,7 +766,7 @@ def _solve_cbc(
                 args,
                 capture_output=True,
                 text=True,
-                timeout=time_limit + 10.0,
+                timeout=time_limit + WATCHDOG_GRACE,
                 check=False,
                 stdin=subprocess.DEVNULL,
             )
