@@ -10,7 +10,7 @@ Kode  Kegiatan                       Target Beban (jam)
 K-1   Penyusunan rencana kebutuhan   IK-1   Perencana ≥ Ahli Pertama 400,
                                             Analis SDM Aparatur 200
 K-2   Verifikasi rencana kebutuhan   IK-1   Perencana ≥ Ahli Muda 200,
-                                            Penata Layanan Operasional 200
+      (pendukung: Pembawa angka Tidak)      Penata Layanan Operasional 200
 K-3   Pemutakhiran data pegawai      IK-2   Penata Layanan Operasional 600,
                                             Analis SDM Aparatur 300
 K-4   Integrasi data kepegawaian     IK-2   Pranata Komputer 400 (lintas unit)
@@ -19,7 +19,9 @@ K-5   Penyusunan laporan kinerja     TT-1   Perencana 200 (individu)
 
 Total effort is 2,500 jam against 6,000 jam available in the unit (5 × 1,250 minus
 250 committed) plus 500 jam of the Pranata Komputer from the other unit. Budget
-lines total Rp 50.000.000 under a pagu of Rp 75.000.000.
+lines total Rp 50.000.000 under a pagu of Rp 75.000.000, which leaves room for the
+Pranata Komputer's honorarium (400 jam × Rp 50.000 + Rp 500.000 involvement). K-1 carries
+IK-1's 4 Dokumen; K-2 verifies the same documents and is a supporting step.
 """
 
 from __future__ import annotations
