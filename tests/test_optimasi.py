@@ -320,3 +320,20 @@ def test_watchdog_stops_a_solver_that_overruns(solver, monkeypatch):
     assert out.status in ("feasible", "no_solution")
     if out.status == "no_solution":
         assert out.values == {}
+
+
+def test_aggregated_membership_link_has_the_same_optimum(monkeypatch):
+    """Large models aggregate f ≤ y per membership: fewer rows, same integer optimum."""
+    import sistemkerja.optimasi.model as model_module
+
+    p = contoh.load("kecil")
+    strong = optimasi(p, batas_waktu=20)
+    monkeypatch.setattr(model_module, "STRONG_LINK_LIMIT", 0)
+    m = build_masukan(p)
+    aggregated_model = build_model(m)
+    pairs = {(nip, m.baris_by_index[r].tim) for nip, r in aggregated_model.f}
+    assert aggregated_model.families["anggota"] == len(pairs) < len(aggregated_model.f)
+    aggregated = optimasi(p, batas_waktu=20)
+    assert strong.status == aggregated.status == "optimal"
+    assert aggregated.objective == pytest.approx(strong.objective, rel=1e-6)
+    assert verifikasi_alokasi(p, aggregated.alokasi) == []

@@ -49,6 +49,8 @@ PENALTY = {
 #: Leaving work undone costs more than overrunning a capacity, so the elastic
 #: explanation keeps the work covered and shows whose capacity (and when) falls short.
 FAMILY_WEIGHT = {"cakupan": 2.0, "pembawa": 2.0}
+STRONG_LINK_LIMIT = 20_000
+"""Most shares f[p, r] for which each gets its own membership link row."""
 WATCHDOG_GRACE = 5.0
 """Seconds past the time limit after which a solver still running is stopped by force."""
 OPTIMAL_GAP = 1e-4
@@ -99,6 +101,7 @@ class Model:
     families: dict[str, int] = field(default_factory=dict)
     slack: dict[tuple[str, ...], tuple[Any, str]] = field(default_factory=dict)
     elastic: bool = False
+    masukan: Masukan | None = None
     build_seconds: float = 0.0
     _extra: list[Any] = field(default_factory=list)
 
@@ -123,7 +126,7 @@ def build_model(m: Masukan, *, elastic: bool = False) -> Model:
         The model, not yet solved.
     """
     start = time.perf_counter()
-    model = Model(pulp.LpProblem("alokasi", pulp.LpMinimize), elastic=elastic)
+    model = Model(pulp.LpProblem("alokasi", pulp.LpMinimize), elastic=elastic, masukan=m)
     add_variables(model, m)
     add_hours(model, m)
     add_cover(model, m)
@@ -264,12 +267,30 @@ def add_monthly_capacity(model: Model, m: Masukan) -> None:
 
 
 def add_membership_link(model: Model, m: Masukan) -> None:
-    """Hours only from members: f[p, r] ≤ y[p, t(r)]."""
+    """Hours only from members.
+
+    Small models use one row per share, ``f[p, r] ≤ y[p, t(r)]`` (a tight relaxation).
+    Beyond ``STRONG_LINK_LIMIT`` shares the rows are aggregated per membership,
+    ``Σ_{r ∈ t} H[p, r] f[p, r] ≤ available[p] · y[p, t]``: the same integer solutions,
+    a weaker but far smaller and less degenerate LP, which the solver needs at scale.
+    """
     lines = m.baris_by_index
-    for i, ((nip, r), var) in enumerate(model.f.items()):
+    if len(model.f) <= STRONG_LINK_LIMIT:
+        for i, ((nip, r), var) in enumerate(model.f.items()):
+            t = lines[r].tim
+            assert t is not None
+            model.prob += var <= model.y[(nip, t)], f"anggota_{i}"
+            _count(model, "anggota")
+        return
+    terms: dict[tuple[str, str], list[tuple[Any, float]]] = defaultdict(list)
+    for (nip, r), var in model.f.items():
         t = lines[r].tim
         assert t is not None
-        model.prob += var <= model.y[(nip, t)], f"anggota_{i}"
+        terms[(nip, t)].append((var, m.jam[(nip, r)]))
+    for i, (key, row) in enumerate(terms.items()):
+        y = model.y[key]
+        bound = max(m.tersedia[key[0]], max(c for _, c in row))
+        model.prob += pulp.LpAffineExpression(row) <= bound * y, f"anggota_{i}"
         _count(model, "anggota")
 
 
@@ -667,12 +688,12 @@ def _solve_highs(
             np.full(len(integer), highspy.HighsVarType.kInteger.value, np.uint8),
         )
     h.addRows(len(row_lo), row_lo, row_hi, len(cols), starts, cols, vals)
+    began = time.perf_counter()
     values = _start_values(model, start)
     if values:
-        # Variables not set by the warm start (objective helpers) are filled by HiGHS.
+        # Variables not set by the warm start are filled in by HiGHS.
         idx = np.array([index[v.name] for v in values], dtype=np.int32)
         h.setSolution(len(idx), idx, np.array(list(values.values()), dtype=np.float64))
-    began = time.perf_counter()
     h.HandleUserInterrupt = True  # lets the watchdog's cancelSolve stop the solver
     watchdog = threading.Timer(time_limit + WATCHDOG_GRACE, h.cancelSolve)
     watchdog.daemon = True
