@@ -47,7 +47,7 @@ help:
 	@echo "  make unit       hanya uji unit (tests/)"
 	@echo "  make notebooks  hanya notebook di $(NOTEBOOKS)/ (nbval)"
 	@echo "  make contoh     tulis (timpa) buku kerja contoh di data/contoh/"
-	@echo "  make bench      jalankan benchmarks/run.py"
+	@echo "  make bench      ukur: baca/tulis rencana (benchmarks/run.py) dan pengoptimal (benchmarks/optimasi.py)"
 	@echo "  make venv       buat/perbarui lingkungan $(VENV) saja"
 	@echo "  make clean      hapus cache dan hasil build (tidak menghapus $(VENV))"
 	@echo "  make distclean  seperti clean, ditambah menghapus $(VENV)"

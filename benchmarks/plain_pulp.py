@@ -60,6 +60,9 @@ class PlainResult:
         Objective: highest EJ of the unit's own staff (EJ points).
     bound : float or None
         Best proven lower bound (HiGHS only, read from ``prob.solverModel``).
+    solver_seconds : float or None
+        The solver's own run time (HiGHS only, ``prob.solverModel.getRunTime()``); the
+        rest of ``solve_seconds`` is PuLP handing the model over and reading it back.
     n_variables, n_constraints : int
         Model size.
     """
@@ -72,6 +75,7 @@ class PlainResult:
     bound: float | None
     n_variables: int
     n_constraints: int
+    solver_seconds: float | None = None
 
 
 def build(plan: Rencana) -> tuple[pulp.LpProblem, pulp.LpVariable]:
@@ -193,9 +197,11 @@ def solve(
     prob.solve(backend)
     solve_seconds = time.perf_counter() - began
     found = prob.sol_status in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible)
-    bound = None
-    if solver == "highs" and found:
-        bound = float(prob.solverModel.getInfo().mip_dual_bound)
+    bound = solver_seconds = None
+    if solver == "highs":
+        solver_seconds = float(prob.solverModel.getRunTime())
+        if found:
+            bound = float(prob.solverModel.getInfo().mip_dual_bound)
     return PlainResult(
         build_seconds,
         solve_seconds,
@@ -205,4 +211,5 @@ def solve(
         bound,
         prob.numVariables(),
         prob.numConstraints(),
+        solver_seconds,
     )

@@ -55,6 +55,9 @@ class Hasil:
         ``highs`` or ``cbc``.
     build_seconds, solve_seconds : float
         Wall-clock seconds building the model and in the solver.
+    total_seconds : float
+        Wall-clock seconds of the whole run: validation, building, handing the model to
+        the solver, solving, reading the solution and any explanation.
     alokasi : Alokasi or None
         The allocation (``None`` without a solution).
     penjelasan : tuple of Penjelasan
@@ -77,6 +80,7 @@ class Hasil:
     solver: str = "highs"
     build_seconds: float = 0.0
     solve_seconds: float = 0.0
+    total_seconds: float = 0.0
     alokasi: Alokasi | None = None
     penjelasan: tuple[Penjelasan, ...] = ()
     message: str = ""
@@ -124,6 +128,7 @@ class Hasil:
             "weights": self.weights,
             "build_seconds": round(self.build_seconds, 3),
             "solve_seconds": round(self.solve_seconds, 3),
+            "total_seconds": round(self.total_seconds, 3),
             "solver": self.solver,
             "message": self.message,
             **{f"n_{k}": v for k, v in self.counts.items()},
@@ -149,7 +154,8 @@ class Hasil:
             for name, val in self.components.items():
                 lines.append(f"  {name}: {val:,.4f} {COMPONENT_UNITS[name]}")
         lines.append(
-            f"Waktu: susun model {self.build_seconds:.2f} dtk, solver {self.solve_seconds:.2f} dtk"
+            f"Waktu: susun model {self.build_seconds:.2f} dtk, solver {self.solve_seconds:.2f} dtk,"
+            f" seluruhnya {self.total_seconds:.2f} dtk"
         )
         if self.penjelasan:
             lines.append("Penyebab rencana tidak dapat dipenuhi:")

@@ -283,10 +283,14 @@ def add_membership_link(model: Model, m: Masukan) -> None:
             _count(model, "anggota")
         return
     terms: dict[tuple[str, str], list[tuple[Any, float]]] = defaultdict(list)
-    for (nip, r), var in model.f.items():
+    for i, ((nip, r), var) in enumerate(model.f.items()):
         t = lines[r].tim
         assert t is not None
-        terms[(nip, t)].append((var, m.jam[(nip, r)]))
+        if m.jam[(nip, r)] > 0:
+            terms[(nip, t)].append((var, m.jam[(nip, r)]))
+        else:  # a zero-hour share would vanish from the aggregated row: link it alone
+            model.prob += var <= model.y[(nip, t)], f"anggota_nol_{i}"
+            _count(model, "anggota")
     for i, (key, row) in enumerate(terms.items()):
         y = model.y[key]
         bound = max(m.tersedia[key[0]], max(c for _, c in row))

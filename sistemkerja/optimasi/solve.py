@@ -68,10 +68,10 @@ def optimasi(
     PlanError
         When the plan has validation errors.
     """
+    began = time.perf_counter()
     problems = [p for p in plan.validate() if p.is_error]
     if problems:
         raise PlanError(problems)
-    began = time.perf_counter()
     m = build_masukan(plan)
     reasons = precheck(m)
     counts = {
@@ -91,6 +91,7 @@ def optimasi(
             penjelasan=tuple(reasons),
             message="pemeriksaan awal menemukan syarat yang mustahil dipenuhi",
             counts=counts,
+            total_seconds=time.perf_counter() - began,
         )
     start = greedy(m) if warm_start else None
     model = build_model(m)
@@ -125,6 +126,7 @@ def optimasi(
         message=outcome.message,
         counts=counts,
         families=dict(model.families),
+        total_seconds=time.perf_counter() - began,
     )
 
 
