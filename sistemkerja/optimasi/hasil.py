@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from sistemkerja.domain.alokasi import Alokasi
+from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.optimasi.cek import Penjelasan
 
@@ -148,14 +149,19 @@ class Hasil:
         """Return an Indonesian multi-line report of status, objective, gap and reasons."""
         lines = [f"Status: {STATUS_LABEL[self.status]} (solver {self.solver}; {self.message})"]
         if self.objective is not None:
-            gap = "-" if self.gap is None else f"{self.gap:.2%}"
-            bound = "-" if self.bound is None else f"{self.bound:.4f}"
-            lines.append(f"Nilai tujuan: {self.objective:.4f}; batas bawah: {bound}; celah: {gap}")
+            gap = "-" if self.gap is None else f"{format_angka(self.gap * 100, 2)} %"
+            bound = "-" if self.bound is None else format_angka(self.bound, 4)
+            lines.append(
+                f"Nilai tujuan: {format_angka(self.objective, 4)}; batas bawah: {bound}; "
+                f"celah: {gap}"
+            )
             for name, val in self.components.items():
-                lines.append(f"  {name}: {val:,.4f} {COMPONENT_UNITS[name]}")
+                digits = 0 if COMPONENT_UNITS[name] == "Rp" else 4
+                lines.append(f"  {name}: {format_angka(val, digits)} {COMPONENT_UNITS[name]}")
         lines.append(
-            f"Waktu: susun model {self.build_seconds:.2f} dtk, solver {self.solve_seconds:.2f} dtk,"
-            f" seluruhnya {self.total_seconds:.2f} dtk"
+            f"Waktu: susun model {format_angka(self.build_seconds, 2)} dtk, solver "
+            f"{format_angka(self.solve_seconds, 2)} dtk, seluruhnya "
+            f"{format_angka(self.total_seconds, 2)} dtk"
         )
         if self.penjelasan:
             lines.append("Penyebab rencana tidak dapat dipenuhi:")

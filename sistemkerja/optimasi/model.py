@@ -33,6 +33,7 @@ from typing import Any, Literal
 import numpy as np
 import pulp
 
+from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.enums import Asal
 from sistemkerja.optimasi.greedy import Awal
 from sistemkerja.optimasi.masukan import Masukan
@@ -728,9 +729,10 @@ def _solve_highs(
     if not mip or not math.isfinite(bound):
         bound = objective if verdict == "optimal" else bound
     rel = _relative_gap(objective, bound)
-    return SolveOutcome(
-        _proven(verdict, rel), objective, bound, rel, seconds, "highs", message, result
-    )
+    final = _proven(verdict, rel)
+    if final != verdict:
+        message = f"{message} dalam celah yang diminta {format_angka(gap * 100, 2)} %"
+    return SolveOutcome(final, objective, bound, rel, seconds, "highs", message, result)
 
 
 def _proven(verdict: Status, gap: float | None) -> Status:
@@ -827,9 +829,10 @@ def _solve_cbc(
         found = _CBC_BOUND.findall(log)
         bound = float(found[-1]) if found else None
     rel = _relative_gap(objective, bound)
-    return SolveOutcome(
-        _proven(verdict, rel), objective, bound, rel, seconds, "cbc", status_line, result
-    )
+    final = _proven(verdict, rel)
+    if final != verdict:
+        status_line = f"{status_line} (dalam celah yang diminta {format_angka(gap * 100, 2)} %)"
+    return SolveOutcome(final, objective, bound, rel, seconds, "cbc", status_line, result)
 
 
 def solve_model(
