@@ -144,13 +144,29 @@ def _individuals(s: _State) -> None:
 
 
 def _lines(s: _State) -> None:
+    """Split each team line among members; the most constrained lines go first."""
     m = s.m
     minimum = m.plan.kebijakan.min_jam_anggota
-    team_lines = sorted((b for b in m.baris if b.tim is not None), key=lambda b: -b.jam)
+    team_lines = sorted(
+        (b for b in m.baris if b.tim is not None), key=lambda b: (len(m.layak[b.index]), -b.jam)
+    )
+    # Pressure: hours of the lines still to fill that each person could take, shared among
+    # the eligible; people under less pressure are asked first.
+    pressure: dict[str, float] = defaultdict(float)
+    for b in team_lines:
+        for nip in m.layak[b.index]:
+            pressure[nip] += m.jam[(nip, b.index)] / len(m.layak[b.index])
+
+    def ask(nip: str) -> tuple[int, float]:
+        room = max(s.left[nip], 1e-6)
+        return (m.asal[nip] is not Asal.UNIT, pressure[nip] / room)
+
     for line in team_lines:
         t = line.tim
         assert t is not None
         r = line.index
+        for nip in m.layak[r]:
+            pressure[nip] -= m.jam[(nip, r)] / len(m.layak[r])
         need = 1.0
         members = [nip for nip in m.layak[r] if (nip, t) in s.start.y]
         # First bring members below the minimum contribution up to it.
@@ -163,21 +179,48 @@ def _lines(s: _State) -> None:
             if share > 1e-9:
                 s.give(nip, r, share)
                 need -= share
-        # Then members with the most hours left, then new members.
+        # Then members with hours left, then new members who can give at least the minimum.
         others = [nip for nip in m.layak[r] if (nip, t) not in s.start.y and s.can_join(nip, t)]
-        ordered = sorted(members, key=s.preference) + sorted(others, key=s.preference)
+        ordered = sorted(members, key=ask) + sorted(others, key=ask)
         for nip in ordered:
             if need <= 1e-9:
                 break
             hours = m.jam[(nip, r)]
             share = min(need, max(0.0, s.left[nip]) / hours) if hours > 0 else need
+            if share <= 1e-9:
+                continue
             if (nip, t) not in s.start.y:
                 if share * hours < minimum - 1e-9 and share < need - 1e-9:
                     continue  # joining for a sliver would break the minimum contribution
                 s.join(nip, t)
-            if share > 1e-9:
-                s.give(nip, r, share)
-                need -= share
-        if need > 1e-9 and ordered:
-            s.give(ordered[0], r, need)
-            s.join(ordered[0], t)
+            s.give(nip, r, share)
+            need -= share
+        if need > 1e-9:
+            # No one has hours left: load the member with the most room (breaks capacity;
+            # the solver then discards this start rather than leave work uncovered).
+            pool = members or ordered or m.layak[r]
+            if pool:
+                nip = max(pool, key=lambda n: s.left[n])
+                s.join(nip, t)
+                s.give(nip, r, need)
+    _drop_idle(s)
+
+
+def _drop_idle(s: _State) -> None:
+    """Remove memberships without hours that no rule requires."""
+    m = s.m
+    required = set(m.pin_anggota) | set(s.start.z)
+    needed_by_rule: set[tuple[str, str]] = set()
+    for need in m.kebutuhan:
+        holders = [nip for nip in need.calon if (nip, need.tim) in s.start.y]
+        if len(holders) <= need.orang:
+            needed_by_rule.update((nip, need.tim) for nip in holders)
+    for key in list(s.start.y):
+        nip, t = key
+        if s.team_hours[key] > 1e-9 or key in required or key in needed_by_rule:
+            continue
+        if s.size[t] <= s.sizes[t].size_min:
+            continue
+        s.start.y.discard(key)
+        s.teams_of[nip].discard(t)
+        s.size[t] -= 1
