@@ -122,7 +122,9 @@ def test_outside_staff_only_where_strategy_allows(solver):
     closed = optimasi(plan(staff, jobs), solver=solver, batas_waktu=20)
     assert closed.status == "infeasible"
     assert any("1.000 jam Analis" in p.message for p in closed.penjelasan)
-    opened = plan(staff, jobs, needs=[allow("K1", "Analis", Asal.LINTAS_UNIT)])
+    # An agency that uses its own staff first: a high cost weight (Rp 1 juta = 1 point).
+    own_first = {"bobot_biaya": 1.0}
+    opened = plan(staff, jobs, needs=[allow("K1", "Analis", Asal.LINTAS_UNIT)], policy=own_first)
     hasil = optimasi(opened, solver=solver, batas_waktu=20)
     assert hasil.ok
     assert _hours(hasil, nip(2)) == pytest.approx(400, abs=1e-3)

@@ -52,11 +52,11 @@ class Kebijakan:
         Weight of the mean distance of the unit's staff from the target EJ band, per EJ
         point [5].
     bobot_biaya : float
-        Weight of personnel cost of involvement, per juta rupiah [0.5]; with the default
-        EJ weights one EJ point of the busiest person is worth about Rp 20 juta, so the
-        unit's own staff are used before paid outside help.
+        Weight of personnel cost of involvement, per juta rupiah [0.1]; with the default
+        EJ weights one EJ point of the busiest person is worth about Rp 100 juta, so the
+        defaults favour balance and use cost to choose among balanced plans.
     bobot_lintas : float
-        Weight per person involved from another unit or agency (orang) [1].
+        Weight per person involved from another unit or agency (orang) [0.1].
     bobot_keanggotaan : float
         Weight per team membership (keeps people in few teams) [0.01].
 
@@ -82,8 +82,8 @@ class Kebijakan:
     bobot_ej_maks: float = 10.0
     bobot_ej_jabatan: float = 5.0
     bobot_deviasi: float = 5.0
-    bobot_biaya: float = 0.5
-    bobot_lintas: float = 1.0
+    bobot_biaya: float = 0.1
+    bobot_lintas: float = 0.1
     bobot_keanggotaan: float = 0.01
 
     def __post_init__(self) -> None:

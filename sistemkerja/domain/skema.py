@@ -252,7 +252,7 @@ KEBIJAKAN = Lembar(
             "number",
             False,
             help="bobot tujuan: biaya pelibatan pegawai, per juta rupiah",
-            example="0,5",
+            example="0,1",
         ),
         Kolom(
             "bobot_lintas",
@@ -260,7 +260,7 @@ KEBIJAKAN = Lembar(
             "number",
             False,
             help="bobot tujuan: per orang dari unit/instansi lain",
-            example="1",
+            example="0,1",
         ),
         Kolom(
             "bobot_keanggotaan",
