@@ -135,7 +135,7 @@ def _alokasi(m: Masukan, model: Model, outcome: SolveOutcome) -> Alokasi:
     lines = m.baris_by_index
     tasks: list[Penugasan] = []
     for (nip, r), var in model.f.items():
-        share = values.get(var.name, 0.0)
+        share = min(values.get(var.name, 0.0), 1.0)
         if share > TOL:
             b = lines[r].beban
             tasks.append(
@@ -144,9 +144,9 @@ def _alokasi(m: Masukan, model: Model, outcome: SolveOutcome) -> Alokasi:
                     b.kegiatan,
                     b.jabatan,
                     b.jenjang_min,
-                    round(share * m.jam[(nip, r)], 6),
-                    round(min(share, 1.0), 6),
-                    round(share * m.biaya[(nip, r)], 2),
+                    share * m.jam[(nip, r)],
+                    share,
+                    share * m.biaya[(nip, r)],
                 )
             )
     for (nip, code), var in model.u.items():
