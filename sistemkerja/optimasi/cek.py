@@ -189,12 +189,19 @@ def _capacity(m: Masukan) -> list[Penjelasan]:
     for line in m.baris:
         if m.layak[line.index]:
             groups[frozenset(m.layak[line.index])].append(line.index)
+    # A person has one jabatan, so eligible sets of different jabatan never nest:
+    # compare groups within a jabatan only.
+    by_jabatan: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for group, lines in groups.items():
+        by_jabatan[m.baris_by_index[lines[0]].beban.jabatan].append(group)
     found = []
     reported: set[str] = set()
     for group in sorted(groups, key=len):
         demand = 0.0
         labels: set[str] = set()
-        for other, lines in groups.items():
+        jabatan = m.baris_by_index[groups[group][0]].beban.jabatan
+        for other in by_jabatan[jabatan]:
+            lines = groups[other]
             if other <= group:
                 for r in lines:
                     demand += min(m.jam[(p, r)] for p in m.layak[r])

@@ -155,10 +155,14 @@ class Masukan:
     pin_anggota: set[tuple[str, str]] = field(default_factory=set)
     pin_jam: dict[tuple[str, str], float] = field(default_factory=dict)
 
+    by_index: dict[int, Baris] = field(default_factory=dict)
+
     @property
     def baris_by_index(self) -> dict[int, Baris]:
-        """Effort lines keyed by their index in ``plan.beban``."""
-        return {b.index: b for b in self.baris}
+        """Effort lines keyed by their index in ``plan.beban`` (built once)."""
+        if len(self.by_index) != len(self.baris):
+            self.by_index = {b.index: b for b in self.baris}
+        return self.by_index
 
     def baris_tim(self, tim: str) -> list[Baris]:
         """Effort lines of a team's activities."""

@@ -153,6 +153,16 @@ def _count(model: Model, family: str, n: int = 1) -> None:
     model.families[family] = model.families.get(family, 0) + n
 
 
+def _row(model: Model, terms: list[tuple[Any, float]], sense: int, rhs: float, name: str) -> None:
+    """Add ``Σ coef·var (sense) rhs`` built straight from terms (no expression arithmetic)."""
+    model.prob.addConstraint(
+        pulp.LpConstraint(pulp.LpAffineExpression(terms), sense, name=name, rhs=rhs)
+    )
+
+
+LE, GE, EQ = pulp.LpConstraintLE, pulp.LpConstraintGE, pulp.LpConstraintEQ
+
+
 def _slack(model: Model, family: str, keys: tuple[str, ...], unit: str) -> Any:
     """Return a fresh non-negative slack for a row (elastic mode), else 0."""
     if not model.elastic:
@@ -280,8 +290,8 @@ def add_membership_link(model: Model, m: Masukan) -> None:
         for i, ((nip, r), var) in enumerate(model.f.items()):
             t = lines[r].tim
             assert t is not None
-            model.prob += var <= model.y[(nip, t)], f"anggota_{i}"
-            _count(model, "anggota")
+            _row(model, [(var, 1.0), (model.y[(nip, t)], -1.0)], LE, 0.0, f"anggota_{i}")
+        _count(model, "anggota", len(model.f))
         return
     terms: dict[tuple[str, str], list[tuple[Any, float]]] = defaultdict(list)
     for i, ((nip, r), var) in enumerate(model.f.items()):
@@ -293,9 +303,8 @@ def add_membership_link(model: Model, m: Masukan) -> None:
             model.prob += var <= model.y[(nip, t)], f"anggota_nol_{i}"
             _count(model, "anggota")
     for i, (key, row) in enumerate(terms.items()):
-        y = model.y[key]
         bound = max(m.tersedia[key[0]], max(c for _, c in row))
-        model.prob += pulp.LpAffineExpression(row) <= bound * y, f"anggota_{i}"
+        _row(model, [*row, (model.y[key], -bound)], LE, 0.0, f"anggota_{i}")
         _count(model, "anggota")
 
 
@@ -315,11 +324,10 @@ def add_min_contribution(model: Model, m: Masukan) -> None:
         if jam_ketua > 0:
             terms[key].append((var, jam_ketua))
     for i, (key, y) in enumerate(model.y.items()):
-        s = _slack(model, "kontribusi_minimal", key, "jam")
-        model.prob += (
-            pulp.LpAffineExpression(terms.get(key, [])) + s >= minimum * y,
-            f"kontribusi_minimal_{i}",
-        )
+        row = [*terms.get(key, []), (y, -minimum)]
+        if model.elastic:
+            row.append((_slack(model, "kontribusi_minimal", key, "jam"), 1.0))
+        _row(model, row, GE, 0.0, f"kontribusi_minimal_{i}")
         _count(model, "kontribusi_minimal")
 
 
@@ -384,11 +392,11 @@ def add_involvement(model: Model, m: Masukan) -> None:
     """Involvement: v[p] ≥ y[p, t] and v[p] ≥ u[p, a] for people from outside the unit."""
     for i, ((nip, _t), var) in enumerate(model.y.items()):
         if nip in model.v:
-            model.prob += model.v[nip] >= var, f"pelibatan_tim_{i}"
+            _row(model, [(model.v[nip], 1.0), (var, -1.0)], GE, 0.0, f"pelibatan_tim_{i}")
             _count(model, "pelibatan")
     for i, ((nip, _a), var) in enumerate(model.u.items()):
         if nip in model.v:
-            model.prob += model.v[nip] >= var, f"pelibatan_individu_{i}"
+            _row(model, [(model.v[nip], 1.0), (var, -1.0)], GE, 0.0, f"pelibatan_individu_{i}")
             _count(model, "pelibatan")
 
 
@@ -498,21 +506,25 @@ def add_objective(model: Model, m: Masukan) -> None:
     by_jabatan: dict[str, Any] = {}
     for i, nip in enumerate(own):
         p = m.pegawai[nip]
-        ej = (model.hours[nip] + p.committed_hours) * (1.0 / m.kapasitas[nip])
-        prob += ej_max >= ej, f"ej_maks_{i}"
+        scale = 1.0 / m.kapasitas[nip]
+        # ej = (Σ hours + committed) / capacity, as terms and a constant
+        ej_terms = [(var, coef * scale) for var, coef in model.hours[nip].items()]
+        ej_const = p.committed_hours * scale
+        neg = [(var, -c) for var, c in ej_terms]
+        _row(model, [(ej_max, 1.0), *neg], GE, ej_const, f"ej_maks_{i}")
         _count(model, "ej_maks")
         if k.bobot_ej_jabatan > 0:
             if p.jabatan not in by_jabatan:
                 by_jabatan[p.jabatan] = prob.add_variable(
                     f"ej_jabatan_{len(by_jabatan)}", lowBound=0
                 )
-            prob += by_jabatan[p.jabatan] >= ej, f"ej_jabatan_{i}"
+            _row(model, [(by_jabatan[p.jabatan], 1.0), *neg], GE, ej_const, f"ej_jabatan_{i}")
             _count(model, "ej_jabatan")
         if k.bobot_deviasi > 0:
             lo = prob.add_variable(f"dev_bawah_{i}", lowBound=0)
             hi = prob.add_variable(f"dev_atas_{i}", lowBound=0)
-            prob += lo >= k.ej_min - ej, f"dev_bawah_{i}"
-            prob += hi >= ej - k.ej_max, f"dev_atas_{i}"
+            _row(model, [(lo, 1.0), *ej_terms], GE, k.ej_min - ej_const, f"dev_bawah_{i}")
+            _row(model, [(hi, 1.0), *neg], GE, ej_const - k.ej_max, f"dev_atas_{i}")
             _count(model, "deviasi", 2)
             dev_terms += [(lo, 1.0 / len(own)), (hi, 1.0 / len(own))]
     cost = pulp.LpAffineExpression(
