@@ -12,7 +12,10 @@ from sistemkerja.domain.enums import JALUR_JENIS, Asal, Mode, Peran
 from sistemkerja.domain.masalah import Problem, Tingkat
 
 if TYPE_CHECKING:
+    from sistemkerja.domain.kegiatan import BebanKegiatan
+    from sistemkerja.domain.pegawai import Jabatan
     from sistemkerja.domain.rencana import Rencana
+    from sistemkerja.domain.strategi import KebutuhanPeran
 
 
 class _Reporter:
@@ -296,24 +299,8 @@ def _check_strategy(rep: _Reporter, plan: Rencana) -> None:
         "Indikator/Tugas Tambahan",
         "unknown_indicator",
     )
+    _check_roles(rep, skema.KEBUTUHAN_PERAN, plan.kebutuhan_peran, catalogue)
     for i, k in enumerate(plan.kebutuhan_peran):
-        jab = catalogue.get(k.jabatan)
-        if jab is None:
-            rep.add(
-                skema.KEBUTUHAN_PERAN,
-                i,
-                "jabatan",
-                "unknown_jabatan",
-                f"jabatan '{k.jabatan}' tidak ada di lembar Jabatan",
-            )
-        elif k.jenjang_min is not None and k.jenjang_min.jalur not in JALUR_JENIS[jab.jenis]:
-            rep.add(
-                skema.KEBUTUHAN_PERAN,
-                i,
-                "jenjang_min",
-                "jenjang_mismatch",
-                f"jenjang '{k.jenjang_min}' tidak berlaku untuk jabatan {jab.jenis} '{k.jabatan}'",
-            )
         if k.asal is Asal.LINTAS_INSTANSI and not plan.kebijakan.lintas_instansi:
             rep.warn(
                 skema.KEBUTUHAN_PERAN,
@@ -321,6 +308,34 @@ def _check_strategy(rep: _Reporter, plan: Rencana) -> None:
                 "asal",
                 "cross_agency_not_allowed",
                 "asal lintas instansi tidak diizinkan kebijakan; hanya sampai lintas unit",
+            )
+
+
+def _check_roles(
+    rep: _Reporter,
+    lembar: skema.Lembar,
+    items: Sequence[KebutuhanPeran | BebanKegiatan],
+    catalogue: dict[str, Jabatan],
+) -> None:
+    """Check that each role names a catalogued jabatan and a jenjang of its track."""
+    for i, item in enumerate(items):
+        jab = catalogue.get(item.jabatan)
+        if jab is None:
+            rep.add(
+                lembar,
+                i,
+                "jabatan",
+                "unknown_jabatan",
+                f"jabatan '{item.jabatan}' tidak ada di lembar Jabatan",
+            )
+        elif item.jenjang_min is not None and item.jenjang_min.jalur not in JALUR_JENIS[jab.jenis]:
+            rep.add(
+                lembar,
+                i,
+                "jenjang_min",
+                "jenjang_mismatch",
+                f"jenjang '{item.jenjang_min}' tidak berlaku untuk jabatan {jab.jenis} "
+                f"'{item.jabatan}'",
             )
 
 
@@ -367,24 +382,7 @@ def _check_activities(rep: _Reporter, plan: Rencana) -> None:
             )
     codes = {k.code for k in plan.kegiatan}
     _unknown(rep, skema.BEBAN, plan.beban, "kegiatan", codes, "Kegiatan", "unknown_activity")
-    for i, b in enumerate(plan.beban):
-        jab = catalogue.get(b.jabatan)
-        if jab is None:
-            rep.add(
-                skema.BEBAN,
-                i,
-                "jabatan",
-                "unknown_jabatan",
-                f"jabatan '{b.jabatan}' tidak ada di lembar Jabatan",
-            )
-        elif b.jenjang_min is not None and b.jenjang_min.jalur not in JALUR_JENIS[jab.jenis]:
-            rep.add(
-                skema.BEBAN,
-                i,
-                "jenjang_min",
-                "jenjang_mismatch",
-                f"jenjang '{b.jenjang_min}' tidak berlaku untuk jabatan {jab.jenis} '{b.jabatan}'",
-            )
+    _check_roles(rep, skema.BEBAN, plan.beban, catalogue)
     with_effort = {b.kegiatan for b in plan.beban}
     for i, k in enumerate(plan.kegiatan):
         if k.code not in with_effort:

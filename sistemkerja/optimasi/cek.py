@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.enums import Jenjang
-from sistemkerja.optimasi.masukan import Masukan
+from sistemkerja.optimasi.masukan import Masukan, allowed_origin
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +82,6 @@ def precheck(m: Masukan) -> list[Penjelasan]:
 
 def _lines_without_people(m: Masukan) -> list[Penjelasan]:
     found = []
-    from sistemkerja.optimasi.masukan import allowed_origin
-
     allowed = allowed_origin(m.plan)
     for line in m.baris:
         if m.layak[line.index]:
@@ -237,10 +235,7 @@ def _budget(m: Masukan) -> list[Penjelasan]:
     for a in m.plan.anggaran:
         lines_by_activity[(a.kegiatan, (a.program, a.giat, a.kro, a.ro))] += a.jumlah
         lines_by_activity[(a.kegiatan, (a.program, a.giat, None, None))] += a.jumlah
-    per_key: dict[tuple[str, str, str | None, str | None], float] = defaultdict(float)
-    for code, keys in m.pembebanan.items():
-        for key in keys:
-            per_key[key] += min_cost.get(code, 0.0)
+    per_key = m.charges(min_cost)
     for (code, key), fixed in lines_by_activity.items():
         if key not in m.pagu or key not in m.pembebanan.get(code, []):
             continue

@@ -164,6 +164,25 @@ class Masukan:
             self.by_index = {b.index: b for b in self.baris}
         return self.by_index
 
+    def charges(self, cost_by_activity: dict[str, float]) -> dict[BudgetKey, float]:
+        """Personnel cost per pagu key, charging each activity's cost as the model does.
+
+        Parameters
+        ----------
+        cost_by_activity : dict of str to float
+            Cost per activity code (Rp).
+
+        Returns
+        -------
+        dict of BudgetKey to float
+            Cost charged to each RO and Kegiatan pagu (Rp).
+        """
+        per_key: dict[BudgetKey, float] = defaultdict(float)
+        for code, keys in self.pembebanan.items():
+            for key in keys:
+                per_key[key] += cost_by_activity.get(code, 0.0)
+        return per_key
+
     def baris_tim(self, tim: str) -> list[Baris]:
         """Effort lines of a team's activities."""
         return [b for b in self.baris if b.tim == tim]

@@ -127,10 +127,7 @@ def _budget(m: Masukan, alokasi: Alokasi, cost: dict[str, float], tol: float) ->
     if m.pagu_unit is None:
         return []
     out = []
-    per_key: dict[tuple[str, str, str | None, str | None], float] = defaultdict(float)
-    for code, keys in m.pembebanan.items():
-        for key in keys:
-            per_key[key] += cost.get(code, 0.0)
+    per_key = m.charges(cost)
     for key, pagu in m.pagu.items():
         total = m.beban_kegiatan_rka.get(key, 0.0) + per_key.get(key, 0.0)
         if total > pagu + max(1.0, tol * pagu):
