@@ -47,7 +47,7 @@ help:
 	@echo "  make unit       hanya uji unit (tests/)"
 	@echo "  make notebooks  hanya notebook di $(NOTEBOOKS)/ (nbval)"
 	@echo "  make contoh     tulis (timpa) buku kerja contoh di data/contoh/"
-	@echo "  make bench      ukur: baca/tulis rencana (benchmarks/run.py) dan pengoptimal (benchmarks/optimasi.py)"
+	@echo "  make bench      ukur: baca/tulis rencana (benchmarks/run.py), pengoptimal (benchmarks/optimasi.py, benchmarks/kesulitan.py)"
 	@echo "  make venv       buat/perbarui lingkungan $(VENV) saja"
 	@echo "  make clean      hapus cache dan hasil build (tidak menghapus $(VENV))"
 	@echo "  make distclean  seperti clean, ditambah menghapus $(VENV)"
@@ -93,6 +93,7 @@ bench: $(STAMP)
 	@test -f benchmarks/run.py || { echo "GALAT: benchmarks/run.py belum ada." >&2; exit 1; }
 	$(RUN) $(BIN)/python benchmarks/run.py
 	$(RUN) $(BIN)/python benchmarks/optimasi.py
+	$(RUN) $(BIN)/python benchmarks/kesulitan.py
 
 # ---- pemeriksaan ----------------------------------------------------------------------
 lint: $(STAMP)
