@@ -5,6 +5,7 @@ regression (the sample unit), plus properties and infeasibility explanations.
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -339,3 +340,108 @@ def test_aggregated_membership_link_has_the_same_optimum(monkeypatch):
     assert strong.status == aggregated.status == "optimal"
     assert aggregated.objective == pytest.approx(strong.objective, rel=1e-6)
     assert verifikasi_alokasi(p, aggregated.alokasi) == []
+
+
+# ---- the allocation built from the LP relaxation (what large plans rely on) -----------
+
+
+def _loaded_relaxation(p):
+    import sistemkerja.optimasi.model as model_module
+
+    m = build_masukan(p)
+    model = build_model(m)
+    loaded = model_module._load_highs(model, None, False)
+    relaxed = model_module._relax_and_fix(model, loaded, time.perf_counter() + 60)
+    return m, model, loaded, relaxed
+
+
+def _as_allocation(m, model, loaded, candidate):
+    from sistemkerja.optimasi.model import SolveOutcome
+    from sistemkerja.optimasi.solve import _alokasi
+
+    values = {v.name: float(candidate.start[i]) for i, v in enumerate(loaded.variables)}
+    outcome = SolveOutcome("feasible", candidate.objective, None, None, 0.0, "highs", "", values)
+    return _alokasi(m, model, outcome)
+
+
+@pytest.mark.parametrize(("n", "seed"), [(20, 1), (60, 2), (120, 7), (150, 1)])
+def test_allocation_from_relaxation_keeps_every_rule(n, seed):
+    """Relaxation → memberships by its hours → hours re-optimised → memberships pruned:
+    each step gives an allocation that keeps every rule, above the relaxation's bound."""
+    import sistemkerja.optimasi.model as model_module
+
+    p = contoh.generate(n, seed=seed)
+    m, model, loaded, relaxed = _loaded_relaxation(p)
+    assert relaxed.status == "optimal" and relaxed.start is not None
+    assert relaxed.bound <= relaxed.objective + 1e-6
+    loaded.make_integer()
+    pruned = model_module._prune(model, loaded, relaxed, time.perf_counter() + 30)
+    assert pruned.objective <= relaxed.objective
+    for candidate in (relaxed, pruned):
+        assert loaded.violation(candidate.start) <= model_module.START_TOLERANCE
+        assert verifikasi_alokasi(p, _as_allocation(m, model, loaded, candidate)) == []
+
+
+def test_violation_measures_rows_and_bounds():
+    p = contoh.generate(20, seed=1)
+    _, _, loaded, relaxed = _loaded_relaxation(p)
+    assert loaded.violation(relaxed.start) <= 1e-9
+    broken = relaxed.start.copy()
+    broken[loaded.integer[0]] = 3.0  # a binary at 3: its upper bound (and rows) broken
+    assert loaded.violation(broken) >= 2.0
+
+
+def test_relaxation_allocation_is_the_answer_when_branch_and_bound_finds_none(monkeypatch):
+    """Give every MIP run 10 ms: the plan still gets a valid allocation with its gap."""
+    import sistemkerja.optimasi.model as model_module
+
+    run = model_module._run
+
+    def starved(h, time_limit, *, lp=False):
+        run(h, time_limit if lp else 0.01, lp=lp)
+
+    monkeypatch.setattr(model_module, "_run", starved)
+    p = contoh.generate(150, seed=1)
+    hasil = optimasi(p, batas_waktu=60)
+    assert hasil.status == "feasible", hasil.describe()
+    assert verifikasi_alokasi(p, hasil.alokasi) == []
+    assert hasil.bound is not None and hasil.bound <= hasil.objective
+    assert hasil.gap is not None and 0 < hasil.gap < 0.2
+
+
+def test_infeasible_relaxation_proves_the_plan_infeasible():
+    """One leader candidate for two teams, one team per person: even the LP has no answer."""
+    from sistemkerja.optimasi.greedy import greedy
+    from sistemkerja.optimasi.model import solve_model
+
+    staff = [person(1, jenjang=Jenjang.AHLI_MUDA), person(2), person(3)]
+    teams = [TimKerja("T1", "Tim Satu"), TimKerja("T2", "Tim Dua")]
+    jobs = [("K1", "T1", [("Analis", None, 300)]), ("K2", "T2", [("Analis", None, 300)])]
+    p = plan(staff, jobs, teams=teams, leader=True, policy={"max_tim_per_pegawai": 1})
+    m = build_masukan(p)
+    out = solve_model(build_model(m), time_limit=20, start=greedy(m))
+    assert out.status == "infeasible"
+    assert out.message == "relaksasi LP tidak layak"
+    assert out.values == {}
+
+
+@pytest.mark.parametrize(("n", "seed"), [(60, 1), (100, 3), (150, 1), (400, 1)])
+def test_greedy_keeps_the_people_each_role_needs(n, seed):
+    """Dropping idle members never takes a team below a role's people count."""
+    from sistemkerja.optimasi import greedy as greedy_module
+
+    m = build_masukan(contoh.generate(n, seed=seed))
+    s = greedy_module._State(m)
+    greedy_module._memberships(s)
+
+    def met() -> set[int]:
+        return {
+            i
+            for i, k in enumerate(m.kebutuhan)
+            if sum((nip, k.tim) in s.start.y for nip in k.calon) >= k.orang
+        }
+
+    before = met()
+    greedy_module._individuals(s)
+    greedy_module._lines(s)
+    assert before <= met()

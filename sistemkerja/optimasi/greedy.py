@@ -42,8 +42,9 @@ class Awal:
 class _State:
     """Hours left, memberships and hours per (person, team) while building."""
 
-    def __init__(self, m: Masukan) -> None:
+    def __init__(self, m: Masukan, guide: dict[tuple[str, str], float] | None = None) -> None:
         self.m = m
+        self.guide = guide or {}
         self.start = Awal()
         self.left = dict(m.tersedia)
         self.teams_of: dict[str, set[str]] = defaultdict(set)
@@ -52,8 +53,10 @@ class _State:
         self.max_teams = m.plan.kebijakan.max_tim_per_pegawai
         self.sizes = {t.code: t for t in m.plan.tim}
 
-    def preference(self, nip: str) -> tuple[int, float]:
-        return (self.m.asal[nip] is not Asal.UNIT, -self.left[nip])
+    def preference(self, nip: str, key: str = "") -> tuple[float, int, float]:
+        """Order of choice: most hours in the guide for ``key``, own staff, most room."""
+        outside = self.m.asal[nip] is not Asal.UNIT
+        return (-self.guide.get((nip, key), 0.0), outside, -self.left[nip])
 
     def can_join(self, nip: str, tim: str) -> bool:
         if (nip, tim) in self.start.y:
@@ -77,7 +80,7 @@ class _State:
         self.team_hours[(nip, tim)] += hours
 
 
-def greedy(m: Masukan) -> Awal:
+def greedy(m: Masukan, guide: dict[tuple[str, str], float] | None = None) -> Awal:
     """Build a quick allocation of every line, team and leader role.
 
     Parameters
@@ -90,7 +93,7 @@ def greedy(m: Masukan) -> Awal:
     Awal
         The allocation (may break capacity or team rules when the plan is tight).
     """
-    s = _State(m)
+    s = _State(m, guide)
     _memberships(s)
     _individuals(s)
     _lines(s)
@@ -103,29 +106,33 @@ def _memberships(s: _State) -> None:
     for nip, tim in sorted(m.pin_anggota):
         if nip in m.calon_anggota.get(tim, []):
             s.join(nip, tim)
-    for t in sorted(m.tim, key=lambda t: len(m.calon_anggota[t])):
-        if m.perlu_ketua[t] and m.calon_ketua[t]:
-            pinned = [nip for nip, tim in m.pin_ketua if tim == t and nip in m.calon_ketua[t]]
-            options = pinned or [nip for nip in m.calon_ketua[t] if s.can_join(nip, t)]
-            if options:
-                leader = min(options, key=s.preference)
-                s.start.z.add((leader, t))
-                s.join(leader, t)
-                s.left[leader] -= jam_ketua
-                s.team_hours[(leader, t)] += jam_ketua
-        for need in (k for k in m.kebutuhan if k.tim == t):
-            have = sum(1 for nip in need.calon if (nip, t) in s.start.y)
-            extra = sorted(
-                (nip for nip in need.calon if (nip, t) not in s.start.y and s.can_join(nip, t)),
-                key=s.preference,
-            )
-            for nip in extra[: max(0, need.orang - have)]:
-                s.join(nip, t)
+    # Leaders first (one per team), scarcest candidate lists first.
+    leaderless = [t for t in m.tim if m.perlu_ketua[t] and m.calon_ketua[t]]
+    for t in sorted(leaderless, key=lambda t: len(m.calon_ketua[t])):
+        pinned = [nip for nip, tim in m.pin_ketua if tim == t and nip in m.calon_ketua[t]]
+        options = pinned or [nip for nip in m.calon_ketua[t] if s.can_join(nip, t)]
+        if options:
+            leader = min(options, key=lambda nip: s.preference(nip, t))
+            s.start.z.add((leader, t))
+            s.join(leader, t)
+            s.left[leader] -= jam_ketua
+            s.team_hours[(leader, t)] += jam_ketua
+    # Then the people each role needs, the needs with the least choice first.
+    for need in sorted(m.kebutuhan, key=lambda k: (len(k.calon) - k.orang, k.tim)):
+        t = need.tim
+        have = sum(1 for nip in need.calon if (nip, t) in s.start.y)
+        extra = sorted(
+            (nip for nip in need.calon if (nip, t) not in s.start.y and s.can_join(nip, t)),
+            key=lambda nip: s.preference(nip, t),
+        )
+        for nip in extra[: max(0, need.orang - have)]:
+            s.join(nip, t)
+    for t in m.tim:
         missing = s.sizes[t].size_min - s.size[t]
         if missing > 0:
             extra = sorted(
                 (nip for nip in m.calon_anggota[t] if (nip, t) not in s.start.y),
-                key=s.preference,
+                key=lambda nip: s.preference(nip, t),
             )
             for nip in [n for n in extra if s.can_join(n, t)][:missing]:
                 s.join(nip, t)
@@ -138,7 +145,7 @@ def _individuals(s: _State) -> None:
     ):
         carriers = m.pembawa.get(code, [])
         if carriers:
-            nip = min(carriers, key=s.preference)
+            nip = min(carriers, key=lambda nip: s.preference(nip, code))
             s.start.u[(nip, code)] = 1.0
             s.left[nip] -= sum(m.jam[(nip, r)] for r in lines)
 
@@ -157,9 +164,10 @@ def _lines(s: _State) -> None:
         for nip in m.layak[b.index]:
             pressure[nip] += m.jam[(nip, b.index)] / len(m.layak[b.index])
 
-    def ask(nip: str) -> tuple[int, float]:
+    def ask(nip: str, t: str) -> tuple[float, int, int, float]:
         room = max(s.left[nip], 1e-6)
-        return (m.asal[nip] is not Asal.UNIT, pressure[nip] / room)
+        guided = -s.guide.get((nip, t), 0.0)
+        return (guided, m.asal[nip] is not Asal.UNIT, len(s.teams_of[nip]), pressure[nip] / room)
 
     for line in team_lines:
         t = line.tim
@@ -181,7 +189,7 @@ def _lines(s: _State) -> None:
                 need -= share
         # Then members with hours left, then new members who can give at least the minimum.
         others = [nip for nip in m.layak[r] if (nip, t) not in s.start.y and s.can_join(nip, t)]
-        ordered = sorted(members, key=ask) + sorted(others, key=ask)
+        ordered = sorted(members, key=lambda n: ask(n, t)) + sorted(others, key=lambda n: ask(n, t))
         for nip in ordered:
             if need <= 1e-9:
                 break
@@ -207,20 +215,26 @@ def _lines(s: _State) -> None:
 
 
 def _drop_idle(s: _State) -> None:
-    """Remove memberships without hours that no rule requires."""
+    """Remove memberships without hours that no rule requires (one at a time, recounting)."""
     m = s.m
     required = set(m.pin_anggota) | set(s.start.z)
-    needed_by_rule: set[tuple[str, str]] = set()
-    for need in m.kebutuhan:
+    needs_of: dict[tuple[str, str], list[int]] = defaultdict(list)
+    held: list[int] = []
+    for i, need in enumerate(m.kebutuhan):
         holders = [nip for nip in need.calon if (nip, need.tim) in s.start.y]
-        if len(holders) <= need.orang:
-            needed_by_rule.update((nip, need.tim) for nip in holders)
-    for key in list(s.start.y):
+        held.append(len(holders))
+        for nip in holders:
+            needs_of[(nip, need.tim)].append(i)
+    for key in sorted(s.start.y):
         nip, t = key
-        if s.team_hours[key] > 1e-9 or key in required or key in needed_by_rule:
+        if s.team_hours[key] > 1e-9 or key in required:
             continue
         if s.size[t] <= s.sizes[t].size_min:
             continue
+        if any(held[i] <= m.kebutuhan[i].orang for i in needs_of[key]):
+            continue
+        for i in needs_of[key]:
+            held[i] -= 1
         s.start.y.discard(key)
         s.teams_of[nip].discard(t)
         s.size[t] -= 1

@@ -35,7 +35,7 @@ import pulp
 
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.enums import Asal
-from sistemkerja.optimasi.greedy import Awal
+from sistemkerja.optimasi.greedy import Awal, greedy
 from sistemkerja.optimasi.masukan import Masukan
 
 Status = Literal["optimal", "feasible", "infeasible", "no_solution"]
@@ -672,9 +672,45 @@ def _rows(prob: pulp.LpProblem, index: dict[str, int]) -> tuple[np.ndarray, ...]
     )
 
 
-def _solve_highs(
-    model: Model, time_limit: float, threads: int | None, gap: float, msg: bool, start: Awal | None
-) -> SolveOutcome:
+@dataclass(slots=True)
+class _Loaded:
+    """A model handed to highspy: the solver object and the column bookkeeping."""
+
+    h: Any
+    variables: list[Any]
+    index: dict[str, int]
+    integer: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+    rows: tuple[np.ndarray, ...]
+
+    def make_integer(self) -> None:
+        """Mark the integer columns as such (the model is loaded as its LP relaxation)."""
+        import highspy
+
+        kind = highspy.HighsVarType.kInteger.value
+        n = len(self.integer)
+        self.h.changeColsIntegrality(n, self.integer, np.full(n, kind, np.uint8))
+
+    def violation(self, x: np.ndarray) -> float:
+        """Largest violation of a row or column bound by the column values ``x``."""
+        starts, cols, vals, row_lo, row_hi = self.rows
+        lengths = np.diff(np.append(starts, len(cols)))
+        row_of = np.repeat(np.arange(len(starts)), lengths)
+        activity = np.bincount(row_of, weights=vals * x[cols], minlength=len(starts))
+        worst = max(
+            float(np.max(row_lo - activity, initial=0.0)),
+            float(np.max(activity - row_hi, initial=0.0)),
+        )
+        return max(
+            worst,
+            float(np.max(self.lower - x, initial=0.0)),
+            float(np.max(x - self.upper, initial=0.0)),
+        )
+
+
+def _load_highs(model: Model, threads: int | None, msg: bool) -> _Loaded:
+    """Hand the model to highspy in bulk (columns and rows as arrays), integrality unset."""
     import highspy
 
     prob = model.prob
@@ -690,35 +726,216 @@ def _solve_highs(
     with _quiet_stdout():
         h = highspy.Highs()
     h.setOptionValue("output_flag", bool(msg))
-    h.setOptionValue("mip_rel_gap", float(gap))
-    h.setOptionValue("time_limit", float(time_limit))
     if threads:
         h.setOptionValue("threads", int(threads))
     h.addCols(n, cost, lower, upper, 0, np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0))
+    h.addRows(len(row_lo), row_lo, row_hi, len(cols), starts, cols, vals)
     integer = np.array(
         [i for i, v in enumerate(variables) if v.cat == pulp.LpInteger], dtype=np.int32
     )
-    if len(integer):
-        h.changeColsIntegrality(
-            len(integer),
-            integer,
-            np.full(len(integer), highspy.HighsVarType.kInteger.value, np.uint8),
-        )
-    h.addRows(len(row_lo), row_lo, row_hi, len(cols), starts, cols, vals)
-    began = time.perf_counter()
-    values = _start_values(model, start)
-    if values:
-        # Variables not set by the warm start are filled in by HiGHS.
-        idx = np.array([index[v.name] for v in values], dtype=np.int32)
-        h.setSolution(len(idx), idx, np.array(list(values.values()), dtype=np.float64))
+    return _Loaded(h, variables, index, integer, lower, upper, (starts, cols, vals, row_lo, row_hi))
+
+
+def _run(h: Any, time_limit: float, *, lp: bool = False) -> None:
+    """Run HiGHS for at most ``time_limit`` more seconds, under the wall-clock watchdog.
+
+    Measured with highspy 1.16: an LP run compares ``time_limit`` with the run time the
+    object has accumulated over all its runs (a second LP run with a 4 s limit after a
+    10 s one stopped at once), a MIP run with its own time. So LP runs get the
+    accumulated time added.
+    """
+    limit = max(0.01, float(time_limit))
+    h.setOptionValue("time_limit", limit + (h.getRunTime() if lp else 0.0))
     h.HandleUserInterrupt = True  # lets the watchdog's cancelSolve stop the solver
-    watchdog = threading.Timer(time_limit + WATCHDOG_GRACE, h.cancelSolve)
+    watchdog = threading.Timer(limit + WATCHDOG_GRACE, h.cancelSolve)
     watchdog.daemon = True
     watchdog.start()
     try:
         h.run()
     finally:
         watchdog.cancel()
+
+
+@dataclass(slots=True)
+class _Relaxed:
+    """What the LP relaxation, and the allocation built from it, gave.
+
+    Attributes
+    ----------
+    status : {"optimal", "infeasible", "stopped"}
+        Status of the relaxation.
+    bound : float or None
+        Its optimum: a valid lower bound of the MIP.
+    start : numpy.ndarray or None
+        Column values of an allocation satisfying every rule, when one was found.
+    objective : float or None
+        Objective of ``start``.
+    relaxation : numpy.ndarray or None
+        Column values of the relaxation's optimum.
+    """
+
+    status: str
+    bound: float | None = None
+    start: np.ndarray | None = None
+    objective: float | None = None
+    relaxation: np.ndarray | None = None
+
+
+def _guide(model: Model, m: Masukan, x: np.ndarray, index: dict[str, int]) -> dict:
+    """Hours (jam) per (NIP, team or individual activity) in a relaxed solution ``x``."""
+    guide: dict[tuple[str, str], float] = defaultdict(float)
+    lines = m.baris_by_index
+    for (nip, r), var in model.f.items():
+        share = x[index[var.name]]
+        if share > 1e-9:
+            t = lines[r].tim
+            assert t is not None
+            guide[(nip, t)] += share * m.jam[(nip, r)]
+    for (nip, code), var in model.u.items():
+        share = x[index[var.name]]
+        if share > 1e-9:
+            guide[(nip, code)] += share * _individual_hours(m, nip, code)
+    return dict(guide)
+
+
+def _relax_and_fix(model: Model, loaded: _Loaded, deadline: float) -> _Relaxed:
+    """LP relaxation, then memberships chosen from it and the hours re-optimised.
+
+    1. Solve the LP relaxation: its optimum is a valid lower bound of the MIP, and an
+       infeasible relaxation proves the plan infeasible.
+    2. Choose memberships, Ketua Tim and individual carriers by the greedy rules, taking
+       people in the order of their hours in the relaxation (:func:`greedy` with a guide).
+    3. Fix those choices and solve the LP again for the hours. When it is feasible the
+       result keeps every rule; it is the MIP's start and the answer if the solver finds
+       nothing better in time (branch-and-bound alone finds no allocation in 30 s for
+       400 staff).
+    """
+    # Interior point (with crossover) for both LPs: faster than simplex on the large
+    # relaxations (400 staff: 8,8 s vs 14 s); its central solution spreads hours the way
+    # a balanced allocation does, a better guide than a simplex vertex; and warm-started
+    # simplex wrongly reported the fixed LP infeasible where IPM found it feasible (row
+    # violations ≤ 1e-15).
+    loaded.h.setOptionValue("solver", "ipm")
+    try:
+        return _relax_and_fix_ipm(model, loaded, deadline)
+    finally:
+        loaded.h.setOptionValue("solver", "choose")
+
+
+def _relax_and_fix_ipm(model: Model, loaded: _Loaded, deadline: float) -> _Relaxed:
+    """Run the steps of :func:`_relax_and_fix` with the LP solver already chosen."""
+    import highspy
+
+    h = loaded.h
+    optimal = highspy.HighsModelStatus.kOptimal
+    _run(h, deadline - time.perf_counter(), lp=True)
+    status = h.getModelStatus()
+    if status == highspy.HighsModelStatus.kInfeasible:
+        return _Relaxed("infeasible")
+    if status != optimal:
+        return _Relaxed("stopped")
+    bound = float(h.getInfo().objective_function_value)
+    m = model.masukan
+    if m is None:
+        return _Relaxed("optimal", bound)
+    index = loaded.index
+    relaxation = np.asarray(h.getSolution().col_value).copy()
+    chosen = greedy(m, _guide(model, m, relaxation, index))
+    fixed: dict[int, float] = {}
+    for family, picked in ((model.y, chosen.y), (model.z, chosen.z)):
+        for key, var in family.items():
+            fixed[index[var.name]] = 1.0 if key in picked else 0.0
+    for key, var in model.u.items():
+        fixed[index[var.name]] = 1.0 if chosen.u.get(key) else 0.0
+    used = {nip for nip, _ in chosen.y} | {nip for nip, _ in chosen.u}
+    for nip, var in model.v.items():
+        fixed[index[var.name]] = 1.0 if nip in used else 0.0
+    cols = np.fromiter(fixed, dtype=np.int32, count=len(fixed))
+    vals = np.fromiter(fixed.values(), dtype=np.float64, count=len(fixed))
+    h.changeColsBounds(len(cols), cols, vals, vals)
+    try:
+        _run(h, deadline - time.perf_counter(), lp=True)
+        if h.getModelStatus() != optimal:
+            return _Relaxed("optimal", bound, relaxation=relaxation)
+        start = np.asarray(h.getSolution().col_value).copy()
+        start[cols] = vals  # exact 0/1 for the fixed columns
+        if loaded.violation(start) > START_TOLERANCE:
+            return _Relaxed("optimal", bound, relaxation=relaxation)
+        objective = float(h.getInfo().objective_function_value)
+        return _Relaxed("optimal", bound, start, objective, relaxation)
+    finally:
+        h.changeColsBounds(len(cols), cols, loaded.lower[cols], loaded.upper[cols])
+
+
+def _prune(model: Model, loaded: _Loaded, relaxed: _Relaxed, deadline: float) -> _Relaxed:
+    """Improve the allocation built from the relaxation by dropping memberships.
+
+    A small MIP: memberships outside the allocation stay closed, Ketua Tim and
+    individual carriers stay as chosen, every membership of the allocation may be
+    dropped, and the hours are re-optimised. Integrality must already be set. Measured
+    on 400 staff: objective 24,44 → 23,73, proven optimal for this neighbourhood in 3 s.
+    """
+    assert relaxed.start is not None and relaxed.objective is not None
+    h, index, start = loaded.h, loaded.index, relaxed.start
+    closed = [index[v.name] for v in model.y.values() if start[index[v.name]] < 0.5]
+    closed += [index[v.name] for family in (model.z, model.u) for v in family.values()]
+    cols = np.array(closed, dtype=np.int32)
+    h.changeColsBounds(len(cols), cols, start[cols], start[cols])
+    every = np.arange(len(loaded.variables), dtype=np.int32)
+    h.setSolution(len(every), every, start)
+    try:
+        _run(h, deadline - time.perf_counter())
+        if h.getInfo().primal_solution_status != 2:
+            return relaxed
+        better = np.asarray(h.getSolution().col_value).copy()
+        objective = float(h.getInfo().objective_function_value)
+        if objective >= relaxed.objective or loaded.violation(better) > START_TOLERANCE:
+            return relaxed
+        return _Relaxed(relaxed.status, relaxed.bound, better, objective, relaxed.relaxation)
+    finally:
+        h.changeColsBounds(len(cols), cols, loaded.lower[cols], loaded.upper[cols])
+
+
+START_TOLERANCE = 1e-6
+"""Largest row or bound violation of an allocation built from the relaxation (HiGHS's
+own MIP feasibility tolerance)."""
+RELAX_SHARE = 0.5
+"""Largest share of the time limit for the LP relaxation and the allocation built from it."""
+PRUNE_SHARE = 0.3
+"""Largest share of the remaining time for dropping memberships from that allocation."""
+
+
+def _solve_highs(
+    model: Model, time_limit: float, threads: int | None, gap: float, msg: bool, start: Awal | None
+) -> SolveOutcome:
+    import highspy
+
+    began = time.perf_counter()
+    loaded = _load_highs(model, threads, msg)
+    h, variables, index, integer = loaded.h, loaded.variables, loaded.index, loaded.integer
+    h.setOptionValue("mip_rel_gap", float(gap))
+    mip = len(integer) > 0
+    relaxed = _Relaxed("stopped")
+    if mip and start is not None:
+        relaxed = _relax_and_fix(model, loaded, began + RELAX_SHARE * time_limit)
+        if relaxed.status == "infeasible":
+            seconds = time.perf_counter() - began
+            message = "relaksasi LP tidak layak"
+            return SolveOutcome("infeasible", None, None, None, seconds, "highs", message)
+    if mip:
+        loaded.make_integer()
+    if relaxed.start is not None:
+        now = time.perf_counter()
+        relaxed = _prune(model, loaded, relaxed, now + PRUNE_SHARE * (began + time_limit - now))
+        every = np.arange(len(variables), dtype=np.int32)
+        h.setSolution(len(every), every, relaxed.start)
+    else:
+        values = _start_values(model, start)
+        if values:
+            # Variables not set by the warm start are filled in by HiGHS.
+            idx = np.array([index[v.name] for v in values], dtype=np.int32)
+            h.setSolution(len(idx), idx, np.array(list(values.values()), dtype=np.float64))
+    _run(h, began + time_limit - time.perf_counter())
     seconds = time.perf_counter() - began
     status = h.getModelStatus()
     info = h.getInfo()
@@ -731,15 +948,24 @@ def _solve_highs(
     else:
         verdict = "feasible" if has_solution else "no_solution"
     message = h.modelStatusToString(status)
-    if verdict in ("infeasible", "no_solution"):
+    if verdict == "infeasible" or (verdict == "no_solution" and relaxed.start is None):
         return SolveOutcome(verdict, None, None, None, seconds, "highs", message)
-    col_value = h.getSolution().col_value
-    result = {v.name: col_value[i] for i, v in enumerate(variables)}
-    objective = float(info.objective_function_value)
-    mip = len(integer) > 0
-    bound = float(info.mip_dual_bound) if mip else objective
+    bound = float(info.mip_dual_bound) if mip else float(info.objective_function_value)
+    if verdict == "no_solution":
+        # Branch-and-bound found nothing in time; the allocation built from the LP
+        # relaxation keeps every rule and is returned with its gap.
+        assert relaxed.start is not None and relaxed.objective is not None
+        col_value, objective = relaxed.start, relaxed.objective
+        verdict = "feasible"
+        message = f"{message}; alokasi dibangun dari relaksasi LP"
+    else:
+        col_value = np.asarray(h.getSolution().col_value)
+        objective = float(info.objective_function_value)
+    if relaxed.bound is not None and (not math.isfinite(bound) or relaxed.bound > bound):
+        bound = relaxed.bound
     if not mip or not math.isfinite(bound):
         bound = objective if verdict == "optimal" else bound
+    result = {v.name: float(col_value[i]) for i, v in enumerate(variables)}
     rel = _relative_gap(objective, bound)
     final = _proven(verdict, rel)
     if final != verdict:
