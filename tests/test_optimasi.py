@@ -397,8 +397,8 @@ def test_relaxation_allocation_is_the_answer_when_branch_and_bound_finds_none(mo
 
     run = model_module._run
 
-    def starved(h, time_limit, *, lp=False):
-        run(h, time_limit if lp else 0.01, lp=lp)
+    def starved(h, time_limit, *, lp=False, **kwargs):
+        run(h, time_limit if lp else 0.01, lp=lp, **kwargs)
 
     monkeypatch.setattr(model_module, "_run", starved)
     p = contoh.generate(150, seed=1)
@@ -445,3 +445,13 @@ def test_greedy_keeps_the_people_each_role_needs(n, seed):
     greedy_module._individuals(s)
     greedy_module._lines(s)
     assert before <= met()
+
+
+def test_cbc_starts_from_the_relaxation_allocation():
+    """CBC gets the same LP-guided start (written as its MIP start): a valid allocation."""
+    p = contoh.generate(150, seed=1)
+    hasil = optimasi(p, solver="cbc", batas_waktu=8)
+    assert hasil.status == "feasible", hasil.describe()
+    assert verifikasi_alokasi(p, hasil.alokasi) == []
+    assert hasil.bound is not None and hasil.bound <= hasil.objective
+    assert hasil.solve_seconds < 8 + 5

@@ -683,6 +683,8 @@ class _Loaded:
     lower: np.ndarray
     upper: np.ndarray
     rows: tuple[np.ndarray, ...]
+    hard: float | None = None
+    """``time.perf_counter()`` by which every run must have stopped (watchdog)."""
 
     def make_integer(self) -> None:
         """Mark the integer columns as such (the model is loaded as its LP relaxation)."""
@@ -736,7 +738,7 @@ def _load_highs(model: Model, threads: int | None, msg: bool) -> _Loaded:
     return _Loaded(h, variables, index, integer, lower, upper, (starts, cols, vals, row_lo, row_hi))
 
 
-def _run(h: Any, time_limit: float, *, lp: bool = False) -> None:
+def _run(h: Any, time_limit: float, *, lp: bool = False, hard: float | None = None) -> None:
     """Run HiGHS for at most ``time_limit`` more seconds, under the wall-clock watchdog.
 
     Measured with highspy 1.16: an LP run compares ``time_limit`` with the run time the
@@ -747,7 +749,10 @@ def _run(h: Any, time_limit: float, *, lp: bool = False) -> None:
     limit = max(0.01, float(time_limit))
     h.setOptionValue("time_limit", limit + (h.getRunTime() if lp else 0.0))
     h.HandleUserInterrupt = True  # lets the watchdog's cancelSolve stop the solver
-    watchdog = threading.Timer(limit + WATCHDOG_GRACE, h.cancelSolve)
+    grace = limit + WATCHDOG_GRACE
+    if hard is not None:  # the whole solve's promise: limit + grace, however many runs
+        grace = max(0.0, min(grace, hard - time.perf_counter()))
+    watchdog = threading.Timer(grace, h.cancelSolve)
     watchdog.daemon = True
     watchdog.start()
     try:
@@ -828,7 +833,7 @@ def _relax_and_fix_ipm(model: Model, loaded: _Loaded, deadline: float) -> _Relax
 
     h = loaded.h
     optimal = highspy.HighsModelStatus.kOptimal
-    _run(h, deadline - time.perf_counter(), lp=True)
+    _run(h, deadline - time.perf_counter(), lp=True, hard=loaded.hard)
     status = h.getModelStatus()
     if status == highspy.HighsModelStatus.kInfeasible:
         return _Relaxed("infeasible")
@@ -854,7 +859,7 @@ def _relax_and_fix_ipm(model: Model, loaded: _Loaded, deadline: float) -> _Relax
     vals = np.fromiter(fixed.values(), dtype=np.float64, count=len(fixed))
     h.changeColsBounds(len(cols), cols, vals, vals)
     try:
-        _run(h, deadline - time.perf_counter(), lp=True)
+        _run(h, deadline - time.perf_counter(), lp=True, hard=loaded.hard)
         if h.getModelStatus() != optimal:
             return _Relaxed("optimal", bound, relaxation=relaxation)
         start = np.asarray(h.getSolution().col_value).copy()
@@ -884,7 +889,7 @@ def _prune(model: Model, loaded: _Loaded, relaxed: _Relaxed, deadline: float) ->
     every = np.arange(len(loaded.variables), dtype=np.int32)
     h.setSolution(len(every), every, start)
     try:
-        _run(h, deadline - time.perf_counter())
+        _run(h, deadline - time.perf_counter(), hard=loaded.hard)
         if h.getInfo().primal_solution_status != 2:
             return relaxed
         better = np.asarray(h.getSolution().col_value).copy()
@@ -901,8 +906,31 @@ START_TOLERANCE = 1e-6
 own MIP feasibility tolerance)."""
 RELAX_SHARE = 0.5
 """Largest share of the time limit for the LP relaxation and the allocation built from it."""
+RELAX_INFEASIBLE = "relaksasi LP tidak layak"
+"""Solver message when the LP relaxation alone proves the plan infeasible."""
 PRUNE_SHARE = 0.3
 """Largest share of the remaining time for dropping memberships from that allocation."""
+
+
+def _from_relaxation(
+    relaxed: _Relaxed, loaded: _Loaded, seconds: float, solver: str, message: str
+) -> SolveOutcome:
+    """Return the allocation built from the relaxation, when the solver found none."""
+    assert relaxed.start is not None and relaxed.objective is not None
+    values = {v.name: float(relaxed.start[i]) for i, v in enumerate(loaded.variables)}
+    objective, bound = relaxed.objective, relaxed.bound
+    message = f"{message}; alokasi dibangun dari relaksasi LP"
+    gap = _relative_gap(objective, bound)
+    return SolveOutcome("feasible", objective, bound, gap, seconds, solver, message, values)
+
+
+def _better_bound(bound: float | None, relaxed: _Relaxed) -> float | None:
+    """Return the larger of a solver's bound and the relaxation's (both valid)."""
+    if relaxed.bound is None:
+        return bound
+    if bound is None or not math.isfinite(bound):
+        return relaxed.bound
+    return max(bound, relaxed.bound)
 
 
 def _solve_highs(
@@ -912,6 +940,7 @@ def _solve_highs(
 
     began = time.perf_counter()
     loaded = _load_highs(model, threads, msg)
+    loaded.hard = began + time_limit + WATCHDOG_GRACE
     h, variables, index, integer = loaded.h, loaded.variables, loaded.index, loaded.integer
     h.setOptionValue("mip_rel_gap", float(gap))
     mip = len(integer) > 0
@@ -920,8 +949,7 @@ def _solve_highs(
         relaxed = _relax_and_fix(model, loaded, began + RELAX_SHARE * time_limit)
         if relaxed.status == "infeasible":
             seconds = time.perf_counter() - began
-            message = "relaksasi LP tidak layak"
-            return SolveOutcome("infeasible", None, None, None, seconds, "highs", message)
+            return SolveOutcome("infeasible", None, None, None, seconds, "highs", RELAX_INFEASIBLE)
     if mip:
         loaded.make_integer()
     if relaxed.start is not None:
@@ -935,7 +963,7 @@ def _solve_highs(
             # Variables not set by the warm start are filled in by HiGHS.
             idx = np.array([index[v.name] for v in values], dtype=np.int32)
             h.setSolution(len(idx), idx, np.array(list(values.values()), dtype=np.float64))
-    _run(h, began + time_limit - time.perf_counter())
+    _run(h, began + time_limit - time.perf_counter(), hard=loaded.hard)
     seconds = time.perf_counter() - began
     status = h.getModelStatus()
     info = h.getInfo()
@@ -948,22 +976,19 @@ def _solve_highs(
     else:
         verdict = "feasible" if has_solution else "no_solution"
     message = h.modelStatusToString(status)
-    if verdict == "infeasible" or (verdict == "no_solution" and relaxed.start is None):
-        return SolveOutcome(verdict, None, None, None, seconds, "highs", message)
-    bound = float(info.mip_dual_bound) if mip else float(info.objective_function_value)
-    if verdict == "no_solution":
+    if verdict == "no_solution" and relaxed.start is not None:
         # Branch-and-bound found nothing in time; the allocation built from the LP
         # relaxation keeps every rule and is returned with its gap.
-        assert relaxed.start is not None and relaxed.objective is not None
-        col_value, objective = relaxed.start, relaxed.objective
-        verdict = "feasible"
-        message = f"{message}; alokasi dibangun dari relaksasi LP"
-    else:
-        col_value = np.asarray(h.getSolution().col_value)
-        objective = float(info.objective_function_value)
-    if relaxed.bound is not None and (not math.isfinite(bound) or relaxed.bound > bound):
-        bound = relaxed.bound
-    if not mip or not math.isfinite(bound):
+        outcome = _from_relaxation(relaxed, loaded, seconds, "highs", message)
+        outcome.bound = _better_bound(float(info.mip_dual_bound), relaxed)
+        outcome.gap = _relative_gap(outcome.objective or 0.0, outcome.bound)
+        return outcome
+    if verdict in ("infeasible", "no_solution"):
+        return SolveOutcome(verdict, None, None, None, seconds, "highs", message)
+    col_value = np.asarray(h.getSolution().col_value)
+    objective = float(info.objective_function_value)
+    bound = _better_bound(float(info.mip_dual_bound) if mip else objective, relaxed)
+    if not mip or bound is None or not math.isfinite(bound):
         bound = objective if verdict == "optimal" else bound
     result = {v.name: float(col_value[i]) for i, v in enumerate(variables)}
     rel = _relative_gap(objective, bound)
@@ -1010,62 +1035,84 @@ def _solve_cbc(
     path = cbc_path()
     if path is None:
         raise RuntimeError("CBC tidak tersedia: pasang paket 'cbcbox'")
+    began = time.perf_counter()
     solver = pulp.COIN_CMD(path=path, msg=False)
     prob = model.prob
+    relaxed, loaded = _Relaxed("stopped"), None
+    if start is not None and (model.y or model.u):
+        # The same LP-guided start as for HiGHS (the LPs solved by highspy), so large
+        # plans get an allocation from either solver.
+        loaded = _load_highs(model, threads, False)
+        loaded.hard = began + time_limit + WATCHDOG_GRACE
+        relaxed = _relax_and_fix(model, loaded, began + RELAX_SHARE * time_limit)
+        if relaxed.status == "infeasible":
+            seconds = time.perf_counter() - began
+            return SolveOutcome("infeasible", None, None, None, seconds, "cbc", RELAX_INFEASIBLE)
+    remaining = max(1.0, time_limit - (time.perf_counter() - began))
+
+    def nothing(status: Status, message: str) -> SolveOutcome:
+        seconds = time.perf_counter() - began
+        if status == "no_solution" and relaxed.start is not None and loaded is not None:
+            return _from_relaxation(relaxed, loaded, seconds, "cbc", message)
+        return SolveOutcome(status, None, None, None, seconds, "cbc", message)
+
     with tempfile.TemporaryDirectory(prefix="sistemkerja-cbc-") as tmp:
         mps, sol, mst = (str(Path(tmp) / name) for name in ("m.mps", "m.sol", "m.mst"))
         vs, variable_names, constraint_names, _ = prob.writeMPS(mps, rename=1)
-        args = [path, mps, "-sec", f"{time_limit:g}", "-ratio", f"{gap:g}"]
+        args = [path, mps, "-sec", f"{remaining:g}", "-ratio", f"{gap:g}"]
         if threads:
             args += ["-threads", str(threads)]
-        values = _start_values(model, start)
+        if relaxed.start is not None and loaded is not None:
+            values = {v: float(relaxed.start[i]) for i, v in enumerate(loaded.variables)}
+        else:
+            values = _start_values(model, start)
         if values:
             for var, value in values.items():
                 var.setInitialValue(value)
             solver.writesol(mst, prob, vs, variable_names, constraint_names)
             args += ["-mips", mst]
         args += ["-solve", "-printingOptions", "all", "-solution", sol]
-        began = time.perf_counter()
         try:
             run = subprocess.run(
                 args,
                 capture_output=True,
                 text=True,
-                timeout=time_limit + WATCHDOG_GRACE,
+                timeout=remaining + WATCHDOG_GRACE,
                 check=False,
                 stdin=subprocess.DEVNULL,
             )
             log = run.stdout
-        except subprocess.TimeoutExpired as exc:
+        except subprocess.TimeoutExpired:
             seconds = time.perf_counter() - began
-            message = f"CBC dihentikan paksa setelah {seconds:.0f} detik (melewati batas waktu)"
-            del exc
-            return SolveOutcome("no_solution", None, None, None, seconds, "cbc", message)
-        seconds = time.perf_counter() - began
+            return nothing(
+                "no_solution",
+                f"CBC dihentikan paksa setelah {seconds:.0f} detik (melewati batas waktu)",
+            )
         if msg:
             print(log)
         if not os.path.exists(sol):
-            return SolveOutcome("no_solution", None, None, None, seconds, "cbc", log[-500:])
+            return nothing("no_solution", log[-500:])
         status_line = Path(sol).read_text().splitlines()[0] if Path(sol).stat().st_size else ""
         _, raw, *_ = solver.readsol_MPS(sol, prob, vs, variable_names, constraint_names)
+    seconds = time.perf_counter() - began
     first = status_line.lower()
     if "no integer solution" in first or "no feasible" in first:
-        return SolveOutcome("no_solution", None, None, None, seconds, "cbc", status_line)
+        return nothing("no_solution", status_line)
     if "infeasible" in first and "stopped" not in first:
-        return SolveOutcome("infeasible", None, None, None, seconds, "cbc", status_line)
+        return nothing("infeasible", status_line)
     if first.startswith("optimal"):
         verdict: Status = "optimal"
     elif "stopped" in first and "objective value" in first:
         verdict = "feasible"
     else:
-        return SolveOutcome("no_solution", None, None, None, seconds, "cbc", status_line)
+        return nothing("no_solution", status_line)
     result = {name: float(value) for name, value in raw.items()}
     objective = sum(coef * result.get(var.name, 0.0) for var, coef in prob.objective.items())
     objective += prob.objective.constant
-    bound = objective
+    bound: float | None = objective
     if verdict == "feasible":
         found = _CBC_BOUND.findall(log)
-        bound = float(found[-1]) if found else None
+        bound = _better_bound(float(found[-1]) if found else None, relaxed)
     rel = _relative_gap(objective, bound)
     final = _proven(verdict, rel)
     if final != verdict:
