@@ -374,6 +374,12 @@ def test_allocation_from_relaxation_keeps_every_rule(n, seed):
     m, model, loaded, relaxed = _loaded_relaxation(p)
     assert relaxed.status == "optimal" and relaxed.start is not None
     assert relaxed.bound <= relaxed.objective + 1e-6
+    # Relieving the busiest people's teams never makes the allocation worse.
+    from sistemkerja.optimasi.greedy import greedy
+
+    guide = model_module._guide(model, m, relaxed.relaxation, loaded.index)
+    plain = model_module._solve_fixed(model, loaded, greedy(m, guide), time.perf_counter() + 60)
+    assert plain is not None and relaxed.objective <= plain[1] + 1e-9
     loaded.make_integer()
     pruned = model_module._prune(model, loaded, relaxed, time.perf_counter() + 30)
     assert pruned.objective <= relaxed.objective

@@ -843,9 +843,26 @@ def _relax_and_fix_ipm(model: Model, loaded: _Loaded, deadline: float) -> _Relax
     m = model.masukan
     if m is None:
         return _Relaxed("optimal", bound)
-    index = loaded.index
     relaxation = np.asarray(h.getSolution().col_value).copy()
-    chosen = greedy(m, _guide(model, m, relaxation, index))
+    chosen = greedy(m, _guide(model, m, relaxation, loaded.index))
+    found = _solve_fixed(model, loaded, chosen, deadline)
+    if found is None:
+        return _Relaxed("optimal", bound, relaxation=relaxation)
+    x, objective = _relieve(model, loaded, m, chosen, found, deadline)
+    return _Relaxed("optimal", bound, x, objective, relaxation)
+
+
+def _solve_fixed(
+    model: Model, loaded: _Loaded, chosen: Awal, deadline: float
+) -> tuple[np.ndarray, float] | None:
+    """Solve the LP for the hours with memberships, Ketua and carriers fixed as chosen.
+
+    Returns the column values and objective, or ``None`` when the LP has no solution in
+    time or its solution breaks a row by more than ``START_TOLERANCE``.
+    """
+    import highspy
+
+    h, index = loaded.h, loaded.index
     fixed: dict[int, float] = {}
     for family, picked in ((model.y, chosen.y), (model.z, chosen.z)):
         for key, var in family.items():
@@ -860,16 +877,90 @@ def _relax_and_fix_ipm(model: Model, loaded: _Loaded, deadline: float) -> _Relax
     h.changeColsBounds(len(cols), cols, vals, vals)
     try:
         _run(h, deadline - time.perf_counter(), lp=True, hard=loaded.hard)
-        if h.getModelStatus() != optimal:
-            return _Relaxed("optimal", bound, relaxation=relaxation)
-        start = np.asarray(h.getSolution().col_value).copy()
-        start[cols] = vals  # exact 0/1 for the fixed columns
-        if loaded.violation(start) > START_TOLERANCE:
-            return _Relaxed("optimal", bound, relaxation=relaxation)
-        objective = float(h.getInfo().objective_function_value)
-        return _Relaxed("optimal", bound, start, objective, relaxation)
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        x = np.asarray(h.getSolution().col_value).copy()
+        x[cols] = vals  # exact 0/1 for the fixed columns
+        if loaded.violation(x) > START_TOLERANCE:
+            return None
+        return x, float(h.getInfo().objective_function_value)
     finally:
         h.changeColsBounds(len(cols), cols, loaded.lower[cols], loaded.upper[cols])
+
+
+RELIEF_ROUNDS = 8
+"""Most rounds of :func:`_relieve`."""
+
+
+def _relieve(
+    model: Model,
+    loaded: _Loaded,
+    m: Masukan,
+    chosen: Awal,
+    found: tuple[np.ndarray, float],
+    deadline: float,
+) -> tuple[np.ndarray, float]:
+    """Give the busiest people's teams one more member each while the objective improves.
+
+    With memberships fixed, the highest EJ is often set by a team with one member of the
+    jabatan its work needs. Each round adds, to every team where the people at the
+    highest EJ work, the person with the lowest EJ who is eligible for one of those
+    lines and may still join (team size, teams per person), then solves the hours again;
+    a round that does not lower the objective is undone and ends the search.
+    """
+    x, objective = found
+    index, limit = loaded.index, m.plan.kebijakan.max_tim_per_pegawai
+    sizes = {t.code: t.size_max for t in m.plan.tim}
+    for _ in range(RELIEF_ROUNDS):
+        if time.perf_counter() >= deadline:
+            break
+        hours: dict[str, float] = defaultdict(float)
+        for nip, expr in model.hours.items():
+            hours[nip] = sum(c * x[index[v.name]] for v, c in expr.items())
+        ej = {  # the people the objective's EJ rows cover (own staff with work)
+            nip: (hours[nip] + m.pegawai[nip].committed_hours) / m.kapasitas[nip]
+            for nip in m.pegawai
+            if m.kapasitas[nip] > 0 and m.asal[nip] is Asal.UNIT and len(model.hours[nip])
+        }
+        if not ej:
+            break
+        top = max(ej.values())
+        busy = {nip for nip, e in ej.items() if e >= top - 1e-6}
+        teams_of: dict[str, int] = defaultdict(int)
+        size: dict[str, int] = defaultdict(int)
+        for nip, t in chosen.y:
+            teams_of[nip] += 1
+            size[t] += 1
+        # Team lines the busiest people work on, and who else could do them.
+        helpers: dict[str, set[str]] = defaultdict(set)
+        for (nip, r), var in model.f.items():
+            if nip in busy and x[index[var.name]] > 1e-9:
+                t = m.baris_by_index[r].tim
+                assert t is not None
+                helpers[t].update(m.layak[r])
+        added: list[tuple[str, str]] = []
+        for t in sorted(helpers):
+            if sizes.get(t) is not None and size[t] >= sizes[t]:  # type: ignore[operator]
+                continue
+            options = [
+                nip
+                for nip in helpers[t]
+                if (nip, t) not in chosen.y and teams_of[nip] < limit and nip not in busy
+            ]
+            if options:
+                best = min(options, key=lambda n: (m.asal[n] is not Asal.UNIT, ej.get(n, 0.0)))
+                added.append((best, t))
+                teams_of[best] += 1
+                size[t] += 1
+        if not added:
+            break
+        chosen.y.update(added)
+        trial = _solve_fixed(model, loaded, chosen, deadline)
+        if trial is None or trial[1] >= objective - 1e-9:
+            chosen.y.difference_update(added)
+            break
+        x, objective = trial
+    return x, objective
 
 
 def _prune(model: Model, loaded: _Loaded, relaxed: _Relaxed, deadline: float) -> _Relaxed:
@@ -1048,7 +1139,6 @@ def _solve_cbc(
         if relaxed.status == "infeasible":
             seconds = time.perf_counter() - began
             return SolveOutcome("infeasible", None, None, None, seconds, "cbc", RELAX_INFEASIBLE)
-    remaining = max(1.0, time_limit - (time.perf_counter() - began))
 
     def nothing(status: Status, message: str) -> SolveOutcome:
         seconds = time.perf_counter() - began
@@ -1059,7 +1149,7 @@ def _solve_cbc(
     with tempfile.TemporaryDirectory(prefix="sistemkerja-cbc-") as tmp:
         mps, sol, mst = (str(Path(tmp) / name) for name in ("m.mps", "m.sol", "m.mst"))
         vs, variable_names, constraint_names, _ = prob.writeMPS(mps, rename=1)
-        args = [path, mps, "-sec", f"{remaining:g}", "-ratio", f"{gap:g}"]
+        args = [path, mps, "-ratio", f"{gap:g}"]
         if threads:
             args += ["-threads", str(threads)]
         if relaxed.start is not None and loaded is not None:
@@ -1071,7 +1161,11 @@ def _solve_cbc(
                 var.setInitialValue(value)
             solver.writesol(mst, prob, vs, variable_names, constraint_names)
             args += ["-mips", mst]
-        args += ["-solve", "-printingOptions", "all", "-solution", sol]
+        # Writing the MPS file counts against the limit (≈10 s at 1.000 staff).
+        remaining = time_limit - (time.perf_counter() - began)
+        if remaining < 1.0:
+            return nothing("no_solution", "batas waktu habis sebelum CBC mulai")
+        args += ["-sec", f"{remaining:g}", "-solve", "-printingOptions", "all", "-solution", sol]
         try:
             run = subprocess.run(
                 args,
