@@ -810,10 +810,11 @@ def _relax_and_fix(model: Model, loaded: _Loaded, deadline: float) -> _Relaxed:
        infeasible relaxation proves the plan infeasible.
     2. Choose memberships, Ketua Tim and individual carriers by the greedy rules, taking
        people in the order of their hours in the relaxation (:func:`greedy` with a guide).
-    3. Fix those choices and solve the LP again for the hours. When it is feasible the
-       result keeps every rule; it is the MIP's start and the answer if the solver finds
-       nothing better in time (branch-and-bound alone finds no allocation in 30 s for
-       400 staff).
+    3. Fix those choices and solve the LP again for the hours (:func:`_solve_fixed`),
+       then add members where the busiest people work while that helps
+       (:func:`_relieve`). The result keeps every rule; it is the MIP's start and the
+       answer if the solver finds nothing better in time (branch-and-bound alone finds
+       no allocation in 30 s for 400 staff).
     """
     # Interior point (with crossover) for both LPs: faster than simplex on the large
     # relaxations (400 staff: 8,8 s vs 14 s); its central solution spreads hours the way
