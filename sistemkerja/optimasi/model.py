@@ -54,6 +54,8 @@ STRONG_LINK_LIMIT = 20_000
 """Most shares f[p, r] for which each gets its own membership link row."""
 WATCHDOG_GRACE = 5.0
 """Seconds past the time limit after which a solver still running is stopped by force."""
+READ_MARGIN = 2.0
+"""Seconds kept within the grace for reading CBC's solution file after it is stopped."""
 OPTIMAL_GAP = 1e-4
 """Largest relative gap still reported as a proven optimum."""
 RP = 1e-6
@@ -1167,12 +1169,14 @@ def _solve_cbc(
         if remaining < 1.0:
             return nothing("no_solution", "batas waktu habis sebelum CBC mulai")
         args += ["-sec", f"{remaining:g}", "-solve", "-printingOptions", "all", "-solution", sol]
+        stop = began + time_limit + WATCHDOG_GRACE - READ_MARGIN
         try:
             run = subprocess.run(
                 args,
                 capture_output=True,
                 text=True,
-                timeout=remaining + WATCHDOG_GRACE,
+                # killed so that the whole call, reading included, ends by limit + grace
+                timeout=max(0.1, stop - time.perf_counter()),
                 check=False,
                 stdin=subprocess.DEVNULL,
             )
