@@ -461,3 +461,15 @@ def test_cbc_starts_from_the_relaxation_allocation():
     assert verifikasi_alokasi(p, hasil.alokasi) == []
     assert hasil.bound is not None and hasil.bound <= hasil.objective
     assert hasil.solve_seconds < 8 + 5
+
+
+def test_short_time_limit_holds_on_a_large_plan():
+    """400 staff with 3 s: the relaxation (≈9 s when left alone) is cut off in time too."""
+    from sistemkerja.optimasi.model import WATCHDOG_GRACE
+
+    p = contoh.generate(400, seed=1)
+    hasil = optimasi(p, batas_waktu=3)
+    assert hasil.solve_seconds <= 3 + WATCHDOG_GRACE
+    assert hasil.status in ("feasible", "no_solution")
+    if hasil.status == "feasible":
+        assert verifikasi_alokasi(p, hasil.alokasi) == []
