@@ -788,7 +788,9 @@ class _Relaxed:
     relaxation: np.ndarray | None = None
 
 
-def _guide(model: Model, m: Masukan, x: np.ndarray, index: dict[str, int]) -> dict:
+def _guide(
+    model: Model, m: Masukan, x: np.ndarray, index: dict[str, int]
+) -> dict[tuple[str, str], float]:
     """Hours (jam) per (NIP, team or individual activity) in a relaxed solution ``x``."""
     guide: dict[tuple[str, str], float] = defaultdict(float)
     lines = m.baris_by_index
@@ -1304,7 +1306,9 @@ def solve_model(
     msg : bool
         Show the solver log.
     start : Awal, optional
-        Warm start.
+        Greedy warm start. When given (and the model has integers), the solve first
+        builds an allocation from the LP relaxation (:func:`_relax_and_fix`) and, on
+        HiGHS, prunes and improves it team by team; the greedy start is the fallback.
 
     Returns
     -------

@@ -56,7 +56,9 @@ def optimasi(
     log : bool
         Show the solver's log.
     warm_start : bool
-        Start from the greedy allocation.
+        Build starting allocations: the greedy one, and (HiGHS and CBC) the one guided by
+        the LP relaxation, relieved, pruned and improved team by team (see
+        ``docs/optimasi.md``). ``False`` hands the bare model to the solver.
 
     Returns
     -------
