@@ -763,6 +763,39 @@ def _run(h: Any, time_limit: float, *, lp: bool = False, hard: float | None = No
         watchdog.cancel()
 
 
+@contextlib.contextmanager
+def _held(loaded: _Loaded, cols: np.ndarray, values: np.ndarray) -> Iterator[None]:
+    """Fix columns ``cols`` at ``values`` while inside, then restore their own bounds."""
+    loaded.h.changeColsBounds(len(cols), cols, values, values)
+    try:
+        yield
+    finally:
+        loaded.h.changeColsBounds(len(cols), cols, loaded.lower[cols], loaded.upper[cols])
+
+
+def _search_near(
+    loaded: _Loaded, x: np.ndarray, objective: float, held: np.ndarray, seconds: float
+) -> tuple[np.ndarray, float] | None:
+    """Solve the MIP with columns ``held`` fixed at ``x``, starting from ``x``.
+
+    Integrality must already be set. Returns a better allocation that keeps every row
+    within ``START_TOLERANCE`` and its objective, or ``None``.
+    """
+    h = loaded.h
+    every = np.arange(len(loaded.variables), dtype=np.int32)
+    with _held(loaded, held, x[held]):
+        h.setSolution(len(every), every, x)
+        _run(h, seconds, hard=loaded.hard)
+        info = h.getInfo()
+        if info.primal_solution_status != 2:
+            return None
+        value = float(info.objective_function_value)
+        candidate = np.asarray(h.getSolution().col_value).copy()
+    if value >= objective - 1e-9 or loaded.violation(candidate) > START_TOLERANCE:
+        return None
+    return candidate, value
+
+
 @dataclass(slots=True)
 class _Relaxed:
     """What the LP relaxation, and the allocation built from it, gave.
@@ -879,18 +912,16 @@ def _solve_fixed(
         fixed[index[var.name]] = 1.0 if nip in used else 0.0
     cols = np.fromiter(fixed, dtype=np.int32, count=len(fixed))
     vals = np.fromiter(fixed.values(), dtype=np.float64, count=len(fixed))
-    h.changeColsBounds(len(cols), cols, vals, vals)
-    try:
+    with _held(loaded, cols, vals):
         _run(h, deadline - time.perf_counter(), lp=True, hard=loaded.hard)
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return None
         x = np.asarray(h.getSolution().col_value).copy()
-        x[cols] = vals  # exact 0/1 for the fixed columns
-        if loaded.violation(x) > START_TOLERANCE:
-            return None
-        return x, float(h.getInfo().objective_function_value)
-    finally:
-        h.changeColsBounds(len(cols), cols, loaded.lower[cols], loaded.upper[cols])
+        objective = float(h.getInfo().objective_function_value)
+    x[cols] = vals  # exact 0/1 for the fixed columns
+    if loaded.violation(x) > START_TOLERANCE:
+        return None
+    return x, objective
 
 
 RELIEF_ROUNDS = 8
@@ -982,24 +1013,14 @@ def _prune(model: Model, loaded: _Loaded, relaxed: _Relaxed, deadline: float) ->
     on 400 staff: objective 24,44 → 23,73, proven optimal for this neighbourhood in 3 s.
     """
     assert relaxed.start is not None and relaxed.objective is not None
-    h, index, start = loaded.h, loaded.index, relaxed.start
+    index, start = loaded.index, relaxed.start
     closed = [index[v.name] for v in model.y.values() if start[index[v.name]] < 0.5]
     closed += [index[v.name] for family in (model.z, model.u) for v in family.values()]
-    cols = np.array(closed, dtype=np.int32)
-    h.changeColsBounds(len(cols), cols, start[cols], start[cols])
-    every = np.arange(len(loaded.variables), dtype=np.int32)
-    h.setSolution(len(every), every, start)
-    try:
-        _run(h, deadline - time.perf_counter(), hard=loaded.hard)
-        if h.getInfo().primal_solution_status != 2:
-            return relaxed
-        better = np.asarray(h.getSolution().col_value).copy()
-        objective = float(h.getInfo().objective_function_value)
-        if objective >= relaxed.objective or loaded.violation(better) > START_TOLERANCE:
-            return relaxed
-        return _Relaxed(relaxed.status, relaxed.bound, better, objective, relaxed.relaxation)
-    finally:
-        h.changeColsBounds(len(cols), cols, loaded.lower[cols], loaded.upper[cols])
+    held = np.array(closed, dtype=np.int32)
+    found = _search_near(loaded, start, relaxed.objective, held, deadline - time.perf_counter())
+    if found is None:
+        return relaxed
+    return _Relaxed(relaxed.status, relaxed.bound, found[0], found[1], relaxed.relaxation)
 
 
 LNS_TEAM_SECONDS = 2.0
@@ -1016,7 +1037,7 @@ def _improve_by_team(model: Model, loaded: _Loaded, relaxed: _Relaxed, deadline:
     """
     m = model.masukan
     assert relaxed.start is not None and relaxed.objective is not None and m is not None
-    h, index = loaded.h, loaded.index
+    index = loaded.index
     x, objective = relaxed.start, relaxed.objective
     free_of: dict[str, set[int]] = defaultdict(set)
     for family in (model.y, model.z):
@@ -1027,25 +1048,14 @@ def _improve_by_team(model: Model, loaded: _Loaded, relaxed: _Relaxed, deadline:
     for (nip, t), var in model.y.items():
         if x[index[var.name]] > 0.5:
             busiest[t] = max(busiest[t], ej.get(nip, 0.0))
-    every = np.arange(len(loaded.variables), dtype=np.int32)
     for t in sorted(free_of, key=lambda t: -busiest[t]):
         left = deadline - time.perf_counter()
         if left < 0.1:
             break
-        cols = np.array([c for c in loaded.integer if c not in free_of[t]], dtype=np.int32)
-        h.changeColsBounds(len(cols), cols, x[cols], x[cols])
-        h.setSolution(len(every), every, x)
-        try:
-            _run(h, min(LNS_TEAM_SECONDS, left), hard=loaded.hard)
-            info = h.getInfo()
-            if info.primal_solution_status != 2:
-                continue
-            value = float(info.objective_function_value)
-            candidate = np.asarray(h.getSolution().col_value).copy()
-            if value < objective - 1e-9 and loaded.violation(candidate) <= START_TOLERANCE:
-                x, objective = candidate, value
-        finally:
-            h.changeColsBounds(len(cols), cols, loaded.lower[cols], loaded.upper[cols])
+        held = np.array([c for c in loaded.integer if c not in free_of[t]], dtype=np.int32)
+        found = _search_near(loaded, x, objective, held, min(LNS_TEAM_SECONDS, left))
+        if found is not None:
+            x, objective = found
     return _Relaxed(relaxed.status, relaxed.bound, x, objective, relaxed.relaxation)
 
 
