@@ -24,8 +24,6 @@ import dataclasses
 import time
 from collections.abc import Callable
 
-import pulp
-
 from sistemkerja import contoh
 from sistemkerja.domain import Rencana
 from sistemkerja.optimasi import optimasi
@@ -71,9 +69,7 @@ VARIANTS: list[Variant] = [
 def lp_bound(plan: Rencana) -> tuple[float | None, float]:
     """Optimum of the LP relaxation of the full model, and its seconds (HiGHS)."""
     model = build_model(build_masukan(plan))
-    for family in (model.y, model.z, model.u, model.v):
-        for var in family.values():
-            var.cat = pulp.LpContinuous
+    model.relax()
     began = time.perf_counter()
     outcome = solve_model(model, solver="highs", time_limit=60.0)
     return outcome.objective, time.perf_counter() - began

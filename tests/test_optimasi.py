@@ -52,6 +52,51 @@ def test_structure_of_tiny_plan():
     assert "kapasitas_bulanan" not in model.families
 
 
+@pytest.mark.parametrize("elastic", [False, True])
+@pytest.mark.parametrize("name", ["unit", "synthetic"])
+def test_rows_are_well_formed(name, elastic):
+    """Each row names existing columns, each at most once; families count every row."""
+    p = contoh.load("unit") if name == "unit" else contoh.generate(60, seed=3)
+    model = build_model(build_masukan(p), elastic=elastic)
+    starts, cols, vals, lower, upper = model.rows.arrays()
+    ends = [*starts[1:], len(cols)]
+    assert all(len(set(cols[a:b])) == b - a for a, b in zip(starts, ends, strict=True))
+    assert cols.min() >= 0 and cols.max() < len(model.columns)
+    assert (vals != 0).all() and (lower <= upper).all()
+    assert sum(model.families.values()) == len(model.rows)
+    if elastic:
+        assert model.slack and all(col < len(model.columns) for col, _ in model.slack.values())
+
+
+def test_pulp_problem_is_the_same_model():
+    """The PuLP problem made from the arrays, solved through PuLP's own HiGHS interface,
+    has the optimum our highspy path proves."""
+    import pulp
+
+    m = build_masukan(contoh.load("kecil"))
+    model = build_model(m)
+    prob, variables = model.as_pulp()
+    assert prob.numVariables() == len(model.columns) == len(variables)
+    assert prob.numConstraints() == len(model.rows)
+    assert sum(v.cat == pulp.LpInteger for v in variables) == sum(model.columns.integer)
+    prob.solve(pulp.HiGHS(msg=False, gapRel=0.0))
+    assert prob.sol_status == pulp.LpSolutionOptimal
+    ours = optimasi(contoh.load("kecil"), batas_waktu=10)
+    assert ours.status == "optimal"
+    assert pulp.value(prob.objective) == pytest.approx(ours.objective, abs=1e-6)
+
+
+def test_relaxed_model_bounds_the_optimum():
+    model = build_model(build_masukan(contoh.load("kecil")))
+    model.relax()
+    assert not any(model.columns.integer)
+    from sistemkerja.optimasi.model import solve_model
+
+    lp = solve_model(model, time_limit=10)
+    assert lp.status == "optimal"
+    assert lp.objective <= optimasi(contoh.load("kecil"), batas_waktu=10).objective + 1e-9
+
+
 def test_model_does_not_mutate_plan():
     p = contoh.load("kecil")
     before = repr(p)
@@ -322,7 +367,7 @@ def test_watchdog_stops_a_solver_that_overruns(solver, monkeypatch):
     assert out.solve_seconds < 15  # stopped near 1 s, far before the solver's own 30 s
     assert out.status in ("feasible", "no_solution")
     if out.status == "no_solution":
-        assert out.values == {}
+        assert out.x is None
 
 
 def test_aggregated_membership_link_has_the_same_optimum(monkeypatch):
@@ -359,8 +404,9 @@ def _as_allocation(m, model, loaded, candidate):
     from sistemkerja.optimasi.model import SolveOutcome
     from sistemkerja.optimasi.solve import _alokasi
 
-    values = {v.name: float(candidate.start[i]) for i, v in enumerate(loaded.variables)}
-    outcome = SolveOutcome("feasible", candidate.objective, None, None, 0.0, "highs", "", values)
+    outcome = SolveOutcome(
+        "feasible", candidate.objective, None, None, 0.0, "highs", "", candidate.start
+    )
     return _alokasi(m, model, outcome)
 
 
@@ -378,7 +424,7 @@ def test_allocation_from_relaxation_keeps_every_rule(n, seed):
     # Relieving the busiest people's teams never makes the allocation worse.
     from sistemkerja.optimasi.greedy import greedy
 
-    guide = model_module._guide(model, m, relaxed.relaxation, loaded.index)
+    guide = model_module._guide(model, m, relaxed.relaxation)
     plain = model_module._solve_fixed(model, loaded, greedy(m, guide), time.perf_counter() + 60)
     assert plain is not None and relaxed.objective <= plain[1] + 1e-9
     loaded.make_integer()
@@ -431,7 +477,7 @@ def test_infeasible_relaxation_proves_the_plan_infeasible():
     out = solve_model(build_model(m), time_limit=20, start=greedy(m))
     assert out.status == "infeasible"
     assert out.message == "relaksasi LP tidak layak"
-    assert out.values == {}
+    assert out.x is None
 
 
 @pytest.mark.parametrize(("n", "seed"), [(60, 1), (100, 3), (150, 1), (400, 1)])

@@ -206,7 +206,10 @@ class Asal(LabelEnum):
     @property
     def rank(self) -> int:
         """0 for the unit itself, 1 for another unit, 2 for another agency."""
-        return list(Asal).index(self)
+        return _ASAL_RANK[self]
+
+
+_ASAL_RANK = {asal: i for i, asal in enumerate(Asal)}
 
 
 class MetodeCascade(LabelEnum):

@@ -62,21 +62,78 @@ RP = 1e-6
 """Rupiah to juta rupiah: budget rows and cost terms are scaled to keep numbers tame."""
 
 
+Terms = list[tuple[int, float]]
+"""A linear expression as (column, coefficient) pairs, each column once."""
+
+
+@dataclass(slots=True)
+class _Columns:
+    """Variables as columns: name, bounds and integrality per position."""
+
+    names: list[str] = field(default_factory=list)
+    lower: list[float] = field(default_factory=list)
+    upper: list[float] = field(default_factory=list)
+    integer: list[bool] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def add(self, name: str, upper: float, integer: bool) -> int:
+        """Add a column with lower bound 0 and return its position."""
+        self.names.append(name)
+        self.lower.append(0.0)
+        self.upper.append(upper)
+        self.integer.append(integer)
+        return len(self.names) - 1
+
+
+@dataclass(slots=True)
+class _Rows:
+    """Constraint rows as compressed sparse rows over column positions."""
+
+    starts: list[int] = field(default_factory=list)
+    cols: list[int] = field(default_factory=list)
+    vals: list[float] = field(default_factory=list)
+    lower: list[float] = field(default_factory=list)
+    upper: list[float] = field(default_factory=list)
+    senses: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        """Row starts, column positions, values, lower and upper row bounds."""
+        return (
+            np.asarray(self.starts, dtype=np.int32),
+            np.asarray(self.cols, dtype=np.int32),
+            np.asarray(self.vals, dtype=np.float64),
+            np.asarray(self.lower, dtype=np.float64),
+            np.asarray(self.upper, dtype=np.float64),
+        )
+
+
 @dataclass(slots=True)
 class Model:
-    """A built PuLP model with its variables kept in dicts keyed by plan IDs.
+    """A built model: columns and rows as arrays, variables kept in dicts keyed by plan IDs.
+
+    The rows are written the way the rules read (one function per family) but recorded
+    as sparse arrays over column positions, not as PuLP objects: PuLP's per-variable and
+    per-term bookkeeping cost 10 s of building and 3 s of handing over at 1,000 staff
+    (measured). The PuLP problem is made from these arrays when asked for
+    (:attr:`prob`), for CBC and for anyone who wants to inspect or write the model.
 
     Attributes
     ----------
-    prob : pulp.LpProblem
-        The problem.
     f, u, y, z : dict
-        Decision variables (see module docstring).
-    v : dict of str to pulp.LpVariable
-        Involvement of outside people.
-    hours : dict of str to pulp.LpAffineExpression
+        Column of each decision variable (see module docstring).
+    v : dict of str to int
+        Column of the involvement of each outside person.
+    hours : dict of str to Terms
         Hours assigned per person (jam).
-    components : dict of str to pulp.LpAffineExpression
+    team_hours : dict of (str, str) to Terms
+        Hours of team lines per (NIP, team) membership (jam), Ketua hours excluded.
+    components : dict of str to Terms
         Objective components in their own units: ``ej_maks`` (EJ), ``ej_jabatan`` (EJ,
         mean over jabatan of the highest EJ in each), ``deviasi`` (EJ, mean), ``biaya``
         (Rp), ``lintas`` (orang), ``keanggotaan`` (count).
@@ -84,29 +141,84 @@ class Model:
         Weight per component as used in the objective (cost per Rp).
     families : dict of str to int
         Number of rows per named constraint family.
-    slack : dict of tuple to (pulp.LpVariable, str)
-        Elastic mode only: slack variable and its unit per (family, *keys).
+    slack : dict of tuple to (int, str)
+        Elastic mode only: slack column and its unit per (family, *keys).
     elastic : bool
         Whether the hard rows carry penalised slacks.
+    columns : _Columns
+        Every variable (name, bounds, integrality) by position.
+    rows : _Rows
+        Every constraint row.
+    objective : Terms
+        The objective (minimised).
     build_seconds : float
         Wall-clock seconds spent building.
     """
 
-    prob: pulp.LpProblem
-    f: dict[tuple[str, int], Any] = field(default_factory=dict)
-    u: dict[tuple[str, str], Any] = field(default_factory=dict)
-    y: dict[tuple[str, str], Any] = field(default_factory=dict)
-    z: dict[tuple[str, str], Any] = field(default_factory=dict)
-    v: dict[str, Any] = field(default_factory=dict)
-    hours: dict[str, Any] = field(default_factory=dict)
-    components: dict[str, Any] = field(default_factory=dict)
+    f: dict[tuple[str, int], int] = field(default_factory=dict)
+    u: dict[tuple[str, str], int] = field(default_factory=dict)
+    y: dict[tuple[str, str], int] = field(default_factory=dict)
+    z: dict[tuple[str, str], int] = field(default_factory=dict)
+    v: dict[str, int] = field(default_factory=dict)
+    hours: dict[str, Terms] = field(default_factory=dict)
+    team_hours: dict[tuple[str, str], Terms] = field(default_factory=lambda: defaultdict(list))
+    components: dict[str, Terms] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
     families: dict[str, int] = field(default_factory=dict)
-    slack: dict[tuple[str, ...], tuple[Any, str]] = field(default_factory=dict)
+    slack: dict[tuple[str, ...], tuple[int, str]] = field(default_factory=dict)
     elastic: bool = False
     masukan: Masukan | None = None
     build_seconds: float = 0.0
-    _extra: list[Any] = field(default_factory=list)
+    columns: _Columns = field(default_factory=_Columns)
+    rows: _Rows = field(default_factory=_Rows)
+    objective: Terms = field(default_factory=list)
+    _pulp: tuple[pulp.LpProblem, list[Any]] | None = None
+
+    @property
+    def prob(self) -> pulp.LpProblem:
+        """The model as a PuLP problem (made on first use, then kept)."""
+        return self.as_pulp()[0]
+
+    def as_pulp(self) -> tuple[pulp.LpProblem, list[Any]]:
+        """Return the PuLP problem and its variables by column (made on first use)."""
+        if self._pulp is None:
+            self._pulp = _to_pulp(self)
+        return self._pulp
+
+    def relax(self) -> None:
+        """Make every integer column continuous: the model becomes its LP relaxation."""
+        self.columns.integer = [False] * len(self.columns)
+        self._pulp = None
+
+
+def _to_pulp(model: Model) -> tuple[pulp.LpProblem, list[Any]]:
+    """Write the columns, rows and objective as a PuLP problem."""
+    prob = pulp.LpProblem("alokasi", pulp.LpMinimize)
+    c = model.columns
+    variables = [
+        prob.add_variable(name, cat=pulp.LpBinary)
+        if integer and lo == 0 and hi == 1
+        else prob.add_variable(
+            name,
+            lowBound=lo,
+            upBound=None if math.isinf(hi) else hi,
+            cat=pulp.LpInteger if integer else pulp.LpContinuous,
+        )
+        for name, lo, hi, integer in zip(c.names, c.lower, c.upper, c.integer, strict=True)
+    ]
+    rows = model.rows
+    ends = [*rows.starts[1:], len(rows.cols)]
+    for start, end, sense, lo, hi, name in zip(
+        rows.starts, ends, rows.senses, rows.lower, rows.upper, rows.names, strict=True
+    ):
+        cols, vals = rows.cols[start:end], rows.vals[start:end]
+        expr = pulp.LpAffineExpression(
+            [(variables[col], a) for col, a in zip(cols, vals, strict=True)]
+        )
+        rhs = hi if sense == LE else lo
+        prob.addConstraint(pulp.LpConstraint(expr, sense, name=name, rhs=rhs))
+    prob.setObjective(pulp.LpAffineExpression([(variables[col], a) for col, a in model.objective]))
+    return prob, variables
 
 
 # ---- building -----------------------------------------------------------------------
@@ -129,7 +241,7 @@ def build_model(m: Masukan, *, elastic: bool = False) -> Model:
         The model, not yet solved.
     """
     start = time.perf_counter()
-    model = Model(pulp.LpProblem("alokasi", pulp.LpMinimize), elastic=elastic, masukan=m)
+    model = Model(elastic=elastic, masukan=m)
     add_variables(model, m)
     add_hours(model, m)
     add_cover(model, m)
@@ -151,51 +263,63 @@ def build_model(m: Masukan, *, elastic: bool = False) -> Model:
     return model
 
 
+LE, GE, EQ = pulp.LpConstraintLE, pulp.LpConstraintGE, pulp.LpConstraintEQ
+
+
 def _count(model: Model, family: str, n: int = 1) -> None:
     model.families[family] = model.families.get(family, 0) + n
 
 
-def _row(model: Model, terms: list[tuple[Any, float]], sense: int, rhs: float, name: str) -> None:
-    """Add ``Σ coef·var (sense) rhs`` built straight from terms (no expression arithmetic)."""
-    model.prob.addConstraint(
-        pulp.LpConstraint(pulp.LpAffineExpression(terms), sense, name=name, rhs=rhs)
-    )
+def _var(model: Model, name: str, *, upper: float = math.inf, binary: bool = False) -> int:
+    """Create a variable (lower bound 0; binary: upper bound 1) and return its column."""
+    return model.columns.add(name, 1.0 if binary else upper, binary)
 
 
-LE, GE, EQ = pulp.LpConstraintLE, pulp.LpConstraintGE, pulp.LpConstraintEQ
+def _row(model: Model, terms: Terms, sense: int, rhs: float, name: str) -> None:
+    """Record ``Σ coef·x[col] (sense) rhs``; every column must appear once in ``terms``."""
+    rows = model.rows
+    rows.starts.append(len(rows.cols))
+    if terms:
+        cols, vals = zip(*terms, strict=True)
+        if 0 in vals:
+            kept = [(c, a) for c, a in terms if a]
+            cols, vals = zip(*kept, strict=True) if kept else ((), ())
+        rows.cols.extend(cols)
+        rows.vals.extend(vals)
+    rows.senses.append(sense)
+    rows.lower.append(-math.inf if sense == LE else rhs)
+    rows.upper.append(math.inf if sense == GE else rhs)
+    rows.names.append(name)
 
 
-def _slack(model: Model, family: str, keys: tuple[str, ...], unit: str) -> Any:
-    """Return a fresh non-negative slack for a row (elastic mode), else 0."""
+def _slack(model: Model, family: str, keys: tuple[str, ...], unit: str, coef: float) -> Terms:
+    """Elastic mode: a fresh non-negative slack as a term ``(slack, coef)``; else none."""
     if not model.elastic:
-        return 0
-    var = model.prob.add_variable(f"s_{family}_{len(model.slack)}", lowBound=0)
+        return []
+    var = _var(model, f"s_{family}_{len(model.slack)}")
     model.slack[(family, *keys)] = (var, unit)
-    return var
+    return [(var, coef)]
 
 
 def add_variables(model: Model, m: Masukan) -> None:
     """Create f, u, y, z, v only for eligible combinations."""
-    prob = model.prob
     for line in m.baris:
         if line.tim is None:
             continue
         for nip in m.layak[line.index]:
-            model.f[(nip, line.index)] = prob.add_variable(
-                f"f_{len(model.f)}", lowBound=0, upBound=1
-            )
+            model.f[(nip, line.index)] = _var(model, f"f_{len(model.f)}", upper=1)
     for code in m.kegiatan_individu:
         for nip in m.pembawa.get(code, []):
-            model.u[(nip, code)] = prob.add_variable(f"u_{len(model.u)}", cat=pulp.LpBinary)
+            model.u[(nip, code)] = _var(model, f"u_{len(model.u)}", binary=True)
     for t in m.tim:
         for nip in m.calon_anggota[t]:
-            model.y[(nip, t)] = prob.add_variable(f"y_{len(model.y)}", cat=pulp.LpBinary)
+            model.y[(nip, t)] = _var(model, f"y_{len(model.y)}", binary=True)
         for nip in m.calon_ketua.get(t, []):
-            model.z[(nip, t)] = prob.add_variable(f"z_{len(model.z)}", cat=pulp.LpBinary)
+            model.z[(nip, t)] = _var(model, f"z_{len(model.z)}", binary=True)
     involved = {nip for nip, _ in model.f} | {nip for nip, _ in model.u}
     for nip in m.pegawai:
         if m.asal[nip] is not Asal.UNIT and nip in involved:
-            model.v[nip] = prob.add_variable(f"v_{len(model.v)}", cat=pulp.LpBinary)
+            model.v[nip] = _var(model, f"v_{len(model.v)}", binary=True)
 
 
 def _individual_hours(m: Masukan, nip: str, code: str) -> float:
@@ -203,10 +327,13 @@ def _individual_hours(m: Masukan, nip: str, code: str) -> float:
 
 
 def add_hours(model: Model, m: Masukan) -> None:
-    """Define ``jam[p]``, the hours assigned to each person (an expression, no row)."""
-    terms: dict[str, list[tuple[Any, float]]] = defaultdict(list)
+    """Define ``jam[p]`` per person and the team-line hours per membership (terms, no row)."""
+    terms: dict[str, Terms] = defaultdict(list)
+    lines = m.baris_by_index
     for (nip, r), var in model.f.items():
-        terms[nip].append((var, m.jam[(nip, r)]))
+        hours = m.jam[(nip, r)]
+        terms[nip].append((var, hours))
+        model.team_hours[(nip, lines[r].tim)].append((var, hours))  # type: ignore[index]
     for (nip, code), var in model.u.items():
         terms[nip].append((var, _individual_hours(m, nip, code)))
     jam_ketua = m.plan.kebijakan.jam_ketua
@@ -214,50 +341,47 @@ def add_hours(model: Model, m: Masukan) -> None:
         for (nip, _t), var in model.z.items():
             terms[nip].append((var, jam_ketua))
     for nip in m.pegawai:
-        model.hours[nip] = pulp.LpAffineExpression(terms.get(nip, []))
+        model.hours[nip] = terms.get(nip, [])
 
 
 def add_cover(model: Model, m: Masukan) -> None:
     """Cover: Σ_p f[p, r] = 1 for every team line (all of its hours are done)."""
-    by_line: dict[int, list[Any]] = defaultdict(list)
+    by_line: dict[int, Terms] = defaultdict(list)
     for (_nip, r), var in model.f.items():
-        by_line[r].append(var)
+        by_line[r].append((var, 1.0))
     for line in m.baris:
         if line.tim is None:
             continue
-        s = _slack(model, "cakupan", (str(line.index),), "jam")
-        model.prob += (
-            pulp.lpSum(by_line.get(line.index, [])) + s * (1.0 / line.jam) == 1,
-            f"cakupan_{line.index}",
-        )
+        s = _slack(model, "cakupan", (str(line.index),), "jam", 1.0 / line.jam)
+        _row(model, [*by_line.get(line.index, []), *s], EQ, 1.0, f"cakupan_{line.index}")
         _count(model, "cakupan")
 
 
 def add_individual_carrier(model: Model, m: Masukan) -> None:
     """Individu: Σ_p u[p, a] = 1 — one person carries each individual activity whole."""
-    by_activity: dict[str, list[Any]] = defaultdict(list)
+    by_activity: dict[str, Terms] = defaultdict(list)
     for (_nip, code), var in model.u.items():
-        by_activity[code].append(var)
+        by_activity[code].append((var, 1.0))
     for i, code in enumerate(m.kegiatan_individu):
-        s = _slack(model, "pembawa", (code,), "orang")
-        model.prob += pulp.lpSum(by_activity.get(code, [])) + s == 1, f"pembawa_{i}"
+        s = _slack(model, "pembawa", (code,), "orang", 1.0)
+        _row(model, [*by_activity.get(code, []), *s], EQ, 1.0, f"pembawa_{i}")
         _count(model, "pembawa")
 
 
 def add_capacity(model: Model, m: Masukan) -> None:
     """Capacity: jam[p] ≤ capacity − committed hours, for everyone with work."""
     for i, nip in enumerate(m.pegawai):
-        expr = model.hours[nip]
-        if not len(expr):
+        terms = model.hours[nip]
+        if not terms:
             continue
-        s = _slack(model, "kapasitas", (nip,), "jam")
-        model.prob += expr - s <= m.tersedia[nip], f"kapasitas_{i}"
+        s = _slack(model, "kapasitas", (nip,), "jam", -1.0)
+        _row(model, [*terms, *s], LE, m.tersedia[nip], f"kapasitas_{i}")
         _count(model, "kapasitas")
 
 
 def add_monthly_capacity(model: Model, m: Masukan) -> None:
     """Monthly capacity: hours spread evenly over an activity's months ≤ capacity / 12."""
-    per_month: dict[tuple[str, int], list[tuple[Any, float]]] = defaultdict(list)
+    per_month: dict[tuple[str, int], Terms] = defaultdict(list)
     lines = m.baris_by_index
     for (nip, r), var in model.f.items():
         months = lines[r].kegiatan.months
@@ -271,11 +395,8 @@ def add_monthly_capacity(model: Model, m: Masukan) -> None:
     for i, ((nip, month), terms) in enumerate(per_month.items()):
         p = m.pegawai[nip]
         limit = (m.kapasitas[nip] - p.committed_hours) / 12.0
-        s = _slack(model, "kapasitas_bulanan", (nip, str(month)), "jam")
-        model.prob += (
-            pulp.LpAffineExpression(terms) - s <= max(0.0, limit),
-            f"kapasitas_bulanan_{i}",
-        )
+        s = _slack(model, "kapasitas_bulanan", (nip, str(month)), "jam", -1.0)
+        _row(model, [*terms, *s], LE, max(0.0, limit), f"kapasitas_bulanan_{i}")
         _count(model, "kapasitas_bulanan")
 
 
@@ -295,19 +416,16 @@ def add_membership_link(model: Model, m: Masukan) -> None:
             _row(model, [(var, 1.0), (model.y[(nip, t)], -1.0)], LE, 0.0, f"anggota_{i}")
         _count(model, "anggota", len(model.f))
         return
-    terms: dict[tuple[str, str], list[tuple[Any, float]]] = defaultdict(list)
-    for i, ((nip, r), var) in enumerate(model.f.items()):
-        t = lines[r].tim
-        assert t is not None
-        if m.jam[(nip, r)] > 0:
-            terms[(nip, t)].append((var, m.jam[(nip, r)]))
-        else:  # a zero-hour share would vanish from the aggregated row: link it alone
-            model.prob += var <= model.y[(nip, t)], f"anggota_nol_{i}"
+    for i, (key, row) in enumerate(model.team_hours.items()):
+        for col, hours in row:
+            if hours <= 0:  # a zero-hour share would vanish from the aggregated row
+                _row(model, [(col, 1.0), (model.y[key], -1.0)], LE, 0.0, f"anggota_nol_{col}")
+                _count(model, "anggota")
+        positive = [(col, hours) for col, hours in row if hours > 0]
+        if positive:
+            bound = max(m.tersedia[key[0]], max(hours for _, hours in positive))
+            _row(model, [*positive, (model.y[key], -bound)], LE, 0.0, f"anggota_{i}")
             _count(model, "anggota")
-    for i, (key, row) in enumerate(terms.items()):
-        bound = max(m.tersedia[key[0]], max(c for _, c in row))
-        _row(model, [*row, (model.y[key], -bound)], LE, 0.0, f"anggota_{i}")
-        _count(model, "anggota")
 
 
 def add_min_contribution(model: Model, m: Masukan) -> None:
@@ -315,78 +433,71 @@ def add_min_contribution(model: Model, m: Masukan) -> None:
     minimum = m.plan.kebijakan.min_jam_anggota
     if minimum <= 0:
         return
-    lines = m.baris_by_index
-    terms: dict[tuple[str, str], list[tuple[Any, float]]] = defaultdict(list)
-    for (nip, r), var in model.f.items():
-        t = lines[r].tim
-        assert t is not None
-        terms[(nip, t)].append((var, m.jam[(nip, r)]))
     jam_ketua = m.plan.kebijakan.jam_ketua
-    for key, var in model.z.items():
-        if jam_ketua > 0:
-            terms[key].append((var, jam_ketua))
     for i, (key, y) in enumerate(model.y.items()):
-        row = [*terms.get(key, []), (y, -minimum)]
-        if model.elastic:
-            row.append((_slack(model, "kontribusi_minimal", key, "jam"), 1.0))
-        _row(model, row, GE, 0.0, f"kontribusi_minimal_{i}")
+        terms = model.team_hours.get(key, [])
+        if jam_ketua > 0 and key in model.z:
+            terms = [*terms, (model.z[key], jam_ketua)]
+        s = _slack(model, "kontribusi_minimal", key, "jam", 1.0)
+        _row(model, [*terms, (y, -minimum), *s], GE, 0.0, f"kontribusi_minimal_{i}")
         _count(model, "kontribusi_minimal")
 
 
 def add_leader(model: Model, m: Masukan) -> None:
     """Ketua Tim: exactly one per team that needs one, and the Ketua is a member."""
-    by_team: dict[str, list[Any]] = defaultdict(list)
+    by_team: dict[str, Terms] = defaultdict(list)
     for (nip, t), var in model.z.items():
-        by_team[t].append(var)
-        model.prob += var <= model.y[(nip, t)], f"ketua_anggota_{len(by_team[t])}_{t}"
+        by_team[t].append((var, 1.0))
+        name = f"ketua_anggota_{len(by_team[t])}_{t}"
+        _row(model, [(var, 1.0), (model.y[(nip, t)], -1.0)], LE, 0.0, name)
         _count(model, "ketua_anggota")
     for i, t in enumerate(m.tim):
         if not m.perlu_ketua[t]:
             continue
-        s = _slack(model, "ketua", (t,), "orang")
-        model.prob += pulp.lpSum(by_team.get(t, [])) + s == 1, f"ketua_{i}"
+        s = _slack(model, "ketua", (t,), "orang", 1.0)
+        _row(model, [*by_team.get(t, []), *s], EQ, 1.0, f"ketua_{i}")
         _count(model, "ketua")
 
 
 def add_max_teams(model: Model, m: Masukan) -> None:
     """Teams per person: Σ_t y[p, t] ≤ max_tim_per_pegawai."""
     limit = m.plan.kebijakan.max_tim_per_pegawai
-    by_person: dict[str, list[Any]] = defaultdict(list)
+    by_person: dict[str, Terms] = defaultdict(list)
     for (nip, _t), var in model.y.items():
-        by_person[nip].append(var)
+        by_person[nip].append((var, 1.0))
     for i, (nip, memberships) in enumerate(by_person.items()):
         if len(memberships) <= limit:
             continue
-        s = _slack(model, "maks_tim", (nip,), "orang")
-        model.prob += pulp.lpSum(memberships) - s <= limit, f"maks_tim_{i}"
+        s = _slack(model, "maks_tim", (nip,), "orang", -1.0)
+        _row(model, [*memberships, *s], LE, limit, f"maks_tim_{i}")
         _count(model, "maks_tim")
 
 
 def add_team_size(model: Model, m: Masukan) -> None:
     """Team size: size_min ≤ Σ_p y[p, t] ≤ size_max."""
     teams = {t.code: t for t in m.plan.tim}
-    by_team: dict[str, list[Any]] = defaultdict(list)
+    by_team: dict[str, Terms] = defaultdict(list)
     for (_nip, t), var in model.y.items():
-        by_team[t].append(var)
+        by_team[t].append((var, 1.0))
     for i, t in enumerate(m.tim):
         team = teams[t]
-        members = pulp.lpSum(by_team.get(t, []))
+        members = by_team.get(t, [])
         if team.size_min > 1:
-            s = _slack(model, "ukuran_tim_min", (t,), "orang")
-            model.prob += members + s >= team.size_min, f"ukuran_tim_min_{i}"
+            s = _slack(model, "ukuran_tim_min", (t,), "orang", 1.0)
+            _row(model, [*members, *s], GE, team.size_min, f"ukuran_tim_min_{i}")
             _count(model, "ukuran_tim_min")
-        if team.size_max is not None and len(by_team.get(t, [])) > team.size_max:
-            s = _slack(model, "ukuran_tim_maks", (t,), "orang")
-            model.prob += members - s <= team.size_max, f"ukuran_tim_maks_{i}"
+        if team.size_max is not None and len(members) > team.size_max:
+            s = _slack(model, "ukuran_tim_maks", (t,), "orang", -1.0)
+            _row(model, [*members, *s], LE, team.size_max, f"ukuran_tim_maks_{i}")
             _count(model, "ukuran_tim_maks")
 
 
 def add_people_needed(model: Model, m: Masukan) -> None:
     """People needed: at least ``orang`` qualifying members per Kebutuhan Peran row."""
     for i, k in enumerate(m.kebutuhan):
-        s = _slack(model, "kebutuhan_orang", (k.tim, k.indikator, k.jabatan), "orang")
-        members = pulp.lpSum(model.y[(nip, k.tim)] for nip in k.calon)
-        model.prob += members + s >= k.orang, f"kebutuhan_orang_{i}"
+        s = _slack(model, "kebutuhan_orang", (k.tim, k.indikator, k.jabatan), "orang", 1.0)
+        members = [(model.y[(nip, k.tim)], 1.0) for nip in k.calon]
+        _row(model, [*members, *s], GE, k.orang, f"kebutuhan_orang_{i}")
         _count(model, "kebutuhan_orang")
 
 
@@ -402,10 +513,10 @@ def add_involvement(model: Model, m: Masukan) -> None:
             _count(model, "pelibatan")
 
 
-def _cost_terms(model: Model, m: Masukan) -> dict[str, list[tuple[Any, float]]]:
+def _cost_terms(model: Model, m: Masukan) -> dict[str, Terms]:
     """Personnel cost terms (Rp) per activity code."""
     lines = m.baris_by_index
-    terms: dict[str, list[tuple[Any, float]]] = defaultdict(list)
+    terms: dict[str, Terms] = defaultdict(list)
     for (nip, r), var in model.f.items():
         cost = m.biaya[(nip, r)]
         if cost:
@@ -417,7 +528,7 @@ def _cost_terms(model: Model, m: Masukan) -> dict[str, list[tuple[Any, float]]]:
     return terms
 
 
-def _involvement_terms(model: Model, m: Masukan) -> list[tuple[Any, float]]:
+def _involvement_terms(model: Model, m: Masukan) -> Terms:
     return [
         (var, m.pegawai[nip].involvement_cost)
         for nip, var in model.v.items()
@@ -435,8 +546,7 @@ def add_budget(model: Model, m: Masukan) -> None:
     if m.pagu_unit is None:
         return
     per_activity = _cost_terms(model, m)
-    per_key: dict[tuple[str, str, str | None, str | None], list[tuple[Any, float]]]
-    per_key = defaultdict(list)
+    per_key: dict[tuple[str, str, str | None, str | None], Terms] = defaultdict(list)
     for code, keys in m.pembebanan.items():
         for key in keys:
             per_key[key].extend(per_activity.get(code, []))
@@ -445,16 +555,16 @@ def add_budget(model: Model, m: Masukan) -> None:
         if not terms:
             continue
         fixed = m.beban_kegiatan_rka.get(key, 0.0)
-        s = _slack(model, "anggaran", tuple(k or "" for k in key), "juta")
-        expr = pulp.LpAffineExpression([(v, c * RP) for v, c in terms])
-        model.prob += expr - s <= (pagu - fixed) * RP, f"anggaran_{i}"
+        s = _slack(model, "anggaran", tuple(k or "" for k in key), "juta", -1.0)
+        row = [(v, c * RP) for v, c in terms]
+        _row(model, [*row, *s], LE, (pagu - fixed) * RP, f"anggaran_{i}")
         _count(model, "anggaran")
     everything = [t for terms in per_activity.values() for t in terms]
     everything += _involvement_terms(model, m)
     if everything:
-        s = _slack(model, "anggaran_unit", ("unit",), "juta")
-        expr = pulp.LpAffineExpression([(v, c * RP) for v, c in everything])
-        model.prob += expr - s <= (m.pagu_unit - m.belanja_total) * RP, "anggaran_unit"
+        s = _slack(model, "anggaran_unit", ("unit",), "juta", -1.0)
+        row = [(v, c * RP) for v, c in everything]
+        _row(model, [*row, *s], LE, (m.pagu_unit - m.belanja_total) * RP, "anggaran_unit")
         _count(model, "anggaran_unit")
 
 
@@ -466,13 +576,13 @@ def add_pins(model: Model, m: Masukan) -> None:
     """
     for i, key in enumerate(sorted(m.pin_anggota)):
         if key in model.y:
-            s = _slack(model, "penetapan", key, "orang")
-            model.prob += model.y[key] + s == 1, f"pin_anggota_{i}"
+            s = _slack(model, "penetapan", key, "orang", 1.0)
+            _row(model, [(model.y[key], 1.0), *s], EQ, 1.0, f"pin_anggota_{i}")
             _count(model, "penetapan")
     for i, key in enumerate(sorted(m.pin_ketua)):
         if key in model.z:
-            s = _slack(model, "penetapan", ("ketua", *key), "orang")
-            model.prob += model.z[key] + s == 1, f"pin_ketua_{i}"
+            s = _slack(model, "penetapan", ("ketua", *key), "orang", 1.0)
+            _row(model, [(model.z[key], 1.0), *s], EQ, 1.0, f"pin_ketua_{i}")
             _count(model, "penetapan")
     lines = m.baris_by_index
     for i, ((nip, code), hours) in enumerate(sorted(m.pin_jam.items())):
@@ -483,9 +593,9 @@ def add_pins(model: Model, m: Masukan) -> None:
         ]
         if (nip, code) in model.u:
             terms.append((model.u[(nip, code)], _individual_hours(m, nip, code)))
-        s_up = _slack(model, "penetapan", ("jam+", nip, code), "jam")
-        s_down = _slack(model, "penetapan", ("jam-", nip, code), "jam")
-        model.prob += pulp.LpAffineExpression(terms) - s_up + s_down == hours, f"pin_jam_{i}"
+        s_up = _slack(model, "penetapan", ("jam+", nip, code), "jam", -1.0)
+        s_down = _slack(model, "penetapan", ("jam-", nip, code), "jam", 1.0)
+        _row(model, [*terms, *s_up, *s_down], EQ, hours, f"pin_jam_{i}")
         _count(model, "penetapan")
 
 
@@ -497,51 +607,43 @@ def add_objective(model: Model, m: Masukan) -> None:
     cost in Rp; people from outside; memberships.
     """
     k = m.plan.kebijakan
-    prob = model.prob
-    ej_max = prob.add_variable("ej_maks", lowBound=0)
+    ej_max = _var(model, "ej_maks")
     own = [
         nip
         for nip in m.pegawai
-        if m.asal[nip] is Asal.UNIT and m.kapasitas[nip] > 0 and len(model.hours[nip])
+        if m.asal[nip] is Asal.UNIT and m.kapasitas[nip] > 0 and model.hours[nip]
     ]
-    dev_terms = []
-    by_jabatan: dict[str, Any] = {}
+    dev_terms: Terms = []
+    by_jabatan: dict[str, int] = {}
     for i, nip in enumerate(own):
         p = m.pegawai[nip]
         scale = 1.0 / m.kapasitas[nip]
         # ej = (Σ hours + committed) / capacity, as terms and a constant
-        ej_terms = [(var, coef * scale) for var, coef in model.hours[nip].items()]
+        ej_terms = [(var, coef * scale) for var, coef in model.hours[nip]]
         ej_const = p.committed_hours * scale
         neg = [(var, -c) for var, c in ej_terms]
         _row(model, [(ej_max, 1.0), *neg], GE, ej_const, f"ej_maks_{i}")
         _count(model, "ej_maks")
         if k.bobot_ej_jabatan > 0:
             if p.jabatan not in by_jabatan:
-                by_jabatan[p.jabatan] = prob.add_variable(
-                    f"ej_jabatan_{len(by_jabatan)}", lowBound=0
-                )
+                by_jabatan[p.jabatan] = _var(model, f"ej_jabatan_{len(by_jabatan)}")
             _row(model, [(by_jabatan[p.jabatan], 1.0), *neg], GE, ej_const, f"ej_jabatan_{i}")
             _count(model, "ej_jabatan")
         if k.bobot_deviasi > 0:
-            lo = prob.add_variable(f"dev_bawah_{i}", lowBound=0)
-            hi = prob.add_variable(f"dev_atas_{i}", lowBound=0)
+            lo = _var(model, f"dev_bawah_{i}")
+            hi = _var(model, f"dev_atas_{i}")
             _row(model, [(lo, 1.0), *ej_terms], GE, k.ej_min - ej_const, f"dev_bawah_{i}")
             _row(model, [(hi, 1.0), *neg], GE, ej_const - k.ej_max, f"dev_atas_{i}")
             _count(model, "deviasi", 2)
             dev_terms += [(lo, 1.0 / len(own)), (hi, 1.0 / len(own))]
-    cost = pulp.LpAffineExpression(
-        [t for terms in _cost_terms(model, m).values() for t in terms]
-        + _involvement_terms(model, m)
-    )
+    cost = [t for terms in _cost_terms(model, m).values() for t in terms]
     model.components = {
-        "ej_maks": pulp.LpAffineExpression([(ej_max, 1.0)]),
-        "ej_jabatan": pulp.LpAffineExpression(
-            [(var, 1.0 / len(by_jabatan)) for var in by_jabatan.values()]
-        ),
-        "deviasi": pulp.LpAffineExpression(dev_terms),
-        "biaya": cost,
-        "lintas": pulp.lpSum(model.v.values()),
-        "keanggotaan": pulp.lpSum(model.y.values()),
+        "ej_maks": [(ej_max, 1.0)],
+        "ej_jabatan": [(var, 1.0 / len(by_jabatan)) for var in by_jabatan.values()],
+        "deviasi": dev_terms,
+        "biaya": cost + _involvement_terms(model, m),
+        "lintas": [(var, 1.0) for var in model.v.values()],
+        "keanggotaan": [(var, 1.0) for var in model.y.values()],
     }
     model.weights = {
         "ej_maks": k.bobot_ej_maks,
@@ -551,18 +653,16 @@ def add_objective(model: Model, m: Masukan) -> None:
         "lintas": k.bobot_lintas,
         "keanggotaan": k.bobot_keanggotaan,
     }
-    objective = pulp.lpSum(
-        model.weights[name] * expr for name, expr in model.components.items() if model.weights[name]
-    )
-    if model.elastic:
-        penalties = pulp.LpAffineExpression(
-            [
-                (var, PENALTY[unit] * FAMILY_WEIGHT.get(key[0], 1.0))
-                for key, (var, unit) in model.slack.items()
-            ]
-        )
-        objective = penalties + 1e-3 * objective
-    prob += objective
+    scale = 1e-3 if model.elastic else 1.0
+    objective: dict[int, float] = defaultdict(float)
+    for name, terms in model.components.items():
+        weight = model.weights[name] * scale
+        if weight:
+            for col, coef in terms:
+                objective[col] += weight * coef
+    for key, (col, unit) in model.slack.items():
+        objective[col] += PENALTY[unit] * FAMILY_WEIGHT.get(key[0], 1.0)
+    model.objective = list(objective.items())
 
 
 # ---- solving --------------------------------------------------------------------------
@@ -589,8 +689,8 @@ class SolveOutcome:
         ``"highs"`` or ``"cbc"``.
     message : str
         Solver status in the solver's own words.
-    values : dict of str to float
-        Values of the model's variables by PuLP name (empty without a solution).
+    x : numpy.ndarray or None
+        Value of every column of the model (``None`` without a solution).
     """
 
     status: Status
@@ -600,7 +700,7 @@ class SolveOutcome:
     solve_seconds: float
     solver: str
     message: str
-    values: dict[str, float] = field(default_factory=dict)
+    x: np.ndarray | None = None
 
 
 @contextlib.contextmanager
@@ -622,56 +722,23 @@ def _quiet_stdout() -> Iterator[None]:
         os.close(fd)
 
 
-def _start_values(model: Model, start: Awal | None) -> dict[Any, float]:
-    """Complete warm-start values for every variable of the model."""
+def _start_values(model: Model, start: Awal | None) -> dict[int, float]:
+    """Warm-start values of the decision columns of the model (others left to the solver)."""
     if start is None:
         return {}
-    values: dict[Any, float] = {}
-    for key, var in model.f.items():
-        values[var] = start.f.get(key, 0.0)
-    for key, var in model.u.items():
-        values[var] = start.u.get(key, 0.0)
-    for key, var in model.y.items():
-        values[var] = 1.0 if key in start.y else 0.0
-    for key, var in model.z.items():
-        values[var] = 1.0 if key in start.z else 0.0
-    for nip, var in model.v.items():
+    values: dict[int, float] = {}
+    for key, col in model.f.items():
+        values[col] = start.f.get(key, 0.0)
+    for key, col in model.u.items():
+        values[col] = start.u.get(key, 0.0)
+    for key, col in model.y.items():
+        values[col] = 1.0 if key in start.y else 0.0
+    for key, col in model.z.items():
+        values[col] = 1.0 if key in start.z else 0.0
+    for nip, col in model.v.items():
         used = any(k[0] == nip for k in start.y) or any(k[0] == nip for k in start.u)
-        values[var] = 1.0 if used else 0.0
+        values[col] = 1.0 if used else 0.0
     return values
-
-
-def _rows(prob: pulp.LpProblem, index: dict[str, int]) -> tuple[np.ndarray, ...]:
-    """Constraint matrix in row-wise arrays plus row bounds, for bulk loading."""
-    starts = [0]
-    cols: list[int] = []
-    vals: list[float] = []
-    lower: list[float] = []
-    upper: list[float] = []
-    inf = math.inf
-    for c in prob.constraints():
-        for var, coef in c.items():
-            if coef:
-                cols.append(index[var.name])
-                vals.append(coef)
-        starts.append(len(cols))
-        rhs = -c.constant
-        if c.sense == pulp.LpConstraintEQ:
-            lower.append(rhs)
-            upper.append(rhs)
-        elif c.sense == pulp.LpConstraintLE:
-            lower.append(-inf)
-            upper.append(rhs)
-        else:
-            lower.append(rhs)
-            upper.append(inf)
-    return (
-        np.asarray(starts[:-1], dtype=np.int32),
-        np.asarray(cols, dtype=np.int32),
-        np.asarray(vals, dtype=np.float64),
-        np.asarray(lower, dtype=np.float64),
-        np.asarray(upper, dtype=np.float64),
-    )
 
 
 @dataclass(slots=True)
@@ -679,8 +746,8 @@ class _Loaded:
     """A model handed to highspy: the solver object and the column bookkeeping."""
 
     h: Any
-    variables: list[Any]
-    index: dict[str, int]
+    n: int
+    """Number of columns."""
     integer: np.ndarray
     lower: np.ndarray
     upper: np.ndarray
@@ -717,16 +784,15 @@ def _load_highs(model: Model, threads: int | None, msg: bool) -> _Loaded:
     """Hand the model to highspy in bulk (columns and rows as arrays), integrality unset."""
     import highspy
 
-    prob = model.prob
-    variables = list(prob.variables())
-    index = {v.name: i for i, v in enumerate(variables)}
-    n = len(variables)
+    columns = model.columns
+    n = len(columns)
     cost = np.zeros(n)
-    for var, coef in prob.objective.items():
-        cost[index[var.name]] = coef
-    lower = np.array([-math.inf if v.lowBound is None else v.lowBound for v in variables])
-    upper = np.array([math.inf if v.upBound is None else v.upBound for v in variables])
-    starts, cols, vals, row_lo, row_hi = _rows(prob, index)
+    if model.objective:
+        cols, coefs = zip(*model.objective, strict=True)
+        np.add.at(cost, np.asarray(cols, dtype=np.int64), np.asarray(coefs))
+    lower = np.asarray(columns.lower, dtype=np.float64)
+    upper = np.asarray(columns.upper, dtype=np.float64)
+    starts, cols, vals, row_lo, row_hi = model.rows.arrays()
     with _quiet_stdout():
         h = highspy.Highs()
     h.setOptionValue("output_flag", bool(msg))
@@ -734,10 +800,9 @@ def _load_highs(model: Model, threads: int | None, msg: bool) -> _Loaded:
         h.setOptionValue("threads", int(threads))
     h.addCols(n, cost, lower, upper, 0, np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0))
     h.addRows(len(row_lo), row_lo, row_hi, len(cols), starts, cols, vals)
-    integer = np.array(
-        [i for i, v in enumerate(variables) if v.cat == pulp.LpInteger], dtype=np.int32
-    )
-    return _Loaded(h, variables, index, integer, lower, upper, (starts, cols, vals, row_lo, row_hi))
+    integer = np.flatnonzero(np.asarray(columns.integer, dtype=bool)).astype(np.int32)
+    rows = (starts, cols, vals, row_lo, row_hi)
+    return _Loaded(h, n, integer, lower, upper, rows)
 
 
 def _run(h: Any, time_limit: float, *, lp: bool = False, hard: float | None = None) -> None:
@@ -782,7 +847,7 @@ def _search_near(
     within ``START_TOLERANCE`` and its objective, or ``None``.
     """
     h = loaded.h
-    every = np.arange(len(loaded.variables), dtype=np.int32)
+    every = np.arange(loaded.n, dtype=np.int32)
     with _held(loaded, held, x[held]):
         h.setSolution(len(every), every, x)
         _run(h, seconds, hard=loaded.hard)
@@ -821,20 +886,18 @@ class _Relaxed:
     relaxation: np.ndarray | None = None
 
 
-def _guide(
-    model: Model, m: Masukan, x: np.ndarray, index: dict[str, int]
-) -> dict[tuple[str, str], float]:
+def _guide(model: Model, m: Masukan, x: np.ndarray) -> dict[tuple[str, str], float]:
     """Hours (jam) per (NIP, team or individual activity) in a relaxed solution ``x``."""
     guide: dict[tuple[str, str], float] = defaultdict(float)
     lines = m.baris_by_index
-    for (nip, r), var in model.f.items():
-        share = x[index[var.name]]
+    for (nip, r), col in model.f.items():
+        share = x[col]
         if share > 1e-9:
             t = lines[r].tim
             assert t is not None
             guide[(nip, t)] += share * m.jam[(nip, r)]
-    for (nip, code), var in model.u.items():
-        share = x[index[var.name]]
+    for (nip, code), col in model.u.items():
+        share = x[col]
         if share > 1e-9:
             guide[(nip, code)] += share * _individual_hours(m, nip, code)
     return dict(guide)
@@ -882,7 +945,7 @@ def _relax_and_fix_ipm(model: Model, loaded: _Loaded, deadline: float) -> _Relax
     if m is None:
         return _Relaxed("optimal", bound)
     relaxation = np.asarray(h.getSolution().col_value).copy()
-    chosen = greedy(m, _guide(model, m, relaxation, loaded.index))
+    chosen = greedy(m, _guide(model, m, relaxation))
     found = _solve_fixed(model, loaded, chosen, deadline)
     if found is None:
         return _Relaxed("optimal", bound, relaxation=relaxation)
@@ -900,16 +963,16 @@ def _solve_fixed(
     """
     import highspy
 
-    h, index = loaded.h, loaded.index
+    h = loaded.h
     fixed: dict[int, float] = {}
     for family, picked in ((model.y, chosen.y), (model.z, chosen.z)):
-        for key, var in family.items():
-            fixed[index[var.name]] = 1.0 if key in picked else 0.0
-    for key, var in model.u.items():
-        fixed[index[var.name]] = 1.0 if chosen.u.get(key) else 0.0
+        for key, col in family.items():
+            fixed[col] = 1.0 if key in picked else 0.0
+    for key, col in model.u.items():
+        fixed[col] = 1.0 if chosen.u.get(key) else 0.0
     used = {nip for nip, _ in chosen.y} | {nip for nip, _ in chosen.u}
-    for nip, var in model.v.items():
-        fixed[index[var.name]] = 1.0 if nip in used else 0.0
+    for nip, col in model.v.items():
+        fixed[col] = 1.0 if nip in used else 0.0
     cols = np.fromiter(fixed, dtype=np.int32, count=len(fixed))
     vals = np.fromiter(fixed.values(), dtype=np.float64, count=len(fixed))
     with _held(loaded, cols, vals):
@@ -928,14 +991,12 @@ RELIEF_ROUNDS = 8
 """Most rounds of :func:`_relieve`."""
 
 
-def _load_ratios(
-    model: Model, m: Masukan, x: np.ndarray, index: dict[str, int]
-) -> dict[str, float]:
+def _load_ratios(model: Model, m: Masukan, x: np.ndarray) -> dict[str, float]:
     """EJ of the people the objective's EJ rows cover (own staff with work) at ``x``."""
     ratios: dict[str, float] = {}
     for nip, expr in model.hours.items():
         if m.kapasitas[nip] > 0 and m.asal[nip] is Asal.UNIT and len(expr):
-            hours = sum(c * x[index[v.name]] for v, c in expr.items())
+            hours = sum(c * x[col] for col, c in expr)
             ratios[nip] = (hours + m.pegawai[nip].committed_hours) / m.kapasitas[nip]
     return ratios
 
@@ -957,12 +1018,12 @@ def _relieve(
     a round that does not lower the objective is undone and ends the search.
     """
     x, objective = found
-    index, limit = loaded.index, m.plan.kebijakan.max_tim_per_pegawai
+    limit = m.plan.kebijakan.max_tim_per_pegawai
     sizes = {t.code: t.size_max for t in m.plan.tim}
     for _ in range(RELIEF_ROUNDS):
         if time.perf_counter() >= deadline:
             break
-        ej = _load_ratios(model, m, x, index)
+        ej = _load_ratios(model, m, x)
         if not ej:
             break
         top = max(ej.values())
@@ -974,8 +1035,8 @@ def _relieve(
             size[t] += 1
         # Team lines the busiest people work on, and who else could do them.
         helpers: dict[str, set[str]] = defaultdict(set)
-        for (nip, r), var in model.f.items():
-            if nip in busy and x[index[var.name]] > 1e-9:
+        for (nip, r), col in model.f.items():
+            if nip in busy and x[col] > 1e-9:
                 t = m.baris_by_index[r].tim
                 assert t is not None
                 helpers[t].update(m.layak[r])
@@ -1013,9 +1074,9 @@ def _prune(model: Model, loaded: _Loaded, relaxed: _Relaxed, deadline: float) ->
     on 400 staff: objective 24,44 → 23,73, proven optimal for this neighbourhood in 3 s.
     """
     assert relaxed.start is not None and relaxed.objective is not None
-    index, start = loaded.index, relaxed.start
-    closed = [index[v.name] for v in model.y.values() if start[index[v.name]] < 0.5]
-    closed += [index[v.name] for family in (model.z, model.u) for v in family.values()]
+    start = relaxed.start
+    closed = [col for col in model.y.values() if start[col] < 0.5]
+    closed += [col for family in (model.z, model.u) for col in family.values()]
     held = np.array(closed, dtype=np.int32)
     found = _search_near(loaded, start, relaxed.objective, held, deadline - time.perf_counter())
     if found is None:
@@ -1037,16 +1098,15 @@ def _improve_by_team(model: Model, loaded: _Loaded, relaxed: _Relaxed, deadline:
     """
     m = model.masukan
     assert relaxed.start is not None and relaxed.objective is not None and m is not None
-    index = loaded.index
     x, objective = relaxed.start, relaxed.objective
     free_of: dict[str, set[int]] = defaultdict(set)
     for family in (model.y, model.z):
-        for (_nip, t), var in family.items():
-            free_of[t].add(index[var.name])
-    ej = _load_ratios(model, m, x, index)
+        for (_nip, t), col in family.items():
+            free_of[t].add(col)
+    ej = _load_ratios(model, m, x)
     busiest: dict[str, float] = defaultdict(float)
-    for (nip, t), var in model.y.items():
-        if x[index[var.name]] > 0.5:
+    for (nip, t), col in model.y.items():
+        if x[col] > 0.5:
             busiest[t] = max(busiest[t], ej.get(nip, 0.0))
     for t in sorted(free_of, key=lambda t: -busiest[t]):
         left = deadline - time.perf_counter()
@@ -1077,11 +1137,10 @@ def _from_relaxation(
 ) -> SolveOutcome:
     """Return the allocation built from the relaxation, when the solver found none."""
     assert relaxed.start is not None and relaxed.objective is not None
-    values = {v.name: float(relaxed.start[i]) for i, v in enumerate(loaded.variables)}
     objective, bound = relaxed.objective, relaxed.bound
     message = f"{message}; alokasi dibangun dari relaksasi LP"
     gap = _relative_gap(objective, bound)
-    return SolveOutcome("feasible", objective, bound, gap, seconds, solver, message, values)
+    return SolveOutcome("feasible", objective, bound, gap, seconds, solver, message, relaxed.start)
 
 
 def _better_bound(bound: float | None, relaxed: _Relaxed) -> float | None:
@@ -1101,7 +1160,7 @@ def _solve_highs(
     began = time.perf_counter()
     loaded = _load_highs(model, threads, msg)
     loaded.hard = began + time_limit + WATCHDOG_GRACE
-    h, variables, index, integer = loaded.h, loaded.variables, loaded.index, loaded.integer
+    h, integer = loaded.h, loaded.integer
     h.setOptionValue("mip_rel_gap", float(gap))
     mip = len(integer) > 0
     relaxed = _Relaxed("stopped")
@@ -1118,13 +1177,13 @@ def _solve_highs(
         now = time.perf_counter()
         deadline = now + LNS_SHARE * (began + time_limit - now)
         relaxed = _improve_by_team(model, loaded, relaxed, deadline)
-        every = np.arange(len(variables), dtype=np.int32)
+        every = np.arange(loaded.n, dtype=np.int32)
         h.setSolution(len(every), every, relaxed.start)
     else:
         values = _start_values(model, start)
         if values:
             # Variables not set by the warm start are filled in by HiGHS.
-            idx = np.array([index[v.name] for v in values], dtype=np.int32)
+            idx = np.fromiter(values, dtype=np.int32, count=len(values))
             h.setSolution(len(idx), idx, np.array(list(values.values()), dtype=np.float64))
     _run(h, began + time_limit - time.perf_counter(), hard=loaded.hard)
     seconds = time.perf_counter() - began
@@ -1153,12 +1212,11 @@ def _solve_highs(
     bound = _better_bound(float(info.mip_dual_bound) if mip else objective, relaxed)
     if not mip or bound is None or not math.isfinite(bound):
         bound = objective if verdict == "optimal" else bound
-    result = {v.name: float(col_value[i]) for i, v in enumerate(variables)}
     rel = _relative_gap(objective, bound)
     final = _proven(verdict, rel)
     if final != verdict:
         message = f"{message} dalam celah yang diminta {format_angka(gap * 100, 2)} %"
-    return SolveOutcome(final, objective, bound, rel, seconds, "highs", message, result)
+    return SolveOutcome(final, objective, bound, rel, seconds, "highs", message, col_value.copy())
 
 
 def _proven(verdict: Status, gap: float | None) -> Status:
@@ -1200,7 +1258,7 @@ def _solve_cbc(
         raise RuntimeError("CBC tidak tersedia: pasang paket 'cbcbox'")
     began = time.perf_counter()
     solver = pulp.COIN_CMD(path=path, msg=False)
-    prob = model.prob
+    prob, variables = model.as_pulp()
     relaxed, loaded = _Relaxed("stopped"), None
     if start is not None and (model.y or model.u):
         # The same LP-guided start as for HiGHS (the LPs solved by highspy), so large
@@ -1225,12 +1283,12 @@ def _solve_cbc(
         if threads:
             args += ["-threads", str(threads)]
         if relaxed.start is not None and loaded is not None:
-            values = {v: float(relaxed.start[i]) for i, v in enumerate(loaded.variables)}
+            values = {col: float(v) for col, v in enumerate(relaxed.start)}
         else:
             values = _start_values(model, start)
         if values:
-            for var, value in values.items():
-                var.setInitialValue(value)
+            for col, initial in values.items():
+                variables[col].setInitialValue(initial)
             solver.writesol(mst, prob, vs, variable_names, constraint_names)
             args += ["-mips", mst]
         # Writing the MPS file counts against the limit (≈10 s at 1.000 staff).
@@ -1274,9 +1332,8 @@ def _solve_cbc(
         verdict = "feasible"
     else:
         return nothing("no_solution", status_line)
-    result = {name: float(value) for name, value in raw.items()}
-    objective = sum(coef * result.get(var.name, 0.0) for var, coef in prob.objective.items())
-    objective += prob.objective.constant
+    x = np.array([float(raw.get(var.name, 0.0)) for var in variables])
+    objective = value(model.objective, x)
     bound: float | None = objective
     if verdict == "feasible":
         found = _CBC_BOUND.findall(log)
@@ -1285,7 +1342,7 @@ def _solve_cbc(
     final = _proven(verdict, rel)
     if final != verdict:
         status_line = f"{status_line} (dalam celah yang diminta {format_angka(gap * 100, 2)} %)"
-    return SolveOutcome(final, objective, bound, rel, seconds, "cbc", status_line, result)
+    return SolveOutcome(final, objective, bound, rel, seconds, "cbc", status_line, x)
 
 
 def solve_model(
@@ -1332,16 +1389,9 @@ def solve_model(
     raise ValueError(f"solver '{solver}' tidak dikenal; pilih 'highs' atau 'cbc'")
 
 
-def value(expr: Any, values: dict[str, float]) -> float:
-    """Evaluate a PuLP expression or variable at the given solution values."""
-    if isinstance(expr, int | float):
-        return float(expr)
-    if isinstance(expr, pulp.LpVariable):
-        return values.get(expr.name, 0.0)
-    total = float(expr.constant)
-    for var, coef in expr.items():
-        total += coef * values.get(var.name, 0.0)
-    return total
+def value(terms: Terms, x: np.ndarray) -> float:
+    """Evaluate terms (column, coefficient) at the column values ``x``."""
+    return float(sum(coef * x[col] for col, coef in terms))
 
 
 def available_solvers() -> list[str]:

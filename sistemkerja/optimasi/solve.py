@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
+import numpy as np
+
 from sistemkerja.domain.alokasi import Alokasi, Keanggotaan, Penugasan
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.masalah import PlanError
@@ -98,18 +100,18 @@ def optimasi(
     start = greedy(m) if warm_start else None
     model = build_model(m)
     build_seconds = time.perf_counter() - began
-    counts["variabel"] = model.prob.numVariables()
-    counts["kendala"] = model.prob.numConstraints()
+    counts["variabel"] = len(model.columns)
+    counts["kendala"] = len(model.rows)
     outcome = solve_model(
         model, solver=solver, time_limit=batas_waktu, threads=threads, gap=gap, msg=log, start=start
     )
     explanation: tuple[Penjelasan, ...] = ()
     if outcome.status == "infeasible":
         explanation = tuple(explain(m, solver=solver, time_limit=batas_waktu, threads=threads))
-    alokasi = _alokasi(m, model, outcome) if outcome.values else None
+    alokasi = _alokasi(m, model, outcome) if outcome.x is not None else None
     components = (
-        {name: value(expr, outcome.values) for name, expr in model.components.items()}
-        if outcome.values
+        {name: value(terms, outcome.x) for name, terms in model.components.items()}
+        if outcome.x is not None
         else {}
     )
     return Hasil(
@@ -133,11 +135,12 @@ def optimasi(
 
 
 def _alokasi(m: Masukan, model: Model, outcome: SolveOutcome) -> Alokasi:
-    values = outcome.values
+    x = outcome.x
+    assert x is not None
     lines = m.baris_by_index
     tasks: list[Penugasan] = []
-    for (nip, r), var in model.f.items():
-        share = min(values.get(var.name, 0.0), 1.0)
+    for (nip, r), col in model.f.items():
+        share = min(float(x[col]), 1.0)
         if share > TOL:
             b = lines[r].beban
             tasks.append(
@@ -151,8 +154,8 @@ def _alokasi(m: Masukan, model: Model, outcome: SolveOutcome) -> Alokasi:
                     share * m.biaya[(nip, r)],
                 )
             )
-    for (nip, code), var in model.u.items():
-        if values.get(var.name, 0.0) > 0.5:
+    for (nip, code), col in model.u.items():
+        if x[col] > 0.5:
             for r in m.kegiatan_individu[code]:
                 b = lines[r].beban
                 tasks.append(
@@ -164,10 +167,10 @@ def _alokasi(m: Masukan, model: Model, outcome: SolveOutcome) -> Alokasi:
         Keanggotaan(
             t,
             nip,
-            ketua=values.get(model.z[(nip, t)].name, 0.0) > 0.5 if (nip, t) in model.z else False,
+            ketua=(nip, t) in model.z and bool(x[model.z[(nip, t)]] > 0.5),
         )
-        for (nip, t), var in model.y.items()
-        if values.get(var.name, 0.0) > 0.5
+        for (nip, t), col in model.y.items()
+        if x[col] > 0.5
     ]
     order = {nip: i for i, nip in enumerate(m.pegawai)}
     team_order = {t: i for i, t in enumerate(m.tim)}
@@ -213,23 +216,23 @@ def explain(
         return found
     model = build_model(m, elastic=True)
     outcome = solve_model(model, solver=solver, time_limit=time_limit, threads=threads)
-    if not outcome.values:
+    if outcome.x is None:
         return [
             Penjelasan(
                 "unexplained",
                 "Rencana tidak layak, tetapi penyebabnya tidak dapat diurai dalam batas waktu",
             )
         ]
-    return _describe_slacks(m, model, outcome.values)
+    return _describe_slacks(m, model, outcome.x)
 
 
-def _describe_slacks(m: Masukan, model: Model, values: dict[str, float]) -> list[Penjelasan]:
+def _describe_slacks(m: Masukan, model: Model, x: np.ndarray) -> list[Penjelasan]:
     teams = {t.code: t for t in m.plan.tim}
     lines = m.baris_by_index
     out: list[Penjelasan] = []
     capacity_by_jabatan: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for (family, *keys), (var, _unit) in model.slack.items():
-        amount = values.get(var.name, 0.0)
+    for (family, *keys), (col, _unit) in model.slack.items():
+        amount = float(x[col])
         if amount <= 1e-4:
             continue
         if family == "cakupan":
