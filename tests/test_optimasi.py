@@ -480,6 +480,49 @@ def test_infeasible_relaxation_proves_the_plan_infeasible():
     assert out.x is None
 
 
+def test_repair_adds_members_until_the_hours_fit():
+    """On this plan the plain greedy's memberships cannot carry the hours (people over
+    capacity); the repair adds members until they can, and every rule then holds."""
+    import sistemkerja.optimasi.model as model_module
+    from sistemkerja.optimasi.greedy import greedy
+
+    p = contoh.generate(60, seed=2)
+    m = build_masukan(p)
+    model = build_model(m)
+    loaded = model_module._load_highs(model, None, False)
+    chosen = greedy(m)
+    before = set(chosen.y)
+    with model_module._interior_point(loaded):
+        assert model_module._solve_fixed(model, loaded, chosen, time.perf_counter() + 30) is None
+        assert model_module._repair(m, chosen, loaded, time.perf_counter() + 30)
+        found = model_module._solve_fixed(model, loaded, chosen, time.perf_counter() + 30)
+    assert found is not None and chosen.y > before  # only additions
+    assert loaded.violation(found[0]) <= model_module.START_TOLERANCE
+    outcome = model_module.SolveOutcome(
+        "feasible", found[1], None, None, 0.0, "highs", "", found[0]
+    )
+    from sistemkerja.optimasi.solve import _alokasi
+
+    assert verifikasi_alokasi(p, _alokasi(m, model, outcome)) == []
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_unfinished_relaxation_skips_branch_and_bound(solver, monkeypatch):
+    """When the LP relaxation does not finish in its share of the time, branch-and-bound
+    (whose root is that LP) is skipped: the greedy allocation, fitted, is returned with
+    no proven bound, or no solution, and says why."""
+    import sistemkerja.optimasi.model as model_module
+
+    monkeypatch.setattr(model_module, "RELAX_SHARE", 1e-4)
+    p = contoh.generate(60, seed=4)  # its plain greedy memberships carry the hours
+    hasil = optimasi(p, solver=solver, batas_waktu=20)
+    assert hasil.status == "feasible"
+    assert hasil.bound is None and hasil.gap is None
+    assert model_module.RELAX_STOPPED in hasil.message and "greedy" in hasil.message
+    assert hasil.solve_seconds < 20
+    assert verifikasi_alokasi(p, hasil.alokasi) == []
+
+
 @pytest.mark.parametrize(("n", "seed"), [(60, 1), (100, 3), (150, 1), (400, 1)])
 def test_greedy_keeps_the_people_each_role_needs(n, seed):
     """Dropping idle members never takes a team below a role's people count."""

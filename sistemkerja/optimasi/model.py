@@ -903,6 +903,21 @@ def _guide(model: Model, m: Masukan, x: np.ndarray) -> dict[tuple[str, str], flo
     return dict(guide)
 
 
+@contextlib.contextmanager
+def _interior_point(loaded: _Loaded) -> Iterator[None]:
+    """Solve LPs by interior point (with crossover) while inside.
+
+    Faster than simplex on the large relaxations (400 staff: 8,8 s vs 14 s); its central
+    solution spreads hours the way a balanced allocation does, a better guide than a
+    simplex vertex.
+    """
+    loaded.h.setOptionValue("solver", "ipm")
+    try:
+        yield
+    finally:
+        loaded.h.setOptionValue("solver", "choose")
+
+
 def _relax_and_fix(model: Model, loaded: _Loaded, deadline: float) -> _Relaxed:
     """LP relaxation, then memberships chosen from it and the hours re-optimised.
 
@@ -910,35 +925,19 @@ def _relax_and_fix(model: Model, loaded: _Loaded, deadline: float) -> _Relaxed:
        infeasible relaxation proves the plan infeasible.
     2. Choose memberships, Ketua Tim and individual carriers by the greedy rules, taking
        people in the order of their hours in the relaxation (:func:`greedy` with a guide).
-    3. Fix those choices and solve the LP again for the hours (:func:`_solve_fixed`),
-       then add members where the busiest people work while that helps
-       (:func:`_relieve`). The result keeps every rule; it is the MIP's start and the
-       answer if the solver finds nothing better in time (branch-and-bound alone finds
-       no allocation in 30 s for 400 staff).
+    3. Fit the hours to that choice (:func:`_allocate`). The result keeps every rule; it
+       is the MIP's start and the answer if the solver finds nothing better in time
+       (branch-and-bound alone finds no allocation in 30 s for 400 staff).
     """
-    # Interior point (with crossover) for both LPs: faster than simplex on the large
-    # relaxations (400 staff: 8,8 s vs 14 s); its central solution spreads hours the way
-    # a balanced allocation does, a better guide than a simplex vertex; and warm-started
-    # simplex wrongly reported the fixed LP infeasible where IPM found it feasible (row
-    # violations ≤ 1e-15).
-    loaded.h.setOptionValue("solver", "ipm")
-    try:
-        return _relax_and_fix_ipm(model, loaded, deadline)
-    finally:
-        loaded.h.setOptionValue("solver", "choose")
-
-
-def _relax_and_fix_ipm(model: Model, loaded: _Loaded, deadline: float) -> _Relaxed:
-    """Run the steps of :func:`_relax_and_fix` with the LP solver already chosen."""
     import highspy
 
     h = loaded.h
-    optimal = highspy.HighsModelStatus.kOptimal
-    _run(h, deadline - time.perf_counter(), lp=True, hard=loaded.hard)
+    with _interior_point(loaded):
+        _run(h, deadline - time.perf_counter(), lp=True, hard=loaded.hard)
     status = h.getModelStatus()
     if status == highspy.HighsModelStatus.kInfeasible:
         return _Relaxed("infeasible")
-    if status != optimal:
+    if status != highspy.HighsModelStatus.kOptimal:
         return _Relaxed("stopped")
     bound = float(h.getInfo().objective_function_value)
     m = model.masukan
@@ -946,11 +945,95 @@ def _relax_and_fix_ipm(model: Model, loaded: _Loaded, deadline: float) -> _Relax
         return _Relaxed("optimal", bound)
     relaxation = np.asarray(h.getSolution().col_value).copy()
     chosen = greedy(m, _guide(model, m, relaxation))
-    found = _solve_fixed(model, loaded, chosen, deadline)
+    found = _allocate(model, loaded, chosen, deadline)
     if found is None:
         return _Relaxed("optimal", bound, relaxation=relaxation)
-    x, objective = _relieve(model, loaded, m, chosen, found, deadline)
-    return _Relaxed("optimal", bound, x, objective, relaxation)
+    return _Relaxed("optimal", bound, found[0], found[1], relaxation)
+
+
+def _from_greedy(
+    model: Model, loaded: _Loaded, start: Awal, relaxed: _Relaxed, deadline: float
+) -> _Relaxed:
+    """Fit the hours to the plain greedy memberships, when the relaxation gave no allocation.
+
+    The relaxation of a 1,000-staff plan does not finish in half of a 30 s limit; this
+    still gives such plans an allocation that keeps every rule (its gap unknown unless
+    the relaxation finished).
+    """
+    chosen = Awal(dict(start.f), dict(start.u), set(start.y), set(start.z))
+    found = _allocate(model, loaded, chosen, deadline)
+    if found is None:
+        return relaxed
+    return _Relaxed(relaxed.status, relaxed.bound, found[0], found[1], relaxed.relaxation)
+
+
+def _allocate(
+    model: Model, loaded: _Loaded, chosen: Awal, deadline: float
+) -> tuple[np.ndarray, float] | None:
+    """Fix the memberships, Ketua and carriers of ``chosen`` and solve the LP for the hours.
+
+    When the hours cannot fit the choice, it is repaired first (:func:`_repair`); then
+    members are added where the busiest people work while that helps (:func:`_relieve`).
+    ``chosen`` is updated in place. Returns column values and objective, or ``None``.
+    """
+    m = model.masukan
+    assert m is not None
+    with _interior_point(loaded):
+        found = _solve_fixed(model, loaded, chosen, deadline)
+        if found is None and _repair(m, chosen, loaded, deadline):
+            found = _solve_fixed(model, loaded, chosen, deadline)
+        if found is None:
+            return None
+        return _relieve(model, loaded, m, chosen, found, deadline)
+
+
+REPAIR_ROUNDS = 4
+"""Most rounds of :func:`_repair`."""
+_REPAIRABLE = ("kapasitas", "kapasitas_bulanan", "kontribusi_minimal")
+
+
+def _repair(m: Masukan, chosen: Awal, loaded: _Loaded, deadline: float) -> bool:
+    """Add members until the hours fit a membership choice; return whether they do.
+
+    The greedy choice can leave a team whose members lack the hours for its lines
+    (measured on a 400-staff plan: three people over capacity by 15–26 jam, one member
+    5 jam short of the minimum contribution). The elastic model (every rule with a
+    penalised slack) is solved with the choice fixed; every team where people over
+    capacity or short of their minimum work, and the team of every line left uncovered,
+    gets a helper (:func:`_add_helpers`), and again, for at most ``REPAIR_ROUNDS``.
+    A broken membership rule (size, teams per person, Ketua, people needed) is not
+    repaired here.
+    """
+    if time.perf_counter() >= deadline:
+        return False
+    elastic = build_model(m, elastic=True)
+    diagnosis = _load_highs(elastic, None, False)
+    diagnosis.hard = loaded.hard
+    with _interior_point(diagnosis):
+        for _ in range(REPAIR_ROUNDS):
+            if time.perf_counter() >= deadline:
+                return False
+            found = _solve_fixed(elastic, diagnosis, chosen, deadline)
+            if found is None:
+                return False
+            x = found[0]
+            busy: set[str] = set()
+            lines: list[int] = []
+            for (family, *keys), (col, _unit) in elastic.slack.items():
+                if x[col] <= 1e-6:
+                    continue
+                if family in _REPAIRABLE:
+                    busy.add(keys[0])
+                elif family == "cakupan":
+                    lines.append(int(keys[0]))
+                else:
+                    return False
+            if not busy and not lines:
+                return True
+            ej = _load_ratios(elastic, m, x)
+            if not _add_helpers(elastic, m, chosen, x, busy, ej, lines):
+                return False
+    return False
 
 
 def _solve_fixed(
@@ -1014,12 +1097,10 @@ def _relieve(
     With memberships fixed, the highest EJ is often set by a team with one member of the
     jabatan its work needs. Each round adds, to every team where the people at the
     highest EJ work, the person with the lowest EJ who is eligible for one of those
-    lines and may still join (team size, teams per person), then solves the hours again;
+    lines and may still join (:func:`_add_helpers`), then solves the hours again;
     a round that does not lower the objective is undone and ends the search.
     """
     x, objective = found
-    limit = m.plan.kebijakan.max_tim_per_pegawai
-    sizes = {t.code: t.size_max for t in m.plan.tim}
     for _ in range(RELIEF_ROUNDS):
         if time.perf_counter() >= deadline:
             break
@@ -1028,41 +1109,67 @@ def _relieve(
             break
         top = max(ej.values())
         busy = {nip for nip, e in ej.items() if e >= top - 1e-6}
-        teams_of: dict[str, int] = defaultdict(int)
-        size: dict[str, int] = defaultdict(int)
-        for nip, t in chosen.y:
-            teams_of[nip] += 1
-            size[t] += 1
-        # Team lines the busiest people work on, and who else could do them.
-        helpers: dict[str, set[str]] = defaultdict(set)
-        for (nip, r), col in model.f.items():
-            if nip in busy and x[col] > 1e-9:
-                t = m.baris_by_index[r].tim
-                assert t is not None
-                helpers[t].update(m.layak[r])
-        added: list[tuple[str, str]] = []
-        for t in sorted(helpers):
-            if sizes.get(t) is not None and size[t] >= sizes[t]:  # type: ignore[operator]
-                continue
-            options = [
-                nip
-                for nip in helpers[t]
-                if (nip, t) not in chosen.y and teams_of[nip] < limit and nip not in busy
-            ]
-            if options:
-                best = min(options, key=lambda n: (m.asal[n] is not Asal.UNIT, ej.get(n, 0.0)))
-                added.append((best, t))
-                teams_of[best] += 1
-                size[t] += 1
+        added = _add_helpers(model, m, chosen, x, busy, ej)
         if not added:
             break
-        chosen.y.update(added)
         trial = _solve_fixed(model, loaded, chosen, deadline)
         if trial is None or trial[1] >= objective - 1e-9:
             chosen.y.difference_update(added)
             break
         x, objective = trial
     return x, objective
+
+
+def _add_helpers(
+    model: Model,
+    m: Masukan,
+    chosen: Awal,
+    x: np.ndarray,
+    busy: set[str],
+    ej: dict[str, float],
+    lines: list[int] | None = None,
+) -> list[tuple[str, str]]:
+    """Add one member to each team where ``busy`` people work; return those added.
+
+    Teams are those of the lines the ``busy`` people have hours in at ``x``, and of each
+    of ``lines``; the memberships are added to ``chosen``. The new member is eligible
+    for one of those lines, not busy, may still join (team size, teams per person), and
+    is the unit's own before outsiders, lowest EJ first.
+    """
+    limit = m.plan.kebijakan.max_tim_per_pegawai
+    sizes = {t.code: t.size_max for t in m.plan.tim}
+    teams_of: dict[str, int] = defaultdict(int)
+    size: dict[str, int] = defaultdict(int)
+    for nip, t in chosen.y:
+        teams_of[nip] += 1
+        size[t] += 1
+    helpers: dict[str, set[str]] = defaultdict(set)
+    for (nip, r), col in model.f.items():
+        if nip in busy and x[col] > 1e-9:
+            t = m.baris_by_index[r].tim
+            assert t is not None
+            helpers[t].update(m.layak[r])
+    for r in lines or []:
+        t = m.baris_by_index[r].tim
+        assert t is not None
+        helpers[t].update(m.layak[r])
+    added: list[tuple[str, str]] = []
+    for t in sorted(helpers):
+        cap = sizes.get(t)
+        if cap is not None and size[t] >= cap:
+            continue
+        options = [
+            nip
+            for nip in helpers[t]
+            if (nip, t) not in chosen.y and teams_of[nip] < limit and nip not in busy
+        ]
+        if options:
+            best = min(options, key=lambda n: (m.asal[n] is not Asal.UNIT, ej.get(n, 0.0)))
+            added.append((best, t))
+            teams_of[best] += 1
+            size[t] += 1
+    chosen.y.update(added)
+    return added
 
 
 def _prune(model: Model, loaded: _Loaded, relaxed: _Relaxed, deadline: float) -> _Relaxed:
@@ -1126,10 +1233,26 @@ RELAX_SHARE = 0.5
 """Largest share of the time limit for the LP relaxation and the allocation built from it."""
 RELAX_INFEASIBLE = "relaksasi LP tidak layak"
 """Solver message when the LP relaxation alone proves the plan infeasible."""
+RELAX_STOPPED = "relaksasi LP belum selesai dalam batas waktu; cabang-dan-batas dilewati"
+"""Solver message when the LP relaxation did not finish in its share of the time."""
 PRUNE_SHARE = 0.3
 """Largest share of the remaining time for dropping memberships from that allocation."""
 LNS_SHARE = 0.5
 """Share of the time left after pruning for re-choosing teams one at a time."""
+
+
+FALLBACK_SHARE = 0.8
+"""Share of the time limit by which the greedy fallback (:func:`_from_greedy`) must end."""
+
+
+def _first_allocation(
+    model: Model, loaded: _Loaded, start: Awal, began: float, time_limit: float
+) -> _Relaxed:
+    """Solve the relaxation and build an allocation from it, else from the plain greedy."""
+    relaxed = _relax_and_fix(model, loaded, began + RELAX_SHARE * time_limit)
+    if relaxed.status == "infeasible" or relaxed.start is not None:
+        return relaxed
+    return _from_greedy(model, loaded, start, relaxed, began + FALLBACK_SHARE * time_limit)
 
 
 def _from_relaxation(
@@ -1138,7 +1261,8 @@ def _from_relaxation(
     """Return the allocation built from the relaxation, when the solver found none."""
     assert relaxed.start is not None and relaxed.objective is not None
     objective, bound = relaxed.objective, relaxed.bound
-    message = f"{message}; alokasi dibangun dari relaksasi LP"
+    source = "relaksasi LP" if relaxed.relaxation is not None else "penugasan awal (greedy)"
+    message = f"{message}; alokasi dibangun dari {source}"
     gap = _relative_gap(objective, bound)
     return SolveOutcome("feasible", objective, bound, gap, seconds, solver, message, relaxed.start)
 
@@ -1165,10 +1289,17 @@ def _solve_highs(
     mip = len(integer) > 0
     relaxed = _Relaxed("stopped")
     if mip and start is not None:
-        relaxed = _relax_and_fix(model, loaded, began + RELAX_SHARE * time_limit)
+        relaxed = _first_allocation(model, loaded, start, began, time_limit)
         if relaxed.status == "infeasible":
             seconds = time.perf_counter() - began
             return SolveOutcome("infeasible", None, None, None, seconds, "highs", RELAX_INFEASIBLE)
+    if mip and start is not None and relaxed.status == "stopped":
+        # Branch-and-bound starts by solving this same LP: it cannot finish in the time
+        # left, and HiGHS stopped 7 s late when cancelled in its root LP (1,000 staff).
+        seconds = time.perf_counter() - began
+        if relaxed.start is not None:
+            return _from_relaxation(relaxed, loaded, seconds, "highs", RELAX_STOPPED)
+        return SolveOutcome("no_solution", None, None, None, seconds, "highs", RELAX_STOPPED)
     if mip:
         loaded.make_integer()
     if relaxed.start is not None:
@@ -1265,10 +1396,15 @@ def _solve_cbc(
         # plans get an allocation from either solver.
         loaded = _load_highs(model, threads, False)
         loaded.hard = began + time_limit + WATCHDOG_GRACE
-        relaxed = _relax_and_fix(model, loaded, began + RELAX_SHARE * time_limit)
+        relaxed = _first_allocation(model, loaded, start, began, time_limit)
         if relaxed.status == "infeasible":
             seconds = time.perf_counter() - began
             return SolveOutcome("infeasible", None, None, None, seconds, "cbc", RELAX_INFEASIBLE)
+        if relaxed.status == "stopped":  # as for HiGHS: CBC's root LP would not finish
+            seconds = time.perf_counter() - began
+            if relaxed.start is not None:
+                return _from_relaxation(relaxed, loaded, seconds, "cbc", RELAX_STOPPED)
+            return SolveOutcome("no_solution", None, None, None, seconds, "cbc", RELAX_STOPPED)
 
     def nothing(status: Status, message: str) -> SolveOutcome:
         seconds = time.perf_counter() - began
