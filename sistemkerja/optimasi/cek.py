@@ -192,6 +192,15 @@ def _capacity(m: Masukan) -> list[Penjelasan]:
     by_jabatan: dict[str, list[frozenset[str]]] = defaultdict(list)
     for group, lines in groups.items():
         by_jabatan[m.baris_by_index[lines[0]].beban.jabatan].append(group)
+    # Least hours each group's lines can take (jam), and the roles they name.
+    least = {g: sum(min(m.jam[(p, r)] for p in m.layak[r]) for r in rs) for g, rs in groups.items()}
+    roles = {
+        g: {
+            _role(m.baris_by_index[r].beban.jabatan, m.baris_by_index[r].beban.jenjang_min)
+            for r in rs
+        }
+        for g, rs in groups.items()
+    }
     found = []
     reported: set[str] = set()
     for group in sorted(groups, key=len):
@@ -199,12 +208,9 @@ def _capacity(m: Masukan) -> list[Penjelasan]:
         labels: set[str] = set()
         jabatan = m.baris_by_index[groups[group][0]].beban.jabatan
         for other in by_jabatan[jabatan]:
-            lines = groups[other]
             if other <= group:
-                for r in lines:
-                    demand += min(m.jam[(p, r)] for p in m.layak[r])
-                    b = m.baris_by_index[r].beban
-                    labels.add(_role(b.jabatan, b.jenjang_min))
+                demand += least[other]
+                labels |= roles[other]
         supply = sum(m.tersedia[p] for p in group)
         label = " dan ".join(sorted(labels))
         if demand > supply + 1e-6 and label not in reported:

@@ -249,6 +249,8 @@ def build_masukan(plan: Rencana) -> Masukan:
     by_jabatan: dict[str, list[Pegawai]] = defaultdict(list)
     for p in plan.pegawai:
         by_jabatan[p.jabatan].append(p)
+    # People with a role's jabatan, jenjang and an allowed origin, per distinct role.
+    qualified: dict[tuple[str, Jenjang | None, Asal], list[Pegawai]] = {}
     for r, b in enumerate(plan.beban):
         keg = kegiatan.get(b.kegiatan)
         if keg is None or b.jam <= 0:
@@ -256,12 +258,17 @@ def build_masukan(plan: Rencana) -> Masukan:
         line = Baris(r, b, keg, b.jam)
         m.baris.append(line)
         origin = allowed.get((keg.indikator, b.jabatan), Asal.UNIT)
+        role = (b.jabatan, b.jenjang_min, origin)
+        if role not in qualified:
+            qualified[role] = [
+                p
+                for p in by_jabatan.get(b.jabatan, ())
+                if qualifies(p, b.jabatan, b.jenjang_min) and m.asal[p.nip].rank <= origin.rank
+            ]
         eligible = []
-        for p in by_jabatan.get(b.jabatan, ()):
+        for p in qualified[role]:
             nip = p.nip
-            if not qualifies(p, b.jabatan, b.jenjang_min):
-                continue
-            if m.asal[nip].rank > origin.rank or (nip, keg.code) in forbidden:
+            if (nip, keg.code) in forbidden:
                 continue
             if keg.tim is not None and (nip, keg.tim) in not_member:
                 continue

@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 import pulp
@@ -38,6 +38,7 @@ from sistemkerja.domain.enums import Asal
 from sistemkerja.optimasi.greedy import Awal, greedy
 from sistemkerja.optimasi.masukan import Masukan
 
+_K = TypeVar("_K")
 Status = Literal["optimal", "feasible", "infeasible", "no_solution"]
 SolverName = Literal["highs", "cbc"]
 
@@ -303,23 +304,28 @@ def _slack(model: Model, family: str, keys: tuple[str, ...], unit: str, coef: fl
 
 def add_variables(model: Model, m: Masukan) -> None:
     """Create f, u, y, z, v only for eligible combinations."""
-    for line in m.baris:
-        if line.tim is None:
-            continue
-        for nip in m.layak[line.index]:
-            model.f[(nip, line.index)] = _var(model, f"f_{len(model.f)}", upper=1)
-    for code in m.kegiatan_individu:
-        for nip in m.pembawa.get(code, []):
-            model.u[(nip, code)] = _var(model, f"u_{len(model.u)}", binary=True)
-    for t in m.tim:
-        for nip in m.calon_anggota[t]:
-            model.y[(nip, t)] = _var(model, f"y_{len(model.y)}", binary=True)
-        for nip in m.calon_ketua.get(t, []):
-            model.z[(nip, t)] = _var(model, f"z_{len(model.z)}", binary=True)
+    shares = [(nip, b.index) for b in m.baris if b.tim is not None for nip in m.layak[b.index]]
+    model.f = _family(model, "f", shares, upper=1.0)
+    carriers = [(nip, code) for code in m.kegiatan_individu for nip in m.pembawa.get(code, [])]
+    model.u = _family(model, "u", carriers)
+    model.y = _family(model, "y", [(nip, t) for t in m.tim for nip in m.calon_anggota[t]])
+    model.z = _family(model, "z", [(nip, t) for t in m.tim for nip in m.calon_ketua.get(t, [])])
     involved = {nip for nip, _ in model.f} | {nip for nip, _ in model.u}
-    for nip in m.pegawai:
-        if m.asal[nip] is not Asal.UNIT and nip in involved:
-            model.v[nip] = _var(model, f"v_{len(model.v)}", binary=True)
+    outside = [nip for nip in m.pegawai if m.asal[nip] is not Asal.UNIT and nip in involved]
+    model.v = _family(model, "v", outside)
+
+
+def _family(
+    model: Model, prefix: str, keys: list[_K], *, upper: float | None = None
+) -> dict[_K, int]:
+    """Add one column per key, named ``{prefix}_{i}``: binary, or in [0, upper]."""
+    columns, n = model.columns, len(keys)
+    first = len(columns)
+    columns.names.extend(f"{prefix}_{i}" for i in range(n))
+    columns.lower.extend([0.0] * n)
+    columns.upper.extend([1.0 if upper is None else upper] * n)
+    columns.integer.extend([upper is None] * n)
+    return dict(zip(keys, range(first, first + n), strict=True))
 
 
 def _individual_hours(m: Masukan, nip: str, code: str) -> float:
