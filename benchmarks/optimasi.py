@@ -218,9 +218,9 @@ def format_row(row: Row) -> str:
 LEGEND = """\
 Satuan: semua waktu detik dinding (s). muat = membuat rencana (contoh.generate / contoh.load).
   sistemkerja: susun = Hasil.build_seconds (build_masukan + precheck + greedy + build_model);
-  serah = sisa waktu optimasi() di luar susun dan solve: memuat model PuLP ke solver
-  (prob.variables(), matriks; CBC: tulis MPS, baca solusi), membaca hasil, explain() bila
-  tidak layak; solve = Hasil.solve_seconds (solver saja).
+  serah = sisa waktu optimasi() di luar susun dan solve: membaca alokasi dan komponen,
+  explain() bila tidak layak; solve = Hasil.solve_seconds (termasuk memuat larik model ke
+  highspy, dan untuk CBC membuat LpProblem, menulis MPS dan membaca solusinya).
   tujuan, batas = nilai tujuan berbobot dan batas bawah terbukti (satuan tujuan);
   celah = Hasil.gap (relatif); c.abs = Hasil.gap_absolute (satuan tujuan);
   c.EJ = Hasil.gap_in_units()["ej_maks"] (poin EJ: celah ÷ bobot EJ maks);
