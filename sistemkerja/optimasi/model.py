@@ -308,20 +308,26 @@ def add_variables(model: Model, m: Masukan) -> None:
     model.f = _family(model, "f", shares, upper=1.0)
     carriers = [(nip, code) for code in m.kegiatan_individu for nip in m.pembawa.get(code, [])]
     model.u = _family(model, "u", carriers)
-    model.y = _family(model, "y", [(nip, t) for t in m.tim for nip in m.calon_anggota[t]])
-    model.z = _family(model, "z", [(nip, t) for t in m.tim for nip in m.calon_ketua.get(t, [])])
+    # Per team its members, then its Ketua candidates. Column order matters: the
+    # relaxation has many optima and the allocation built from it follows the one found
+    # (400 staff: gap 5,5 % in this order, 7,4 % with all y before all z).
+    for t in m.tim:
+        model.y.update(_family(model, "y", [(nip, t) for nip in m.calon_anggota[t]], len(model.y)))
+        model.z.update(
+            _family(model, "z", [(nip, t) for nip in m.calon_ketua.get(t, [])], len(model.z))
+        )
     involved = {nip for nip, _ in model.f} | {nip for nip, _ in model.u}
     outside = [nip for nip in m.pegawai if m.asal[nip] is not Asal.UNIT and nip in involved]
     model.v = _family(model, "v", outside)
 
 
 def _family(
-    model: Model, prefix: str, keys: list[_K], *, upper: float | None = None
+    model: Model, prefix: str, keys: list[_K], number: int = 0, *, upper: float | None = None
 ) -> dict[_K, int]:
-    """Add one column per key, named ``{prefix}_{i}``: binary, or in [0, upper]."""
+    """Add one column per key (binary, or in [0, upper]) named ``{prefix}_{number + i}``."""
     columns, n = model.columns, len(keys)
     first = len(columns)
-    columns.names.extend(f"{prefix}_{i}" for i in range(n))
+    columns.names.extend(f"{prefix}_{i}" for i in range(number, number + n))
     columns.lower.extend([0.0] * n)
     columns.upper.extend([1.0 if upper is None else upper] * n)
     columns.integer.extend([upper is None] * n)
