@@ -159,10 +159,14 @@ def _print_report(path: Path, errors: list[Problem], warnings: list[Problem]) ->
 
 
 def cmd_optimasi(args: argparse.Namespace) -> int:
-    """Optimise a plan workbook; write the result workbook; report status and gap."""
+    """Optimise a plan workbook; write the result workbook; report status and gap.
+
+    The ``--keluaran`` workbook holds the result tables and, when an allocation was
+    found, the documents (MPH level 1 and 2, draft SKP, ABK, budget recap, schedule) of
+    :func:`sistemkerja.io.laporan_xlsx.write_result_workbook`.
+    """
     from sistemkerja.io import read_plan_problems
-    from sistemkerja.io.tabel_xlsx import write_tables
-    from sistemkerja.laporan import tabel_hasil
+    from sistemkerja.io.laporan_xlsx import write_result_workbook
     from sistemkerja.optimasi import optimasi
 
     if args.batas_waktu <= 0:
@@ -190,7 +194,7 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
     )
     if args.keluaran is not None:
         try:
-            write_tables(tabel_hasil(hasil), args.keluaran)
+            write_result_workbook(hasil, args.keluaran)
         except OSError as exc:
             print(f"Galat: hasil tidak dapat ditulis: {exc}", file=sys.stderr)
             return EXIT_USAGE

@@ -8,13 +8,30 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.workbook.workbook import Workbook
 
 from sistemkerja.io._tulis import fit_widths, new_workbook, save_atomic, set_value, write_header
 
-_RP_FORMAT = '"Rp" #,##0'
+RP_FORMAT = '"Rp" #,##0'
+"""Number format of rupiah cells (whole rupiah, thousands separated)."""
+
+_MONEY_PREFIXES = ("biaya", "belanja", "pagu", "total", "sisa")
 
 
-def _cell(value: object) -> object:
+def cell_value(value: object) -> object:
+    """Return a DataFrame value as a cell value openpyxl can store.
+
+    Parameters
+    ----------
+    value : object
+        A value from a DataFrame (numpy scalar, ``NaN``, ``pd.NA``, bool, str…).
+
+    Returns
+    -------
+    object
+        ``None`` for missing values, ``"Ya"``/``"Tidak"`` for booleans, a Python number
+        or str otherwise (other objects as their ``str``).
+    """
     if value is None:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -49,25 +66,42 @@ def write_tables(tables: Mapping[str, pd.DataFrame], path: str | os.PathLike[str
     -----
     Any text cell, including one starting with ``=``, ``+``, ``-`` or ``@`` that came
     from user input, is stored as text, never as a formula. Columns whose name
-    starts with ``biaya``, ``belanja``, ``pagu`` or ``total`` get a rupiah format.
+    starts with ``biaya``, ``belanja``, ``pagu``, ``total`` or ``sisa`` get a rupiah format.
     """
     wb = new_workbook()
+    add_tables(wb, tables)
+    return save_atomic(wb, Path(path))
+
+
+def add_tables(wb: Workbook, tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Add each DataFrame as a sheet of ``wb`` (the sheets of :func:`write_tables`).
+
+    Parameters
+    ----------
+    wb : openpyxl.workbook.workbook.Workbook
+        The workbook to add to.
+    tables : Mapping of str to pandas.DataFrame
+        Sheet name (cut to 31 characters) → table.
+
+    Returns
+    -------
+    list of str
+        Names of the sheets added, in order.
+    """
+    names = []
     for name, frame in tables.items():
         ws = wb.create_sheet(name[:31])
         headers = [str(c) for c in frame.columns]
         write_header(ws, headers)
-        money = [
-            i
-            for i, h in enumerate(headers, start=1)
-            if h.lower().startswith(("biaya", "belanja", "pagu", "total", "sisa"))
-        ]
+        money = [i for i, h in enumerate(headers, start=1) if h.lower().startswith(_MONEY_PREFIXES)]
         for r, row in enumerate(frame.itertuples(index=False), start=2):
             for c, value in enumerate(row, start=1):
-                cell = set_value(ws, r, c, _cell(value))
+                cell = set_value(ws, r, c, cell_value(value))
                 if c in money and isinstance(cell.value, int | float):
-                    cell.number_format = _RP_FORMAT
+                    cell.number_format = RP_FORMAT
         fit_widths(
             ws,
             [[h, *frame.iloc[:200, i].tolist()] for i, h in enumerate(headers)],
         )
-    return save_atomic(wb, Path(path))
+        names.append(ws.title)
+    return names

@@ -1,0 +1,1027 @@
+"""Result documents in Excel: Matriks Peran-Hasil, SKP drafts, ABK, budget and schedule.
+
+Each ``tulis_*`` function adds print-ready sheets to an openpyxl workbook, filled from the
+analyses of :mod:`sistemkerja.analisis` (nothing is recomputed here).
+:func:`write_result_workbook` writes the result tables of an optimisation run
+(:func:`sistemkerja.laporan.tabel_hasil`) and these documents into one workbook, saved
+atomically; ``docs/laporan.md`` describes every sheet for users.
+
+Every document sheet has the same layout: a title block in rows 1–3, a group band in row
+4, the column headers in row :data:`HEADER_ROW` (5) and data from row 6, so it reads back
+with ``pandas.read_excel(path, sheet_name=..., header=HEADER_ROW - 1)``. Sheets are set up
+for printing: A4 landscape, header row repeated on every page, panes frozen below the
+header, wrapped text, thin borders; a sheet wider than :data:`FIT_WIDTH_MAX` is not
+shrunk to one page wide but repeats its identifying columns on every page instead.
+
+Text from the plan (names, titles, codes) is always stored as text: a value starting
+with ``=``, ``+``, ``-`` or ``@`` never becomes a formula.
+
+Examples
+--------
+>>> from sistemkerja import contoh
+>>> from sistemkerja.optimasi import optimasi
+>>> hasil = optimasi(contoh.load("kecil"))  # doctest: +SKIP
+>>> write_result_workbook(hasil, "hasil.xlsx")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from sistemkerja import analisis
+from sistemkerja.analisis._indeks import label_jabatan
+from sistemkerja.analisis.jadwal import BULAN, jadwal_kegiatan
+from sistemkerja.analisis.mph import KETUA
+from sistemkerja.domain.alokasi import Alokasi
+from sistemkerja.domain.angka import format_angka
+from sistemkerja.domain.pk import Indikator, TugasTambahan
+from sistemkerja.domain.rencana import Rencana
+from sistemkerja.io._tulis import HEADER_FILL, HEADER_FONT, new_workbook, save_atomic, set_value
+from sistemkerja.io.tabel_xlsx import RP_FORMAT, add_tables, cell_value
+
+if TYPE_CHECKING:
+    from sistemkerja.optimasi.hasil import Hasil
+
+__all__ = [
+    "FIT_WIDTH_MAX",
+    "HEADER_ROW",
+    "LEMBAR_ABK_JABATAN",
+    "LEMBAR_ABK_PEGAWAI",
+    "LEMBAR_ANGGARAN",
+    "LEMBAR_JADWAL",
+    "LEMBAR_MPH1",
+    "LEMBAR_SKP",
+    "PREFIKS_MPH2",
+    "nama_lembar",
+    "tulis_abk",
+    "tulis_anggaran",
+    "tulis_dokumen",
+    "tulis_jadwal",
+    "tulis_mph",
+    "tulis_mph_level1",
+    "tulis_mph_level2",
+    "tulis_skp",
+    "write_documents",
+    "write_result_workbook",
+]
+
+HEADER_ROW = 5
+"""Row of the column headers on every document sheet (rows 1–3 title, row 4 band)."""
+
+FIT_WIDTH_MAX = 240
+"""Widest sheet (Σ column widths, in Excel character units) shrunk to one page wide.
+
+An A4 landscape page holds about 150 units at 100 %; up to 240 the print scale stays
+above about 60 %. Wider sheets print across pages with their first columns repeated.
+"""
+
+LEMBAR_MPH1 = "Matriks Level 1"
+"""Sheet of the level 1 Matriks Peran-Hasil."""
+PREFIKS_MPH2 = "Matriks L2 "
+"""Start of each team's level 2 sheet name; the team code follows (cut to 31 characters)."""
+LEMBAR_SKP = "Rancangan SKP"
+"""Sheet of the draft RHK of every person (one long sheet with an autofilter)."""
+LEMBAR_ABK_JABATAN = "ABK Jabatan"
+"""Sheet of the workload recap per jabatan."""
+LEMBAR_ABK_PEGAWAI = "ABK Pegawai"
+"""Sheet of the workload recap per person."""
+LEMBAR_ANGGARAN = "Rekap Anggaran"
+"""Sheet of the budget recap by RKA-K/L code."""
+LEMBAR_JADWAL = "Jadwal Kegiatan"
+"""Sheet of the activity schedule (months January–December)."""
+
+FORMAT_TANGGAL = "dd/mm/yyyy"
+FORMAT_JAM = "#,##0.0"
+FORMAT_ORANG = "#,##0.00"
+FORMAT_EJ = "0.00"
+FORMAT_PERSEN = "0.0"
+FORMAT_BULAT = "#,##0"
+FORMAT_TEKS = "@"
+
+_TIPIS = Side(style="thin", color="808080")
+_BORDER = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
+_FONT_JUDUL = Font(bold=True, size=14)
+_FONT_SUBJUDUL = Font(bold=True, size=11)
+_FONT_TEBAL = Font(bold=True)
+_FONT_MERAH = Font(bold=True, color="C00000")
+_ISI_PITA = PatternFill("solid", fgColor="BDD7EE")
+_ISI_BULAN = PatternFill("solid", fgColor="9BC2E6")
+_ISI_DI_ATAS = PatternFill("solid", fgColor="F8CBAD")
+_ISI_DI_BAWAH = PatternFill("solid", fgColor="FFF2CC")
+_ISI_TOTAL = PatternFill("solid", fgColor="E7E6E6")
+_TINGGI_BARIS = 15.0  # points per line of 11-point text
+_TINGGI_MAKS = 409.0  # Excel's highest row
+_LEMBAR_TIDAK_SAH = re.compile(r"[\\/?*\[\]:\x00-\x1f]")
+
+
+@dataclass(frozen=True, slots=True)
+class KolomDokumen:
+    """One column of a document table.
+
+    Parameters
+    ----------
+    header : str
+        Header text (Indonesian, with the unit in brackets where there is one).
+    width : float
+        Column width in Excel character units.
+    number_format : str, optional
+        Number format of the data cells (``None``: General).
+    wrap : bool
+        Whether long text wraps inside the cell (row heights grow to fit).
+    """
+
+    header: str
+    width: float
+    number_format: str | None = None
+    wrap: bool = False
+
+
+_NO = KolomDokumen("No", 5)
+_NIP = KolomDokumen("NIP", 20, FORMAT_TEKS)
+_NAMA = KolomDokumen("Nama", 26, wrap=True)
+_JABATAN = KolomDokumen("Jabatan", 26, wrap=True)
+_KOLOM_ORANG_MPH = (_NO, _NIP, _NAMA, _JABATAN, KolomDokumen("Peran", 22, wrap=True))
+_LEBAR_SEL_MPH = 36
+
+
+# ---- sheet names, title block, table, print setup ----------------------------------------
+def nama_lembar(wb: Workbook, nama: str) -> str:
+    r"""Return a valid sheet name not yet used in ``wb`` (Excel compares names caselessly).
+
+    Parameters
+    ----------
+    wb : Workbook
+        The workbook the sheet goes into.
+    nama : str
+        Wanted name, e.g. ``"Matriks L2 " + kode_tim``.
+
+    Returns
+    -------
+    str
+        At most 31 characters; ``\ / ? * [ ] :`` and control characters become ``_``;
+        a leading or trailing apostrophe is dropped; when taken, ``" (2)"``, ``" (3)"``…
+        replaces the end of the name.
+    """
+    dasar = _LEMBAR_TIDAK_SAH.sub("_", nama).strip().strip("'")[:31].rstrip() or "Lembar"
+    dipakai = {s.casefold() for s in wb.sheetnames}
+    if dasar.casefold() not in dipakai:
+        return dasar
+    n = 2
+    while True:
+        akhiran = f" ({n})"
+        calon = dasar[: 31 - len(akhiran)].rstrip() + akhiran
+        if calon.casefold() not in dipakai:
+            return calon
+        n += 1
+
+
+def _lembar(wb: Workbook, nama: str) -> Worksheet:
+    return wb.create_sheet(nama_lembar(wb, nama))
+
+
+def _nama_unit(plan: Rencana) -> str:
+    return plan.unit.name if plan.unit is not None else plan.pk.unit
+
+
+def _judul(ws: Worksheet, plan: Rencana, judul: str, keterangan: str | None = None) -> None:
+    """Write the title block: title, unit and year, and one line of context."""
+    set_value(ws, 1, 1, judul).font = _FONT_JUDUL
+    set_value(ws, 2, 1, f"{_nama_unit(plan)} — Tahun {plan.pk.tahun}").font = _FONT_SUBJUDUL
+    if keterangan:
+        set_value(ws, 3, 1, keterangan)
+
+
+def _pita(ws: Worksheet, awal: int, akhir: int, teks: str) -> None:
+    """Write a group band over columns ``awal``–``akhir`` of the row above the header."""
+    if akhir < awal:
+        return
+    baris = HEADER_ROW - 1
+    for c in range(awal, akhir + 1):
+        cell = ws.cell(row=baris, column=c)
+        cell.fill = _ISI_PITA
+        cell.border = _BORDER
+    cell = set_value(ws, baris, awal, teks)
+    cell.font = _FONT_TEBAL
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    if akhir > awal:
+        ws.merge_cells(start_row=baris, start_column=awal, end_row=baris, end_column=akhir)
+
+
+def _baris_teks(teks: str, lebar: float) -> int:
+    """Lines a wrapped text needs in a column ``lebar`` characters wide (an estimate)."""
+    muat = max(int(lebar) - 1, 1)
+    return sum(max(-(-len(bagian) // muat), 1) for bagian in teks.split("\n"))
+
+
+def _tinggi(
+    ws: Worksheet, baris: int, isi: Iterable[tuple[Any, KolomDokumen]], semua: bool = False
+) -> None:
+    """Set a row's height from its longest wrapped text (Excel does not on opening).
+
+    Only cells of wrapping columns count, or every cell when ``semua`` (header row).
+    """
+    garis = max(
+        (_baris_teks(v, k.width) for v, k in isi if isinstance(v, str) and (k.wrap or semua)),
+        default=1,
+    )
+    if garis > 1:
+        ws.row_dimensions[baris].height = min(garis * _TINGGI_BARIS, _TINGGI_MAKS)
+
+
+def _nilai(value: Any) -> Any:
+    """Return a cell value: dates stay dates, everything else as in the result tables."""
+    if isinstance(value, dt.date):
+        return value
+    return cell_value(value)
+
+
+_NAMA_FORMAT = {
+    None: "umum",
+    FORMAT_TEKS: "teks",
+    RP_FORMAT: "Rp",
+    FORMAT_JAM: "jam",
+    FORMAT_ORANG: "orang",
+    FORMAT_EJ: "EJ",
+    FORMAT_PERSEN: "persen",
+    FORMAT_BULAT: "bilangan bulat",
+    FORMAT_TANGGAL: "tanggal",
+}
+_GAYA_JUDUL_KOLOM = "sistemkerja judul kolom"
+
+
+def _gaya(wb: Workbook, k: KolomDokumen) -> str:
+    """Return the name of the cell style of a column's data cells, adding it once.
+
+    A named style sets border, alignment and number format in one step; setting them
+    cell by cell costs openpyxl a style lookup each (seconds for a large unit).
+    """
+    nama = f"sistemkerja {_NAMA_FORMAT.get(k.number_format, k.number_format)}"
+    nama += " lipat" if k.wrap else ""
+    if nama not in wb.named_styles:
+        wb.add_named_style(
+            NamedStyle(
+                name=nama,
+                border=_BORDER,
+                alignment=Alignment(vertical="top", wrap_text=k.wrap),
+                number_format=k.number_format or "General",
+            )
+        )
+    return nama
+
+
+def _gaya_judul_kolom(wb: Workbook) -> str:
+    if _GAYA_JUDUL_KOLOM not in wb.named_styles:
+        wb.add_named_style(
+            NamedStyle(
+                name=_GAYA_JUDUL_KOLOM,
+                font=HEADER_FONT,
+                fill=HEADER_FILL,
+                border=_BORDER,
+                alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+            )
+        )
+    return _GAYA_JUDUL_KOLOM
+
+
+def _tabel(ws: Worksheet, kolom: Sequence[KolomDokumen], baris: Iterable[Sequence[Any]]) -> int:
+    """Write the header row and the data rows, each cell with its column's named style.
+
+    Returns
+    -------
+    int
+        Last row written (the header row when there is no data).
+    """
+    wb = ws.parent
+    judul = _gaya_judul_kolom(wb)
+    for c, k in enumerate(kolom, start=1):
+        set_value(ws, HEADER_ROW, c, k.header).style = judul
+        ws.column_dimensions[get_column_letter(c)].width = k.width
+    _tinggi(ws, HEADER_ROW, ((k.header, k) for k in kolom), semua=True)
+    gaya = [_gaya(wb, k) for k in kolom]
+    akhir = HEADER_ROW
+    for r, nilai in enumerate(baris, start=HEADER_ROW + 1):
+        isi = [_nilai(v) for v in nilai]
+        for c, (nama, v) in enumerate(zip(gaya, isi, strict=True), start=1):
+            set_value(ws, r, c, v).style = nama
+        _tinggi(ws, r, zip(isi, kolom, strict=True))
+        akhir = r
+    return akhir
+
+
+def _atur_cetak(ws: Worksheet, kolom: Sequence[KolomDokumen], akhir: int, kolom_tetap: int) -> None:
+    """Print setup: A4 landscape, header row repeated, panes frozen, page numbers.
+
+    Parameters
+    ----------
+    ws : Worksheet
+        The sheet.
+    kolom : sequence of KolomDokumen
+        Its columns.
+    akhir : int
+        Last row of the table.
+    kolom_tetap : int
+        Columns identifying a row (frozen; repeated on every page of a wide sheet).
+    """
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.freeze_panes = f"{get_column_letter(kolom_tetap + 1)}{HEADER_ROW + 1}"
+    terakhir = get_column_letter(len(kolom))
+    ws.print_area = f"A1:{terakhir}{akhir}"
+    if sum(k.width for k in kolom) <= FIT_WIDTH_MAX:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+    elif kolom_tetap:
+        ws.print_title_cols = f"A:{get_column_letter(kolom_tetap)}"
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+    ws.oddFooter.left.text = "&A"
+
+
+def _akhir_bulan(tahun: int, bulan: int) -> dt.date:
+    return dt.date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
+
+
+# ---- Matriks Peran-Hasil -------------------------------------------------------------------
+def _judul_target(target: Indikator | TugasTambahan) -> str:
+    return f"{target.code}\n{target.name}\nTarget: {target.target}"
+
+
+def tulis_mph_level1(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
+    """Add the level 1 Matriks Peran-Hasil sheet (penyelarasan satu tingkat).
+
+    Layout of the BKN guidance: the top row holds the unit head's indicators (code,
+    wording and target), then the tugas tambahan; the left columns hold every person
+    who works on their own (*mandiri*) or as Ketua Tim, with NIP, jabatan and role;
+    each cell holds that person's result for the indicator in *bahasa hasil*.
+
+    Parameters
+    ----------
+    wb : Workbook
+        The workbook.
+    plan : Rencana
+        The plan.
+    alokasi : Alokasi
+        Assignments and team memberships.
+
+    Returns
+    -------
+    str
+        The sheet's name (:data:`LEMBAR_MPH1`).
+    """
+    matriks = analisis.mph_matriks(analisis.mph_level1(plan, alokasi))
+    targets = plan.targets()
+    kode = [str(c) for c in matriks.columns]
+    ws = _lembar(wb, LEMBAR_MPH1)
+    pk = plan.pk
+    _judul(
+        ws,
+        plan,
+        "MATRIKS PERAN-HASIL LEVEL 1 (PENYELARASAN SATU TINGKAT)",
+        f"Pimpinan unit: {pk.pihak_pertama}, {pk.jabatan_pihak_pertama}",
+    )
+    kolom = [
+        *_KOLOM_ORANG_MPH,
+        *(KolomDokumen(_judul_target(targets[k]), _LEBAR_SEL_MPH, wrap=True) for k in kode),
+    ]
+    baris = [
+        (n, *orang, *(teks or None for teks in sel))
+        for n, (orang, sel) in enumerate(
+            zip(matriks.index, matriks.itertuples(index=False), strict=True), start=1
+        )
+    ]
+    akhir = _tabel(ws, kolom, baris)
+    tetap = len(_KOLOM_ORANG_MPH)
+    _pita(ws, 1, tetap, "Pegawai mandiri dan Ketua Tim")
+    n_indikator = sum(isinstance(targets[k], Indikator) for k in kode)
+    _pita(ws, tetap + 1, tetap + n_indikator, f"Indikator kinerja {pk.jabatan_pihak_pertama}")
+    _pita(ws, tetap + n_indikator + 1, len(kolom), "Tugas tambahan")
+    _atur_cetak(ws, kolom, akhir, tetap)
+    return ws.title
+
+
+def tulis_mph_level2(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]:
+    """Add one level 2 Matriks Peran-Hasil sheet per team (penyelarasan dua tingkat).
+
+    For each team (sheet order): the top row holds the Ketua Tim's results, one column
+    per target the team works on (target code and the Ketua's result; the unit head's
+    indicator when the team has no Ketua); the left columns hold the members, Ketua
+    first; each cell holds the member's results for that target.
+
+    Parameters
+    ----------
+    wb : Workbook
+        The workbook.
+    plan : Rencana
+        The plan.
+    alokasi : Alokasi
+        Assignments and team memberships.
+
+    Returns
+    -------
+    list of str
+        The sheets' names, in team order: :data:`PREFIKS_MPH2` + team code, made valid
+        and unique by :func:`nama_lembar`.
+    """
+    df = analisis.mph_level2(plan, alokasi)
+    targets = plan.targets()
+    urutan = {k: i for i, k in enumerate(targets)}
+    nama = []
+    for tim in plan.tim:
+        bagian = df[df["tim"] == tim.code]
+        matriks = analisis.mph_matriks(bagian, kolom="indikator")
+        kode = sorted((str(c) for c in matriks.columns), key=lambda k: urutan.get(k, len(urutan)))
+        matriks = matriks[kode]
+        ketua = bagian[bagian["peran"] == KETUA]
+        nama_ketua = list(dict.fromkeys(f"{r.nama} ({r.jabatan})" for r in ketua.itertuples()))
+        induk: dict[str, str] = {}
+        for r in bagian.itertuples():
+            if not pd.isna(r.hasil_ketua) and not pd.isna(r.indikator):
+                induk.setdefault(str(r.indikator), str(r.hasil_ketua))
+        ws = _lembar(wb, PREFIKS_MPH2 + tim.code)
+        _judul(
+            ws,
+            plan,
+            "MATRIKS PERAN-HASIL LEVEL 2 (PENYELARASAN DUA TINGKAT)",
+            f"{tim.name} ({tim.code}) — Ketua Tim: "
+            + ("; ".join(nama_ketua) if nama_ketua else "tidak ada"),
+        )
+        kolom = [
+            *_KOLOM_ORANG_MPH,
+            *(
+                KolomDokumen(f"{k}\n{induk.get(k, targets[k].name)}", _LEBAR_SEL_MPH, wrap=True)
+                for k in kode
+            ),
+        ]
+        baris = [
+            (n, *orang, *(teks or None for teks in sel))
+            for n, (orang, sel) in enumerate(
+                zip(matriks.index, matriks.itertuples(index=False), strict=True), start=1
+            )
+        ]
+        akhir = _tabel(ws, kolom, baris)
+        tetap = len(_KOLOM_ORANG_MPH)
+        _pita(ws, 1, tetap, f"Anggota {tim.name}")
+        pita = "Hasil kerja Ketua Tim" if induk else "Indikator kinerja pimpinan unit"
+        _pita(ws, tetap + 1, len(kolom), pita)
+        _atur_cetak(ws, kolom, akhir, tetap)
+        nama.append(ws.title)
+    return nama
+
+
+def tulis_mph(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]:
+    """Add the level 1 sheet and one level 2 sheet per team; return their names."""
+    return [tulis_mph_level1(wb, plan, alokasi), *tulis_mph_level2(wb, plan, alokasi)]
+
+
+# ---- SKP drafts ------------------------------------------------------------------------------
+_KOLOM_SKP = (
+    _NO,
+    _NIP,
+    KolomDokumen("Nama", 22, wrap=True),
+    KolomDokumen("Jabatan", 22, wrap=True),
+    KolomDokumen("Peran", 18, wrap=True),
+    KolomDokumen("Tim", 12, wrap=True),
+    KolomDokumen("Jenis RHK", 10),
+    KolomDokumen("RHK pimpinan yang diintervensi", 36, wrap=True),
+    KolomDokumen("Rencana Hasil Kerja (RHK)", 36, wrap=True),
+    KolomDokumen("Aspek", 11),
+    KolomDokumen("Kode indikator (IKI)", 11),
+    KolomDokumen("Uraian indikator", 30, wrap=True),
+    KolomDokumen("Jenis kontribusi", 12),
+    KolomDokumen("Target", 18, wrap=True),
+    KolomDokumen("Bukti dukung", 24, wrap=True),
+    KolomDokumen("Jatuh tempo", 12, FORMAT_TANGGAL),
+)
+
+
+def tulis_skp(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
+    """Add the draft SKP of every person: one long sheet with an autofilter.
+
+    One row per RHK (:func:`sistemkerja.analisis.rhk`), ordered by person: jenis
+    (Utama/Tambahan), the *RHK pimpinan yang diintervensi*, the RHK, its aspect, the
+    indicator (IKI) it serves, the target and evidence, and the due date (last day of
+    the latest month of its activities, ``dd/mm/yyyy``).
+
+    A long sheet rather than one sheet per person: a unit of 400 staff would need 400
+    sheets, beyond what users can browse (and near the limits of some spreadsheet
+    programs), while the autofilter on NIP or Nama shows one person's SKP and prints it.
+
+    Parameters
+    ----------
+    wb : Workbook
+        The workbook.
+    plan : Rencana
+        The plan.
+    alokasi : Alokasi
+        Assignments and team memberships.
+
+    Returns
+    -------
+    str
+        The sheet's name (:data:`LEMBAR_SKP`).
+    """
+    df = analisis.rhk(plan, alokasi)
+    pegawai = plan.pegawai_by_nip()
+    targets = plan.targets()
+    tahun = plan.pk.tahun
+    baris = []
+    for n, r in enumerate(df.itertuples(index=False), start=1):
+        baris.append(
+            (
+                n,
+                r.nip,
+                r.nama,
+                label_jabatan(pegawai[r.nip]),
+                r.peran,
+                r.tim,
+                r.jenis,
+                r.rhk_pimpinan,
+                r.rhk,
+                r.aspek,
+                r.indikator,
+                targets[r.indikator].name,
+                r.jenis_kontribusi,
+                r.target,
+                r.bukti_dukung,
+                _akhir_bulan(tahun, int(r.bulan_jatuh_tempo)),
+            )
+        )
+    ws = _lembar(wb, LEMBAR_SKP)
+    _judul(
+        ws,
+        plan,
+        "RANCANGAN SASARAN KINERJA PEGAWAI (SKP) — RENCANA HASIL KERJA",
+        "Saring kolom NIP atau Nama untuk menampilkan (dan mencetak) SKP satu pegawai.",
+    )
+    akhir = _tabel(ws, _KOLOM_SKP, baris)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(_KOLOM_SKP))}{akhir}"
+    _pita(ws, 1, 6, "Pegawai")
+    _pita(ws, 7, len(_KOLOM_SKP), "Rencana hasil kerja")
+    _atur_cetak(ws, _KOLOM_SKP, akhir, 3)
+    return ws.title
+
+
+# ---- ABK ------------------------------------------------------------------------------------
+_KOLOM_ABK_JABATAN = (
+    _NO,
+    KolomDokumen("Jabatan", 34, wrap=True),
+    KolomDokumen("Beban kerja (jam)", 14, FORMAT_JAM),
+    KolomDokumen("Kebutuhan pegawai (orang)", 14, FORMAT_ORANG),
+    KolomDokumen("Pegawai tersedia (orang)", 12, FORMAT_BULAT),
+    KolomDokumen("Pegawai ditugaskan (orang)", 12, FORMAT_BULAT),
+    KolomDokumen("EJ", 8, FORMAT_EJ),
+    KolomDokumen("Kategori", 9),
+    KolomDokumen("Predikat", 13),
+    KolomDokumen("Selisih (orang)", 12, FORMAT_ORANG),
+)
+
+_KOLOM_ABK_PEGAWAI = (
+    _NO,
+    _NIP,
+    _NAMA,
+    KolomDokumen("Jabatan", 24, wrap=True),
+    KolomDokumen("Jenjang", 14, wrap=True),
+    KolomDokumen("Asal", 12, wrap=True),
+    KolomDokumen("Kapasitas (jam)", 11, FORMAT_JAM),
+    KolomDokumen("Jam terikat (jam)", 11, FORMAT_JAM),
+    KolomDokumen("Jam tugas (jam)", 11, FORMAT_JAM),
+    KolomDokumen("Jam Ketua Tim (jam)", 11, FORMAT_JAM),
+    KolomDokumen("Jam total (jam)", 11, FORMAT_JAM),
+    KolomDokumen("EJ", 7, FORMAT_EJ),
+    KolomDokumen("Kategori", 9),
+    KolomDokumen("Predikat", 12),
+    KolomDokumen("Posisi terhadap pita", 14, wrap=True),
+    KolomDokumen("Jumlah tim", 8, FORMAT_BULAT),
+    KolomDokumen("Peran", 20, wrap=True),
+)
+
+
+_ISI_ABK_JABATAN = (
+    "jabatan",
+    "jam_kebutuhan",
+    "kebutuhan_pegawai",
+    "pegawai_tersedia",
+    "pegawai_ditugaskan",
+    "ej",
+    "kategori",
+    "predikat",
+    "selisih",
+)
+"""Columns of :func:`~sistemkerja.analisis.beban_jabatan` shown, after ``No``."""
+
+_ISI_ABK_PEGAWAI = (
+    "nip",
+    "nama",
+    "jabatan",
+    "jenjang",
+    "asal",
+    "kapasitas",
+    "jam_terikat",
+    "jam_tugas",
+    "jam_ketua",
+    "jam_total",
+    "ej",
+    "kategori",
+    "predikat",
+    "posisi",
+    "jumlah_tim",
+    "peran",
+)
+"""Columns of :func:`~sistemkerja.analisis.beban_pegawai` shown, after ``No``."""
+
+
+def _keterangan_abk(plan: Rencana) -> str:
+    k = plan.kebijakan
+    return (
+        f"Jam kerja efektif {format_angka(k.jam_efektif)} jam/tahun; EJ = beban kerja ÷ "
+        f"(pegawai × jam kerja efektif); pita EJ sasaran {format_angka(k.ej_min, 2)}–"
+        f"{format_angka(k.ej_max, 2)}. Kategori: A ≥ 1,00 Sangat Baik; B 0,90–0,99 Baik; "
+        "C 0,70–0,89 Cukup; D 0,50–0,69 Sedang; E < 0,50 Kurang."
+    )
+
+
+def tulis_abk(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]:
+    """Add the workload (ABK) recaps: per jabatan and per person.
+
+    Per jabatan (:func:`sistemkerja.analisis.beban_jabatan`): workload (jam), staff
+    needed, present and assigned (orang), EJ with its category and predikat, and the
+    surplus or shortage (orang). Per person (:func:`sistemkerja.analisis.beban_pegawai`):
+    capacity and hours (jam), EJ, category and position against the policy's target band;
+    rows above the band are shaded red, rows below it yellow.
+
+    Parameters
+    ----------
+    wb : Workbook
+        The workbook.
+    plan : Rencana
+        The plan.
+    alokasi : Alokasi
+        Assignments and team memberships.
+
+    Returns
+    -------
+    list of str
+        ``[LEMBAR_ABK_JABATAN, LEMBAR_ABK_PEGAWAI]`` (as named in the workbook).
+    """
+    jabatan = analisis.beban_jabatan(plan, alokasi)
+    ws = _lembar(wb, LEMBAR_ABK_JABATAN)
+    _judul(ws, plan, "REKAPITULASI ANALISIS BEBAN KERJA (ABK) PER JABATAN", _keterangan_abk(plan))
+    baris = [
+        (n, *r) for n, r in enumerate(jabatan[list(_ISI_ABK_JABATAN)].itertuples(index=False), 1)
+    ]
+    akhir = _tabel(ws, _KOLOM_ABK_JABATAN, baris)
+    _pita(ws, 1, len(_KOLOM_ABK_JABATAN), "Beban kerja dan kebutuhan pegawai per jabatan")
+    _atur_cetak(ws, _KOLOM_ABK_JABATAN, akhir, 2)
+    nama = [ws.title]
+
+    pegawai = analisis.beban_pegawai(plan, alokasi)
+    ws = _lembar(wb, LEMBAR_ABK_PEGAWAI)
+    _judul(ws, plan, "REKAPITULASI ANALISIS BEBAN KERJA (ABK) PER PEGAWAI", _keterangan_abk(plan))
+    baris = [
+        (n, *r) for n, r in enumerate(pegawai[list(_ISI_ABK_PEGAWAI)].itertuples(index=False), 1)
+    ]
+    akhir = _tabel(ws, _KOLOM_ABK_PEGAWAI, baris)
+    posisi = list(pegawai["posisi"])
+    for r, letak in enumerate(posisi, start=HEADER_ROW + 1):
+        isi = {"di atas pita": _ISI_DI_ATAS, "di bawah pita": _ISI_DI_BAWAH}.get(letak)
+        if isi is not None:
+            for c in range(1, len(_KOLOM_ABK_PEGAWAI) + 1):
+                ws.cell(row=r, column=c).fill = isi
+    _pita(ws, 1, len(_KOLOM_ABK_PEGAWAI), "Beban kerja dan efisiensi jabatan (EJ) per pegawai")
+    _atur_cetak(ws, _KOLOM_ABK_PEGAWAI, akhir, 3)
+    nama.append(ws.title)
+    return nama
+
+
+# ---- budget ---------------------------------------------------------------------------------
+_KOLOM_ANGGARAN = (
+    KolomDokumen("Level", 15),
+    KolomDokumen("Kode RKA", 19, FORMAT_TEKS),
+    KolomDokumen("Kegiatan", 10, FORMAT_TEKS),
+    KolomDokumen("Uraian", 44, wrap=True),
+    KolomDokumen("Pagu (Rp)", 17, RP_FORMAT),
+    KolomDokumen("Belanja (Rp)", 17, RP_FORMAT),
+    KolomDokumen("Biaya personel (Rp)", 15, RP_FORMAT),
+    KolomDokumen("Biaya pelibatan (Rp)", 15, RP_FORMAT),
+    KolomDokumen("Total (Rp)", 17, RP_FORMAT),
+    KolomDokumen("Sisa (Rp)", 16, RP_FORMAT),
+    KolomDokumen("Serapan (%)", 9, FORMAT_PERSEN),
+    KolomDokumen("Status", 13),
+)
+LEVEL_GIAT, LEVEL_RO, LEVEL_KEGIATAN, LEVEL_UNIT = "Kegiatan (RKA)", "RO", "Kegiatan", "Unit"
+"""Level labels of the budget recap rows."""
+
+
+def _kode_rka(*bagian: Any) -> str | None:
+    teks = [str(b) for b in bagian if not pd.isna(b)]
+    return ".".join(teks) or None
+
+
+def _kunci(*bagian: Any) -> tuple[str | None, ...]:
+    return tuple(None if pd.isna(b) else str(b) for b in bagian)
+
+
+def tulis_anggaran(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
+    """Add the budget recap by RKA-K/L code.
+
+    Rows follow the RKA hierarchy: each Kegiatan (RKA) ceiling, then each RO ceiling
+    under it, each followed by the activities budgeted on that RO
+    (:func:`sistemkerja.analisis.anggaran_kegiatan`); activities on an RO without its
+    own ceiling follow their Kegiatan (RKA); activities outside every ceiling (or
+    without budget lines) come last, before the unit's total row. Ceilings, use, the
+    remainder and the share used come from :func:`sistemkerja.analisis.anggaran_pagu`;
+    every activity row appears exactly once. Amounts in Rp.
+
+    Parameters
+    ----------
+    wb : Workbook
+        The workbook.
+    plan : Rencana
+        The plan.
+    alokasi : Alokasi
+        Assignments and team memberships.
+
+    Returns
+    -------
+    str
+        The sheet's name (:data:`LEMBAR_ANGGARAN`).
+    """
+    pagu = analisis.anggaran_pagu(plan, alokasi)
+    kegiatan = analisis.anggaran_kegiatan(plan, alokasi)
+    sisa_kegiatan = list(kegiatan.itertuples(index=False))
+    pagu_rows = list(pagu.itertuples(index=False))
+    giat_rows = [p for p in pagu_rows if p.level == "Kegiatan"]
+    ro_rows = [p for p in pagu_rows if p.level == "RO"]
+    unit_rows = [p for p in pagu_rows if p.level == "Unit"]
+    baris: list[tuple[Any, ...]] = []
+    gaya: list[str] = []
+
+    def tambah_pagu(p: Any, level: str) -> None:
+        baris.append(
+            (
+                level,
+                _kode_rka(p.program, p.giat, p.kro, p.ro),
+                None,
+                p.uraian,
+                p.pagu,
+                p.belanja,
+                p.biaya_personel,
+                p.biaya_pelibatan,
+                p.total,
+                p.sisa,
+                p.persen,
+                p.status,
+            )
+        )
+        gaya.append(level)
+
+    def tambah_kegiatan(cocok: Any) -> None:
+        nonlocal sisa_kegiatan
+        tetap = []
+        for k in sisa_kegiatan:
+            if not cocok(k):
+                tetap.append(k)
+                continue
+            baris.append(
+                (
+                    LEVEL_KEGIATAN,
+                    _kode_rka(k.program, k.giat, k.kro, k.ro),
+                    k.kegiatan,
+                    k.nama,
+                    None,
+                    k.belanja,
+                    k.biaya_personel,
+                    None,
+                    k.total,
+                    None,
+                    None,
+                    None,
+                )
+            )
+            gaya.append(LEVEL_KEGIATAN)
+        sisa_kegiatan = tetap
+
+    ro_sisa = list(ro_rows)
+    for g in giat_rows:
+        tambah_pagu(g, LEVEL_GIAT)
+        kunci_giat = _kunci(g.program, g.giat)
+        for ro in [ro for ro in ro_sisa if _kunci(ro.program, ro.giat) == kunci_giat]:
+            ro_sisa.remove(ro)
+            tambah_pagu(ro, LEVEL_RO)
+            kunci_ro = _kunci(ro.program, ro.giat, ro.kro, ro.ro)
+            tambah_kegiatan(lambda k, kr=kunci_ro: _kunci(k.program, k.giat, k.kro, k.ro) == kr)
+        tambah_kegiatan(lambda k, kg=kunci_giat: _kunci(k.program, k.giat) == kg)
+    for ro in ro_sisa:
+        tambah_pagu(ro, LEVEL_RO)
+        kunci_ro = _kunci(ro.program, ro.giat, ro.kro, ro.ro)
+        tambah_kegiatan(lambda k, kr=kunci_ro: _kunci(k.program, k.giat, k.kro, k.ro) == kr)
+    tambah_kegiatan(lambda k: True)
+    for u in unit_rows:
+        tambah_pagu(u, LEVEL_UNIT)
+
+    ws = _lembar(wb, LEMBAR_ANGGARAN)
+    _judul(
+        ws,
+        plan,
+        "REKAPITULASI ANGGARAN PER KODE RKA-K/L",
+        "Pagu dan penggunaannya per Kegiatan (RKA) dan RO, dengan kegiatan di bawah RO-nya "
+        "(belanja = rincian anggaran; biaya personel dan pelibatan dari alokasi pegawai).",
+    )
+    akhir = _tabel(ws, _KOLOM_ANGGARAN, baris)
+    indent = {LEVEL_RO: 1, LEVEL_KEGIATAN: 2}
+    for r, level in enumerate(gaya, start=HEADER_ROW + 1):
+        uraian = ws.cell(row=r, column=4)
+        uraian.alignment = Alignment(vertical="top", wrap_text=True, indent=indent.get(level, 0))
+        if level in (LEVEL_GIAT, LEVEL_UNIT):
+            for c in range(1, len(_KOLOM_ANGGARAN) + 1):
+                ws.cell(row=r, column=c).font = _FONT_TEBAL
+        if level == LEVEL_UNIT:
+            for c in range(1, len(_KOLOM_ANGGARAN) + 1):
+                ws.cell(row=r, column=c).fill = _ISI_TOTAL
+        status = ws.cell(row=r, column=len(_KOLOM_ANGGARAN))
+        if status.value not in (None, "aman"):
+            status.font = _FONT_MERAH
+    _pita(ws, 1, 4, "Kode dan uraian")
+    _pita(ws, 5, len(_KOLOM_ANGGARAN), "Pagu dan penggunaan (Rp)")
+    _atur_cetak(ws, _KOLOM_ANGGARAN, akhir, 0)
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    return ws.title
+
+
+# ---- schedule -------------------------------------------------------------------------------
+_NAMA_BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+_KOLOM_JADWAL = (
+    _NO,
+    KolomDokumen("Kode", 9, FORMAT_TEKS),
+    KolomDokumen("Kegiatan", 38, wrap=True),
+    KolomDokumen("Indikator", 10, FORMAT_TEKS),
+    KolomDokumen("Tim", 22, wrap=True),
+    KolomDokumen("Tanggal mulai", 12, FORMAT_TANGGAL),
+    KolomDokumen("Tanggal selesai", 12, FORMAT_TANGGAL),
+    KolomDokumen("Jam rencana (jam)", 11, FORMAT_JAM),
+    KolomDokumen("Jam dialokasikan (jam)", 12, FORMAT_JAM),
+    KolomDokumen("Pelaksana (orang)", 10, FORMAT_BULAT),
+    *(KolomDokumen(f"{b} (jam)", 7, FORMAT_BULAT) for b in _NAMA_BULAN),
+)
+
+
+def tulis_jadwal(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
+    """Add the activity schedule: one row per activity, months January–December.
+
+    From :func:`sistemkerja.analisis.jadwal.jadwal_kegiatan`: team, first and last day of
+    the activity (``dd/mm/yyyy``), planned and assigned hours (jam), people assigned
+    (orang), and the assigned hours spread evenly over the months it runs (jam); the
+    running months are shaded, like a Gantt chart.
+
+    Parameters
+    ----------
+    wb : Workbook
+        The workbook.
+    plan : Rencana
+        The plan.
+    alokasi : Alokasi
+        Assignments and team memberships.
+
+    Returns
+    -------
+    str
+        The sheet's name (:data:`LEMBAR_JADWAL`).
+    """
+    jadwal = jadwal_kegiatan(plan, alokasi)
+    tahun = plan.pk.tahun
+    baris = []
+    for n, r in enumerate(jadwal.to_dict("records"), start=1):
+        mulai, selesai = int(r["bulan_mulai"]), int(r["bulan_selesai"])
+        baris.append(
+            (
+                n,
+                r["kegiatan"],
+                r["nama"],
+                r["indikator"],
+                r["nama_tim"],
+                dt.date(tahun, mulai, 1),
+                _akhir_bulan(tahun, selesai),
+                r["jam_rencana"],
+                r["jam_dialokasikan"],
+                r["pelaksana"],
+                *(r[b] if mulai <= i <= selesai else None for i, b in enumerate(BULAN, 1)),
+            )
+        )
+    ws = _lembar(wb, LEMBAR_JADWAL)
+    _judul(
+        ws,
+        plan,
+        "JADWAL KEGIATAN",
+        "Jam per bulan = jam yang dialokasikan dibagi rata pada bulan-bulan kegiatan berjalan.",
+    )
+    akhir = _tabel(ws, _KOLOM_JADWAL, baris)
+    awal_bulan = len(_KOLOM_JADWAL) - 12 + 1
+    for r, nilai in enumerate(baris, start=HEADER_ROW + 1):
+        for c in range(awal_bulan, len(_KOLOM_JADWAL) + 1):
+            if nilai[c - 1] is not None:
+                ws.cell(row=r, column=c).fill = _ISI_BULAN
+    _pita(ws, 1, awal_bulan - 1, "Kegiatan")
+    _pita(ws, awal_bulan, len(_KOLOM_JADWAL), f"Bulan (tahun {tahun})")
+    _atur_cetak(ws, _KOLOM_JADWAL, akhir, 3)
+    return ws.title
+
+
+# ---- whole workbooks ------------------------------------------------------------------------
+def tulis_dokumen(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]:
+    """Add every document sheet: MPH level 1 and 2, SKP, ABK, budget recap, schedule.
+
+    Parameters
+    ----------
+    wb : Workbook
+        The workbook.
+    plan : Rencana
+        The plan.
+    alokasi : Alokasi
+        Assignments and team memberships.
+
+    Returns
+    -------
+    list of str
+        Names of the sheets added, in workbook order.
+
+    Raises
+    ------
+    ValueError
+        If the allocation refers to unknown people, activities, effort lines or teams.
+    """
+    return [
+        *tulis_mph(wb, plan, alokasi),
+        tulis_skp(wb, plan, alokasi),
+        *tulis_abk(wb, plan, alokasi),
+        tulis_anggaran(wb, plan, alokasi),
+        tulis_jadwal(wb, plan, alokasi),
+    ]
+
+
+def write_documents(plan: Rencana, alokasi: Alokasi, path: str | os.PathLike[str]) -> str:
+    """Write only the document sheets of a plan and an allocation (e.g. made by hand).
+
+    Parameters
+    ----------
+    plan : Rencana
+        The plan.
+    alokasi : Alokasi
+        Assignments and team memberships.
+    path : str or os.PathLike
+        Target ``.xlsx`` (replaced atomically).
+
+    Returns
+    -------
+    str
+        sha256 fingerprint of the saved file.
+    """
+    wb = new_workbook()
+    tulis_dokumen(wb, plan, alokasi)
+    return save_atomic(wb, Path(path))
+
+
+def write_result_workbook(hasil: Hasil, path: str | os.PathLike[str]) -> str:
+    """Write the result workbook of an optimisation run: tables, then documents.
+
+    The tables of :func:`sistemkerja.laporan.tabel_hasil` come first (``Ringkasan``
+    …), each on its own sheet as :func:`~sistemkerja.io.tabel_xlsx.write_tables` writes
+    them; with an allocation the document sheets of :func:`tulis_dokumen` follow. The
+    file is written to a temporary file in the same folder and then moved into place, so
+    an existing workbook is either fully replaced or left untouched.
+
+    Parameters
+    ----------
+    hasil : Hasil
+        An optimisation result.
+    path : str or os.PathLike
+        Target ``.xlsx``.
+
+    Returns
+    -------
+    str
+        sha256 fingerprint of the saved file.
+    """
+    from sistemkerja.laporan import tabel_hasil
+
+    wb = new_workbook()
+    add_tables(wb, tabel_hasil(hasil))
+    if hasil.alokasi is not None:
+        tulis_dokumen(wb, hasil.plan, hasil.alokasi)
+    return save_atomic(wb, Path(path))
