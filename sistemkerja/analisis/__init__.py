@@ -6,24 +6,37 @@ tidy frame with stable Indonesian column names, documented in each docstring and
 ``docs/glosarium.md``:
 
 - workload (ABK): :func:`beban_pegawai`, :func:`beban_jabatan`, :func:`abk_kategori`;
-- budget: :func:`anggaran_kegiatan`, :func:`anggaran_pagu`;
+- budget: :func:`anggaran_kegiatan`, :func:`anggaran_pagu`, :func:`belanja_akun`;
+- monthly workload: :func:`beban_bulanan`; teams: :func:`komposisi_tim`;
+- scenarios: :func:`banding_skenario`;
+- schedule: :func:`jadwal_kegiatan` (months and hours per month of every activity);
 - result wording: :func:`bahasa_hasil`;
 - shares: :func:`kontribusi`, :func:`sisa_terbesar`;
 - Matriks Peran-Hasil: :func:`mph_level1`, :func:`mph_level2`, :func:`mph_matriks`;
-- SKP drafts: :func:`rhk`;
+- SKP drafts: :func:`rhk`; position labels as shown in an MPH: :func:`label_jabatan`;
 - cascade checks: :func:`cascade`, and :func:`periksa_alokasi` for the allocation itself.
 """
 
-from sistemkerja.analisis._indeks import periksa_alokasi
-from sistemkerja.analisis.anggaran import anggaran_kegiatan, anggaran_pagu
+from sistemkerja.analisis._indeks import label_jabatan, periksa_alokasi
+from sistemkerja.analisis.anggaran import anggaran_kegiatan, anggaran_pagu, belanja_akun
 from sistemkerja.analisis.bahasa import KATA_HASIL, bahasa_hasil, hasil_dengan_jumlah
-from sistemkerja.analisis.beban import PITA_ABK, abk_kategori, beban_jabatan, beban_pegawai
+from sistemkerja.analisis.beban import (
+    PITA_ABK,
+    abk_kategori,
+    beban_bulanan,
+    beban_jabatan,
+    beban_pegawai,
+)
+from sistemkerja.analisis.jadwal import BULAN, jadwal_kegiatan
 from sistemkerja.analisis.kontribusi import kontribusi, sisa_terbesar
 from sistemkerja.analisis.mph import mph_level1, mph_level2, mph_matriks
 from sistemkerja.analisis.pemeriksaan import STATUS, cascade
+from sistemkerja.analisis.skenario import banding_skenario
 from sistemkerja.analisis.skp import rhk
+from sistemkerja.analisis.tim import komposisi_tim
 
 __all__ = [
+    "BULAN",
     "KATA_HASIL",
     "PITA_ABK",
     "STATUS",
@@ -31,11 +44,17 @@ __all__ = [
     "anggaran_kegiatan",
     "anggaran_pagu",
     "bahasa_hasil",
+    "banding_skenario",
+    "beban_bulanan",
     "beban_jabatan",
     "beban_pegawai",
+    "belanja_akun",
     "cascade",
     "hasil_dengan_jumlah",
+    "jadwal_kegiatan",
+    "komposisi_tim",
     "kontribusi",
+    "label_jabatan",
     "mph_level1",
     "mph_level2",
     "mph_matriks",

@@ -219,3 +219,31 @@ def anggaran_pagu(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
     unit = ("Unit", None, None, None, None, uraian, pagu)
     baris.append((*unit, belanja, personel, pelibatan_total, total, *_status(pagu, total)))
     return pd.DataFrame(baris, columns=list(KOLOM_ANGGARAN_PAGU))
+
+
+KOLOM_BELANJA_AKUN: tuple[str, ...] = ("program", "giat", "kro", "ro", "akun", "belanja")
+"""Columns of :func:`belanja_akun`, in order."""
+
+
+def belanja_akun(plan: Rencana) -> pd.DataFrame:
+    """Budget lines summed per RO and akun (the RKA-K/L breakdown of belanja).
+
+    Parameters
+    ----------
+    plan : Rencana
+        The plan.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (program, giat, kro, ro, akun) in order of first line:
+        ``program``, ``giat``, ``kro``, ``ro``, ``akun`` (six-digit account) and
+        ``belanja`` — Σ volume × harga satuan (Rp).
+    """
+    total: dict[tuple[str, str, str, str, str], float] = {}
+    for a in plan.anggaran:
+        key = (a.program, a.giat, a.kro, a.ro, a.akun)
+        total[key] = total.get(key, 0.0) + a.jumlah
+    return pd.DataFrame(
+        [(*key, jumlah) for key, jumlah in total.items()], columns=list(KOLOM_BELANJA_AKUN)
+    )

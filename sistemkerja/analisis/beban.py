@@ -300,3 +300,47 @@ def beban_jabatan(plan: Rencana, alokasi: Alokasi | None = None) -> pd.DataFrame
         )
     df = pd.DataFrame(baris, columns=list(KOLOM_BEBAN_JABATAN))
     return df.astype({"pegawai_tersedia": "int64", "pegawai_ditugaskan": "Int64"})
+
+
+KOLOM_BEBAN_BULANAN: tuple[str, ...] = ("bulan", "jam_tugas", "kapasitas")
+"""Columns of :func:`beban_bulanan`, in order."""
+
+
+def beban_bulanan(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
+    """Compare the hours assigned per month with the staff's monthly capacity.
+
+    An activity's hours are spread evenly over its months, as the optimiser's monthly
+    capacity rule does.
+
+    Parameters
+    ----------
+    plan : Rencana
+        The plan.
+    alokasi : Alokasi
+        Assignments.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Twelve rows: ``bulan`` (1–12); ``jam_tugas`` — Σ assigned hours falling in the
+        month (jam); ``kapasitas`` — Σ (capacity − committed hours) ÷ 12 over the unit's
+        own staff and everyone from outside with an assignment or a membership (jam).
+
+    Raises
+    ------
+    ValueError
+        If the allocation refers to unknown people, activities, effort lines or teams.
+    """
+    ix = indeks(plan, alokasi)
+    per_month: dict[int, float] = defaultdict(float)
+    for p in alokasi.penugasan:
+        months = ix.kegiatan[p.kegiatan].months
+        for month in months:
+            per_month[month] += p.jam / len(months)
+    involved = {p.nip for p in alokasi.penugasan} | {k.nip for k in alokasi.keanggotaan}
+    people = [pg for pg in plan.pegawai if pg.nip in involved or plan.asal(pg) is Asal.UNIT]
+    capacity = sum(max(0.0, plan.capacity(pg) - pg.committed_hours) for pg in people) / 12
+    return pd.DataFrame(
+        [(month, per_month[month], capacity) for month in range(1, 13)],
+        columns=list(KOLOM_BEBAN_BULANAN),
+    )

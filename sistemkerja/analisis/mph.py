@@ -196,6 +196,7 @@ KOLOM_MPH1: tuple[str, ...] = (
     "porsi_mentah",
     "satuan",
     "kegiatan",
+    "jam",
 )
 """Columns of :func:`mph_level1`, in order."""
 
@@ -254,7 +255,9 @@ def mph_level1(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
         - ``porsi`` — Σ rounded angka shares (satuan indikator); NaN for pendukung;
         - ``porsi_mentah`` — Σ unrounded angka shares; NaN for pendukung;
         - ``satuan`` — the target's unit (empty for pendukung);
-        - ``kegiatan`` — codes of the activities behind the cell, joined by ``", "``.
+        - ``kegiatan`` — codes of the activities behind the cell, joined by ``", "``;
+        - ``jam`` — hours behind the cell (jam): the whole team's on those activities
+          for a Ketua Tim, the person's own for mandiri; 0 for an empty Ketua row.
 
     Raises
     ------
@@ -281,6 +284,7 @@ def mph_level1(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
                 s.porsi_mentah,
                 s.satuan,
                 ", ".join(s.kegiatan) or None,
+                s.jam,
             )
         )
     df = pd.DataFrame(baris, columns=list(KOLOM_MPH1))

@@ -1,0 +1,121 @@
+"""Shared look of the charts: band colours, Indonesian number labels, wrapped text."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter
+
+from sistemkerja.domain.angka import format_angka
+
+#: Colour per ABK band (A–E), from "Sangat Baik" to "Kurang"; "-" where EJ is undefined.
+WARNA_PITA: dict[str, str] = {
+    "A": "#1b7837",
+    "B": "#5aae61",
+    "C": "#a6dba0",
+    "D": "#fdb863",
+    "E": "#e66101",
+    "-": "#bdbdbd",
+}
+#: Hours already committed elsewhere (jam terikat) and other neutral parts.
+WARNA_TERIKAT = "#9e9e9e"
+WARNA_KAPASITAS = "#212121"
+WARNA_LINTAS = "#7b3294"
+#: Distinct colours for categories (teams, jabatan, akun), cycled.
+PALET: tuple[str, ...] = (
+    "#4e79a7",
+    "#f28e2b",
+    "#59a14f",
+    "#e15759",
+    "#76b7b2",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+)
+#: Twenty distinct colours (matplotlib's tab20) for long category lists (akun, jabatan).
+PALET_BESAR: tuple[str, ...] = (
+    "#1f77b4",
+    "#aec7e8",
+    "#ff7f0e",
+    "#ffbb78",
+    "#2ca02c",
+    "#98df8a",
+    "#d62728",
+    "#ff9896",
+    "#9467bd",
+    "#c5b0d5",
+    "#8c564b",
+    "#c49c94",
+    "#e377c2",
+    "#f7b6d2",
+    "#7f7f7f",
+    "#c7c7c7",
+    "#bcbd22",
+    "#dbdb8d",
+    "#17becf",
+    "#9edae5",
+)
+
+
+def warna(i: int, n: int) -> str:
+    """Colour of category ``i`` of ``n``: :data:`PALET` up to ten, else :data:`PALET_BESAR`."""
+    palette = PALET if n <= len(PALET) else PALET_BESAR
+    return palette[i % len(palette)]
+
+
+NAMA_BULAN: tuple[str, ...] = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Mei",
+    "Jun",
+    "Jul",
+    "Agu",
+    "Sep",
+    "Okt",
+    "Nov",
+    "Des",
+)
+
+
+def axes(ax: Axes | None, size: tuple[float, float] = (8.0, 5.0)) -> Axes:
+    """Return ``ax``, or the Axes of a new figure of ``size`` inches."""
+    if ax is not None:
+        return ax
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=size, layout="constrained").add_subplot()
+
+
+def bungkus(text: Any, width: int = 30, lines: int = 3) -> str:
+    """Wrap a label to ``width`` characters and at most ``lines`` lines (… when cut)."""
+    return textwrap.fill(
+        str(text), width=width, max_lines=lines, placeholder=" …", break_long_words=True
+    )
+
+
+def angka(value: float, _pos: Any = None, decimals: int = 0) -> str:
+    """Format a tick value the Indonesian way (1.250; 0,95)."""
+    return format_angka(value, decimals)
+
+
+def sumbu_angka(ax: Axes, axis: str = "x", decimals: int = 0) -> None:
+    """Label one axis's ticks with Indonesian number formatting."""
+    fmt = FuncFormatter(lambda v, pos: angka(v, pos, decimals))
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
+
+
+def sumbu_rupiah(ax: Axes, axis: str = "x") -> None:
+    """Label one axis in juta rupiah ("1.250 jt")."""
+    fmt = FuncFormatter(lambda v, _pos: f"{format_angka(v / 1e6, 0)} jt")
+    (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
+
+
+def tinggi(rows: int, per_row: float = 0.28, minimum: float = 3.0) -> float:
+    """Figure height (inches) that gives each of ``rows`` bars or cells room to read."""
+    return max(minimum, 1.6 + per_row * rows)
