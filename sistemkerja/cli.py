@@ -77,6 +77,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     opt.add_argument("--log", action="store_true", help="tampilkan log solver")
     opt.add_argument("--json", action="store_true", help="ringkasan JSON untuk mesin")
+
+    lap = sub.add_parser(
+        "laporan", help="optimasi rencana lalu tulis laporan HTML (grafik dan tabel) satu berkas"
+    )
+    lap.add_argument("berkas", type=Path, help="berkas .xlsx rencana")
+    lap.add_argument("--keluaran", type=Path, required=True, help="berkas .html tujuan")
+    lap.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="solver MILP")
+    lap.add_argument(
+        "--batas-waktu", type=float, default=60.0, metavar="DETIK", help="batas waktu solver"
+    )
+    lap.add_argument("--threads", type=int, default=None, help="jumlah thread solver")
     return parser
 
 
@@ -207,6 +218,34 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
     return EXIT_OK if hasil.ok else EXIT_INVALID
 
 
+def cmd_laporan(args: argparse.Namespace) -> int:
+    """Optimise a plan workbook and write the one-file HTML report of the result."""
+    from sistemkerja.io import read_plan_problems
+    from sistemkerja.io.laporan_html import write_laporan_html
+    from sistemkerja.optimasi import optimasi
+
+    if args.batas_waktu <= 0:
+        print("Galat: --batas-waktu harus lebih dari 0 detik", file=sys.stderr)
+        return EXIT_USAGE
+    if args.keluaran.suffix.lower() not in (".html", ".htm"):
+        print(f"Galat: nama berkas '{args.keluaran}' harus berakhiran .html", file=sys.stderr)
+        return EXIT_USAGE
+    plan, problems = read_plan_problems(args.berkas)
+    errors = [p for p in problems if p.is_error]
+    if plan is None or errors:
+        _print_report(args.berkas, errors, [])
+        return EXIT_USAGE
+    hasil = optimasi(plan, solver=args.solver, batas_waktu=args.batas_waktu, threads=args.threads)
+    try:
+        write_laporan_html(hasil, args.keluaran)
+    except OSError as exc:
+        print(f"Galat: laporan tidak dapat ditulis: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(hasil.describe())
+    print(f"Laporan ditulis: {args.keluaran}")
+    return EXIT_OK if hasil.ok else EXIT_INVALID
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
@@ -227,6 +266,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_templat(args.berkas, args.timpa)
     if args.perintah == "optimasi":
         return cmd_optimasi(args)
+    if args.perintah == "laporan":
+        return cmd_laporan(args)
     return cmd_periksa(args.berkas, args.json)
 
 

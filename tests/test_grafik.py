@@ -309,3 +309,16 @@ def _write_baselines() -> None:
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
     _write_baselines()
+
+
+def test_charts_without_data_say_so(unit):
+    empty = Alokasi()
+    ax = grafik.grafik_komposisi_tim(analisis.komposisi_tim(unit, empty))
+    assert not ax.axison and ax.texts[0].get_text() == "Belum ada anggota tim"
+    kecil = contoh.load("kecil")
+    pagu = analisis.anggaran_pagu(kecil, empty)
+    assert (pagu["level"] == "RO").sum() == 0
+    ax = grafik.grafik_anggaran(pagu, analisis.belanja_akun(kecil), level="RO")
+    assert ax.texts[0].get_text() == "Tidak ada pagu tingkat RO"
+    ax = grafik.peta_mph(grafik.matriks_jam(analisis.mph_level1(unit, empty)))
+    assert ax.texts[0].get_text() == "Tidak ada hasil untuk digambar"

@@ -92,6 +92,14 @@ def axes(ax: Axes | None, size: tuple[float, float] = (8.0, 5.0)) -> Axes:
     return Figure(figsize=size, layout="constrained").add_subplot()
 
 
+def kosong(ax: Axes, pesan: str, judul: str) -> Axes:
+    """Say on ``ax`` that there is nothing to draw (instead of an empty, degenerate plot)."""
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, pesan, ha="center", va="center", transform=ax.transAxes, fontsize=10)
+    ax.set_title(judul, loc="left", fontsize=11)
+    return ax
+
+
 def bungkus(text: Any, width: int = 30, lines: int = 3) -> str:
     """Wrap a label to ``width`` characters and at most ``lines`` lines (… when cut)."""
     return textwrap.fill(

@@ -11,6 +11,7 @@ from sistemkerja.grafik._gaya import (
     WARNA_LINTAS,
     axes,
     bungkus,
+    kosong,
     sumbu_rupiah,
     tinggi,
     warna,
@@ -64,6 +65,8 @@ def grafik_anggaran(
         per = akun.groupby("akun", sort=False)["belanja"].sum()
     n = len(rows)
     ax = axes(ax, (10.0, tinggi(n, 0.45)))
+    if n == 0:
+        return kosong(ax, f"Tidak ada pagu tingkat {level}", "Anggaran terhadap pagu")
     y = np.arange(n)
     left = np.zeros(n)
     for i, code in enumerate(accounts):

@@ -16,6 +16,7 @@ from sistemkerja.grafik._gaya import (
     WARNA_TERIKAT,
     axes,
     bungkus,
+    kosong,
     sumbu_angka,
     tinggi,
 )
@@ -64,6 +65,8 @@ def grafik_beban_pegawai(
     df = beban.sort_values("ej", ascending=False, kind="stable") if urut else beban
     n = len(df)
     ax = axes(ax, (9.0, tinggi(n, 0.22)))
+    if n == 0:
+        return kosong(ax, "Tidak ada pegawai", judul or "Beban kerja per pegawai")
     y = np.arange(n)
     terikat = df["jam_terikat"].to_numpy(dtype=float)
     tugas = (df["jam_tugas"] + df["jam_ketua"]).to_numpy(dtype=float)
@@ -138,6 +141,8 @@ def grafik_beban_jabatan(beban: pd.DataFrame, *, ax: Axes | None = None) -> Axes
     """
     n = len(beban)
     ax = axes(ax, (9.0, tinggi(n, 0.42)))
+    if n == 0:
+        return kosong(ax, "Tidak ada jabatan", "Kebutuhan dan ketersediaan pegawai per jabatan")
     y = np.arange(n)
     colours = [WARNA_PITA.get(str(k), WARNA_PITA["-"]) for k in beban["kategori"]]
     ax.barh(

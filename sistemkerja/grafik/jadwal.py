@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from sistemkerja.grafik._gaya import NAMA_BULAN, PALET, axes, bungkus, tinggi
+from sistemkerja.grafik._gaya import NAMA_BULAN, PALET, axes, bungkus, kosong, tinggi
 
 INDIVIDU = "Individu"
 """Group label of activities without a team."""
@@ -52,6 +52,8 @@ def grafik_jadwal(
     df = urut_tim(jadwal)
     n = len(df)
     ax = axes(ax, (10.0, tinggi(n, 0.24)))
+    if n == 0:
+        return kosong(ax, "Tidak ada kegiatan", judul or "Jadwal kegiatan")
     team = df["nama_tim"].fillna(INDIVIDU)
     names = list(dict.fromkeys(team))
     colour = {t: PALET[i % len(PALET)] for i, t in enumerate(names)}

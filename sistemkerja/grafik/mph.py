@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
-from sistemkerja.grafik._gaya import angka, axes, bungkus, tinggi
+from sistemkerja.grafik._gaya import angka, axes, bungkus, kosong, tinggi
 
 PETA_JAM = LinearSegmentedColormap.from_list("jam", ["#f7fbff", "#6baed6", "#08306b"])
 """Colours from few hours (light) to many (dark)."""
@@ -95,6 +95,8 @@ def peta_mph(
     """
     n_rows, n_cols = matriks.shape
     ax = axes(ax, (max(6.0, 2.2 + 1.3 * n_cols), tinggi(n_rows, 0.32)))
+    if n_rows == 0 or n_cols == 0:
+        return kosong(ax, "Tidak ada hasil untuk digambar", judul)
     values = matriks.to_numpy(dtype=float)
     masked = np.ma.masked_invalid(values)
     image = ax.imshow(masked, cmap=PETA_JAM, aspect="auto", interpolation="nearest")

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from sistemkerja.grafik._gaya import axes, bungkus, tinggi, warna
+from sistemkerja.grafik._gaya import axes, bungkus, kosong, tinggi, warna
 
 MENURUT = {"jabatan": "jabatan", "jenjang": "jenjang", "asal": "asal"}
 """Ways to split each team's members, and their column in the composition frame."""
@@ -48,6 +48,8 @@ def grafik_komposisi_tim(
     counts = counts[list(dict.fromkeys(komposisi[column]))]
     n = len(teams)
     ax = axes(ax, (10.0, tinggi(n, 0.6)))
+    if n == 0:
+        return kosong(ax, "Belum ada anggota tim", "Komposisi tim")
     y = np.arange(n)
     left = np.zeros(n)
     for i, category in enumerate(counts.columns):

@@ -1,0 +1,104 @@
+"""The one-file HTML report: self-contained, every section, user text escaped, one command."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import re
+
+import pytest
+from alokasi_tetap import load as load_alokasi
+
+from sistemkerja import contoh
+from sistemkerja.cli import main
+from sistemkerja.io import write_plan
+from sistemkerja.io.laporan_html import laporan_html, write_laporan_html
+from sistemkerja.optimasi.cek import Penjelasan
+from sistemkerja.optimasi.hasil import Hasil
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _hasil(plan, alokasi=None, status="feasible", **kwargs) -> Hasil:
+    objective = None if alokasi is None else 21.7
+    return Hasil(plan, status, objective, None, None, alokasi=alokasi, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def unit():
+    return contoh.load("unit")
+
+
+@pytest.fixture(scope="module")
+def report(unit):
+    return laporan_html(_hasil(unit, load_alokasi()))
+
+
+def test_report_is_self_contained(report):
+    sources = re.findall(r'src="([^"]+)"', report)
+    assert len(sources) >= 8 + 6  # charts of every section, one per team in level 2
+    for src in sources:
+        assert src.startswith("data:image/png;base64,")
+        assert base64.b64decode(src.split(",", 1)[1]).startswith(PNG)
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', report)
+    assert "<style>" in report and "@page" in report
+
+
+def test_report_has_every_section(report, unit):
+    headings = re.findall(r"<h2>(.*?)</h2>", report)
+    assert headings == [
+        "Ringkasan",
+        "Beban kerja",
+        "Anggaran terhadap pagu",
+        "Matriks Peran-Hasil level 1",
+        "Matriks Peran-Hasil level 2",
+        "Jadwal dan tim",
+        "Pemeriksaan cascade",
+    ]
+    teams = re.findall(r"<h3>(.*?)</h3>", report)
+    assert len(teams) == len({k.tim for k in load_alokasi().keanggotaan})
+    assert report.count("page-break-before") >= 1
+
+
+def test_user_text_is_escaped(unit):
+    alokasi = load_alokasi()
+    nip = alokasi.penugasan[0].nip
+    odd = [
+        dataclasses.replace(p, name='<script>alert(1)</script> =HYPERLINK("x")')
+        if p.nip == nip
+        else p
+        for p in unit.pegawai
+    ]
+    text = laporan_html(_hasil(unit.with_changes(pegawai=odd), alokasi))
+    assert "<script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert '=HYPERLINK("x")' in text  # shown as typed: HTML has no formulas
+
+
+def test_infeasible_report_explains_and_draws_nothing(unit):
+    reason = Penjelasan("leader_missing", "Tim Data membutuhkan Ketua Tim …", 1.0, "orang")
+    text = laporan_html(_hasil(unit, status="infeasible", penjelasan=(reason,)))
+    assert "Mengapa rencana tidak dapat dipenuhi" in text
+    assert "Tim Data membutuhkan Ketua Tim" in text
+    assert "data:image/png" not in text
+
+
+def test_write_is_atomic(unit, tmp_path):
+    target = tmp_path / "laporan.html"
+    target.write_text("lama", encoding="utf-8")
+    write_laporan_html(_hasil(unit, status="infeasible"), target)
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir()] == ["laporan.html"]
+
+
+def test_one_command_writes_the_report(tmp_path, capsys):
+    plan_path = tmp_path / "rencana.xlsx"
+    write_plan(contoh.load("kecil"), plan_path)
+    out = tmp_path / "laporan.html"
+    assert main(["laporan", str(plan_path), "--keluaran", str(out), "--batas-waktu", "5"]) == 0
+    assert "Laporan ditulis" in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8").count("data:image/png;base64,") >= 8
+    assert main(["laporan", str(plan_path), "--keluaran", str(tmp_path / "x.pdf")]) == 2
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_text("bukan xlsx", encoding="utf-8")
+    assert main(["laporan", str(bad), "--keluaran", str(out)]) == 2
