@@ -79,9 +79,13 @@ def _parser() -> argparse.ArgumentParser:
     opt.add_argument("--json", action="store_true", help="ringkasan JSON untuk mesin")
 
     lap = sub.add_parser(
-        "laporan", help="optimasi rencana lalu tulis laporan HTML (grafik dan tabel) satu berkas"
+        "laporan",
+        help="tulis laporan HTML satu berkas (grafik dan tabel) dari buku kerja hasil, "
+        "atau dari rencana yang dioptimasi saat itu",
     )
-    lap.add_argument("berkas", type=Path, help="berkas .xlsx rencana")
+    lap.add_argument(
+        "berkas", type=Path, help="HASIL.xlsx dari 'optimasi --keluaran', atau rencana"
+    )
     lap.add_argument("--keluaran", type=Path, required=True, help="berkas .html tujuan")
     lap.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="solver MILP")
     lap.add_argument(
@@ -219,8 +223,10 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
 
 
 def cmd_laporan(args: argparse.Namespace) -> int:
-    """Optimise a plan workbook and write the one-file HTML report of the result."""
+    """Write the one-file HTML report of a result workbook, or of a plan solved afresh."""
+    from sistemkerja.domain.masalah import PlanError
     from sistemkerja.io import read_plan_problems
+    from sistemkerja.io.hasil_xlsx import is_result_workbook, read_result_workbook
     from sistemkerja.io.laporan_html import write_laporan_html
     from sistemkerja.optimasi import optimasi
 
@@ -235,7 +241,19 @@ def cmd_laporan(args: argparse.Namespace) -> int:
     if plan is None or errors:
         _print_report(args.berkas, errors, [])
         return EXIT_USAGE
-    hasil = optimasi(plan, solver=args.solver, batas_waktu=args.batas_waktu, threads=args.threads)
+    if is_result_workbook(args.berkas):  # the allocation as saved: no new solve
+        try:
+            hasil = read_result_workbook(args.berkas)
+        except (PlanError, KeyError, ValueError) as exc:
+            print(
+                f"Galat: buku kerja hasil '{args.berkas}' tidak dapat dibaca: {exc}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    else:
+        hasil = optimasi(
+            plan, solver=args.solver, batas_waktu=args.batas_waktu, threads=args.threads
+        )
     try:
         write_laporan_html(hasil, args.keluaran)
     except OSError as exc:

@@ -102,3 +102,42 @@ def test_one_command_writes_the_report(tmp_path, capsys):
     bad = tmp_path / "rusak.xlsx"
     bad.write_text("bukan xlsx", encoding="utf-8")
     assert main(["laporan", str(bad), "--keluaran", str(out)]) == 2
+
+
+def test_result_workbook_reads_back_and_reports_without_solving(tmp_path, capsys):
+    """optimasi --keluaran HASIL.xlsx, then laporan HASIL.xlsx: the same plan, status and
+    allocation, and the report comes from the workbook (no new solve)."""
+    from sistemkerja.io.hasil_xlsx import read_result_workbook
+    from sistemkerja.io.laporan_xlsx import write_result_workbook
+    from sistemkerja.optimasi import optimasi
+
+    plan = contoh.load("kecil")
+    hasil = optimasi(plan, batas_waktu=10)
+    path = tmp_path / "HASIL.xlsx"
+    write_result_workbook(hasil, path)
+    back = read_result_workbook(path)
+    assert back.plan == plan
+    assert (back.status, back.objective, back.solver) == (hasil.status, hasil.objective, "highs")
+    assert back.components == pytest.approx(hasil.components)
+
+    def rows(a):
+        return sorted(
+            (p.nip, p.kegiatan, p.jabatan, p.jenjang_min, round(p.jam, 6)) for p in a.penugasan
+        )
+
+    assert rows(back.alokasi) == rows(hasil.alokasi)
+    assert set(back.alokasi.keanggotaan) == set(hasil.alokasi.keanggotaan)
+    out = tmp_path / "laporan.html"
+    assert main(["laporan", str(path), "--keluaran", str(out)]) == 0
+    assert "dibaca dari buku kerja hasil" in capsys.readouterr().out
+    assert "data:image/png;base64," in out.read_text(encoding="utf-8")
+
+
+def test_a_result_workbook_without_its_plan_is_refused(tmp_path, capsys):
+    from sistemkerja.io.tabel_xlsx import write_tables
+    from sistemkerja.laporan import tabel_hasil
+
+    path = tmp_path / "HASIL_lama.xlsx"
+    write_tables(tabel_hasil(_hasil(contoh.load("kecil"), status="infeasible")), path)
+    assert main(["laporan", str(path), "--keluaran", str(tmp_path / "l.html")]) == 2
+    assert "lembar" in capsys.readouterr().out.lower()

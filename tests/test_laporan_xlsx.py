@@ -18,6 +18,7 @@ import pytest
 from sistemkerja import analisis, contoh
 from sistemkerja.analisis.jadwal import BULAN, jadwal_kegiatan
 from sistemkerja.cli import main
+from sistemkerja.domain import skema
 from sistemkerja.io import write_plan
 from sistemkerja.io.laporan_xlsx import (
     HEADER_ROW,
@@ -101,6 +102,7 @@ def test_result_workbook_holds_tables_then_documents(hasil, wb):
     tables = list(tabel_hasil(hasil))
     assert wb.sheetnames[: len(tables)] == tables
     teams = [f"{PREFIKS_MPH2}{t.code}" for t in hasil.plan.tim]
+    plan_sheets = [lembar.name for lembar in skema.LEMBAR]
     assert wb.sheetnames[len(tables) :] == [
         LEMBAR_MPH1,
         *teams,
@@ -109,6 +111,7 @@ def test_result_workbook_holds_tables_then_documents(hasil, wb):
         LEMBAR_ABK_PEGAWAI,
         LEMBAR_ANGGARAN,
         LEMBAR_JADWAL,
+        *plan_sheets,  # the plan solved, so the workbook is a complete record
     ]
     assert all(len(n) <= 31 for n in wb.sheetnames)
     assert len({n.casefold() for n in wb.sheetnames}) == len(wb.sheetnames)
@@ -118,7 +121,8 @@ def test_without_allocation_only_tables_are_written(hasil, tmp_path):
     gagal = dataclasses.replace(hasil, alokasi=None, status="no_solution")
     path = tmp_path / "gagal.xlsx"
     write_result_workbook(gagal, path)
-    assert openpyxl.load_workbook(path).sheetnames == list(tabel_hasil(gagal))
+    plan_sheets = [lembar.name for lembar in skema.LEMBAR]
+    assert openpyxl.load_workbook(path).sheetnames == [*tabel_hasil(gagal), *plan_sheets]
 
 
 def test_saving_replaces_the_file_and_leaves_no_temporary_file(hasil, tmp_path):

@@ -217,13 +217,21 @@ def write_plan(
 
     check()
     wb = new_workbook()
+    add_plan_sheets(wb, plan)
+    return save_atomic(wb, target, check)
+
+
+def add_plan_sheets(wb: Workbook, plan: Rencana) -> None:
+    """Append one sheet per plan entity, in schema order, as :func:`write_plan` writes them.
+
+    A workbook holding these sheets (among others) reads back with :func:`read_plan`.
+    """
     for lembar in skema.LEMBAR:
         ws = wb.create_sheet(lembar.name)
         if lembar.single:
             write_single(ws, lembar, getattr(plan, lembar.attr), help_of=lambda k: k.help)
         else:
             write_table(ws, lembar, getattr(plan, lembar.attr))
-    return save_atomic(wb, target, check)
 
 
 # ---- helpers shared with the template ------------------------------------------------

@@ -52,6 +52,7 @@ from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.pk import Indikator, TugasTambahan
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.io._tulis import HEADER_FILL, HEADER_FONT, new_workbook, save_atomic, set_value
+from sistemkerja.io.buku_kerja import add_plan_sheets
 from sistemkerja.io.tabel_xlsx import RP_FORMAT, add_tables, cell_value
 
 if TYPE_CHECKING:
@@ -1004,7 +1005,10 @@ def write_result_workbook(hasil: Hasil, path: str | os.PathLike[str]) -> str:
     …), each on its own sheet as :func:`~sistemkerja.io.tabel_xlsx.write_tables` writes
     them; with an allocation the document sheets of :func:`tulis_dokumen` follow. The
     file is written to a temporary file in the same folder and then moved into place, so
-    an existing workbook is either fully replaced or left untouched.
+    an existing workbook is either fully replaced or left untouched. The plan's own sheets
+    come last, so the workbook is a complete record of the run: it reads back with
+    :func:`~sistemkerja.io.hasil_xlsx.read_result_workbook` (and as a plan with
+    :func:`~sistemkerja.io.read_plan`).
 
     Parameters
     ----------
@@ -1024,4 +1028,5 @@ def write_result_workbook(hasil: Hasil, path: str | os.PathLike[str]) -> str:
     add_tables(wb, tabel_hasil(hasil))
     if hasil.alokasi is not None:
         tulis_dokumen(wb, hasil.plan, hasil.alokasi)
+    add_plan_sheets(wb, hasil.plan)
     return save_atomic(wb, Path(path))
