@@ -45,6 +45,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from sistemkerja import analisis
 from sistemkerja.analisis._indeks import label_jabatan
+from sistemkerja.analisis.beban import KOLOM_BEBAN_JABATAN, KOLOM_BEBAN_PEGAWAI
 from sistemkerja.analisis.jadwal import BULAN, jadwal_kegiatan
 from sistemkerja.analisis.mph import KETUA
 from sistemkerja.domain.alokasi import Alokasi
@@ -614,38 +615,10 @@ _KOLOM_ABK_PEGAWAI = (
 )
 
 
-_ISI_ABK_JABATAN = (
-    "jabatan",
-    "jam_kebutuhan",
-    "kebutuhan_pegawai",
-    "pegawai_tersedia",
-    "pegawai_ditugaskan",
-    "ej",
-    "kategori",
-    "predikat",
-    "selisih",
-)
-"""Columns of :func:`~sistemkerja.analisis.beban_jabatan` shown, after ``No``."""
-
-_ISI_ABK_PEGAWAI = (
-    "nip",
-    "nama",
-    "jabatan",
-    "jenjang",
-    "asal",
-    "kapasitas",
-    "jam_terikat",
-    "jam_tugas",
-    "jam_ketua",
-    "jam_total",
-    "ej",
-    "kategori",
-    "predikat",
-    "posisi",
-    "jumlah_tim",
-    "peran",
-)
-"""Columns of :func:`~sistemkerja.analisis.beban_pegawai` shown, after ``No``."""
+_ISI_ABK_JABATAN = KOLOM_BEBAN_JABATAN
+"""Columns of :func:`~sistemkerja.analisis.beban_jabatan` shown (all), after ``No``."""
+_ISI_ABK_PEGAWAI = KOLOM_BEBAN_PEGAWAI
+"""Columns of :func:`~sistemkerja.analisis.beban_pegawai` shown (all), after ``No``."""
 
 
 def _keterangan_abk(plan: Rencana) -> str:
