@@ -56,7 +56,7 @@ from sistemkerja.analisis import (
 )
 from sistemkerja.analisis.anggaran import KOLOM_ANGGARAN_KEGIATAN, KOLOM_ANGGARAN_PAGU
 from sistemkerja.analisis.beban import KOLOM_BEBAN_JABATAN, KOLOM_BEBAN_PEGAWAI
-from sistemkerja.analisis.mph import KOLOM_MPH1, KOLOM_MPH2
+from sistemkerja.analisis.mph import KOLOM_MPH1, KOLOM_MPH2, ketua_tim
 from sistemkerja.analisis.pemeriksaan import KOLOM_CASCADE
 from sistemkerja.analisis.skp import KOLOM_RHK
 from sistemkerja.domain import (
@@ -511,8 +511,8 @@ def test_mph_level1_rows_are_ketua_and_mandiri(kecil, n):
     df = mph_level1(kecil, _dasar(kecil))
     assert list(df.columns) == list(KOLOM_MPH1)
     assert list(dict.fromkeys(zip(df["nip"], df["peran"], strict=True))) == [
-        (n["Budi"], "Ketua Tim Tim Perencanaan"),
-        (n["Dewi"], "Ketua Tim Tim Data"),
+        (n["Budi"], "Ketua Tim Perencanaan"),
+        (n["Dewi"], "Ketua Tim Data"),
         (n["Sari"], "Mandiri"),
     ]
     assert not {n["Andi"], n["Rina"], n["Eko"]} & set(df["nip"])
@@ -998,7 +998,7 @@ def test_sample_unit_end_to_end():
     assert ro["belanja"].sum() == pytest.approx(sum(plan.biaya_kegiatan().values()))
     satu = mph_level1(plan, alokasi)
     assert set(satu["peran"]) - {"Mandiri"} == {
-        f"Ketua Tim {t.name}" for t in plan.tim if plan.tim_perlu_ketua()[t.code]
+        ketua_tim(t.name) for t in plan.tim if plan.tim_perlu_ketua()[t.code]
     }
     assert not satu["hasil"].str.startswith("Hasil ").any()
     m = mph_matriks(satu)

@@ -17,6 +17,7 @@ import pytest
 
 from sistemkerja import analisis, contoh
 from sistemkerja.analisis.jadwal import BULAN, jadwal_kegiatan
+from sistemkerja.analisis.mph import ketua_tim
 from sistemkerja.cli import main
 from sistemkerja.domain import skema
 from sistemkerja.io import write_plan
@@ -157,7 +158,7 @@ def test_mph_level1_left_columns_are_ketua_and_mandiri_with_jabatan(hasil, berka
     orang = list(df[["NIP", "Nama", "Jabatan", "Peran"]].itertuples(index=False, name=None))
     assert orang == list(matriks.index)
     berketua = {k.tim for k in hasil.alokasi.keanggotaan if k.ketua}
-    ketua = {f"Ketua Tim {t.name}" for t in hasil.plan.tim if t.code in berketua}
+    ketua = {ketua_tim(t.name) for t in hasil.plan.tim if t.code in berketua}
     assert set(df["Peran"]) == {"Mandiri"} | ketua
     isi = df.iloc[:, 5:].astype(object)
     cells = isi.where(isi.notna(), "").to_numpy()
@@ -533,3 +534,11 @@ def test_cli_optimasi_writes_the_documents(tmp_path, capsys):
     assert set(df["Peran"]) >= {"Mandiri"}
     anggaran = _baca(out, LEMBAR_ANGGARAN)
     assert anggaran["Pagu (Rp)"].iloc[-1] == pytest.approx(plan.pagu_total)
+
+
+def test_table_sheets_print_one_page_wide(hasil, wb):
+    for name in tabel_hasil(hasil):
+        ws = wb[name]
+        assert ws.page_setup.orientation == "landscape", name
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, name
+        assert ws.print_title_rows == "$1:$1" and ws.freeze_panes == "A2", name

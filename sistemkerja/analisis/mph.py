@@ -119,6 +119,13 @@ def isi_sel(
     )
 
 
+def ketua_tim(nama_tim: str) -> str:
+    """Role label of a team's Ketua: "Ketua Tim Data", not "Ketua Tim Tim Data"."""
+    if nama_tim.casefold().startswith("tim "):
+        return f"Ketua {nama_tim}"
+    return f"{KETUA} {nama_tim}"
+
+
 def _kosong(nip: str, peran: str, tim: str | None, ketua: bool = False) -> Sel:
     return Sel(nip, peran, tim, None, None, None, math.nan, math.nan, None, (), ketua=ketua)
 
@@ -130,7 +137,7 @@ def sel_level1(ix: Indeks, kontrib: KontribusiKegiatan | None = None) -> list[Se
     for t in ix.plan.tim:
         target_tim = [ind for ind in ix.urutan_target() if ix.kegiatan_tim(t.code, ind)]
         for nip in ix.ketua[t.code]:
-            peran = f"{KETUA} {t.name}"
+            peran = ketua_tim(t.name)
             mine = []
             for ind in target_tim:
                 isi = isi_sel(ix, kontrib, ind, ix.kegiatan_tim(t.code, ind), None)
@@ -240,7 +247,8 @@ def mph_level1(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
 
         - ``nip``, ``nama``;
         - ``jabatan`` — jabatan and jenjang (``"Perencana Ahli Muda"``);
-        - ``peran`` — ``"Ketua Tim <nama tim>"`` or ``"Mandiri"``;
+        - ``peran`` — ``"Ketua Tim <nama tim>"`` (``"Ketua <nama tim>"`` when the name
+          starts with "Tim": "Ketua Tim Data", not "Ketua Tim Tim Data") or ``"Mandiri"``;
         - ``tim`` — team code (empty for mandiri);
         - ``indikator`` — code of the unit head's indicator or tugas tambahan (a
           categorical holding every target code in plan order, so

@@ -99,7 +99,8 @@ def rhk(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
         tambahan), level 1 first.
 
         - ``nip``, ``nama``;
-        - ``peran`` — ``"Ketua Tim <nama tim>"``, ``"Mandiri"`` or ``"Anggota"``;
+        - ``peran`` — ``"Ketua Tim <nama tim>"`` (``"Ketua <nama tim>"`` when the name
+          starts with "Tim"), ``"Mandiri"`` or ``"Anggota"``;
         - ``tim`` — team code (empty for mandiri);
         - ``jenis`` — ``"Utama"`` (PK indicator) or ``"Tambahan"`` (tugas tambahan);
         - ``rhk`` — the result in bahasa hasil (the MPH cell's text);

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from sistemkerja.io._tulis import fit_widths, new_workbook, save_atomic, set_value, write_header
 
@@ -103,5 +105,19 @@ def add_tables(wb: Workbook, tables: Mapping[str, pd.DataFrame]) -> list[str]:
             ws,
             [[h, *frame.iloc[:200, i].tolist()] for i, h in enumerate(headers)],
         )
+        _print_setup(ws)
         names.append(ws.title)
     return names
+
+
+def _print_setup(ws: Worksheet) -> None:
+    """Set a table to print on A4 landscape, one page wide, header row repeated and frozen."""
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+    ws.oddFooter.left.text = "&A"
