@@ -244,7 +244,7 @@ def cmd_laporan(args: argparse.Namespace) -> int:
     if is_result_workbook(args.berkas):  # the allocation as saved: no new solve
         try:
             hasil = read_result_workbook(args.berkas)
-        except (PlanError, KeyError, ValueError) as exc:
+        except (PlanError, KeyError, TypeError, ValueError) as exc:
             print(
                 f"Galat: buku kerja hasil '{args.berkas}' tidak dapat dibaca: {exc}",
                 file=sys.stderr,

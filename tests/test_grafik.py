@@ -9,6 +9,7 @@ them (and look at them) with::
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import sys
 from pathlib import Path
@@ -322,3 +323,34 @@ def test_charts_without_data_say_so(unit):
     assert ax.texts[0].get_text() == "Tidak ada pagu tingkat RO"
     ax = grafik.peta_mph(grafik.matriks_jam(analisis.mph_level1(unit, empty)))
     assert ax.texts[0].get_text() == "Tidak ada hasil untuk digambar"
+
+
+def test_people_of_the_same_name_stay_apart(unit, alokasi):
+    level1 = analisis.mph_level1(unit, alokasi)
+    mandiri = level1[level1["peran"] == "Mandiri"]["nip"].unique()
+    same = {nip: "Budi Santoso" for nip in mandiri[:2]}
+    renamed = unit.with_changes(
+        pegawai=[
+            dataclasses.replace(p, name=same[p.nip]) if p.nip in same else p for p in unit.pegawai
+        ]
+    )
+    matriks = grafik.matriks_jam(analisis.mph_level1(renamed, alokasi))
+    assert len(matriks) == len(grafik.matriks_jam(level1)) == len(analisis.mph_matriks(level1))
+    assert list(matriks.index.get_level_values("nama")).count("Budi Santoso") == 2
+
+
+def test_ketua_rows_start_blocks_whatever_the_case():
+    index = pd.MultiIndex.from_tuples(
+        [("A", "Ketua TIM DATA"), ("B", "Anggota"), ("C", "Ketua Tim Keuangan"), ("D", "Anggota")],
+        names=["nama", "peran"],
+    )
+    matriks = pd.DataFrame({"IK-1": [1.0, 2.0, 3.0, 4.0]}, index=index)
+    pages = grafik.bagi_halaman(matriks, 3)
+    assert [list(p.index.get_level_values("nama")) for p in pages] == [["A", "B"], ["C", "D"]]
+
+
+def test_an_empty_matrix_draws_a_message():
+    empty = grafik.matriks_jam(analisis.mph_level1(contoh.load("unit"), Alokasi()))
+    figures = grafik.gambar_mph(empty)
+    assert len(figures) == 1
+    assert figures[0].axes[0].texts[0].get_text() == "Tidak ada hasil untuk digambar"

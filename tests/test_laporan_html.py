@@ -141,3 +141,37 @@ def test_a_result_workbook_without_its_plan_is_refused(tmp_path, capsys):
     write_tables(tabel_hasil(_hasil(contoh.load("kecil"), status="infeasible")), path)
     assert main(["laporan", str(path), "--keluaran", str(tmp_path / "l.html")]) == 2
     assert "lembar" in capsys.readouterr().out.lower()
+
+
+@pytest.fixture(scope="module")
+def hasil_kecil(tmp_path_factory):
+    from sistemkerja.io.laporan_xlsx import write_result_workbook
+    from sistemkerja.optimasi import optimasi
+
+    path = tmp_path_factory.mktemp("hasil") / "HASIL.xlsx"
+    write_result_workbook(optimasi(contoh.load("kecil"), batas_waktu=10), path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("nip", "999", "NIP 999"),
+        ("jam", None, "lembar Penugasan baris 2 kolom jam: kosong"),
+        ("porsi", "banyak", "lembar Penugasan baris 2 kolom porsi: 'banyak' bukan angka"),
+    ],
+)
+def test_a_hand_edited_result_workbook_is_checked(
+    hasil_kecil, tmp_path, capsys, column, value, message
+):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(hasil_kecil)
+    ws = wb["Penugasan"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=2, column=header.index(column) + 1).value = value
+    edited = tmp_path / "HASIL_disunting.xlsx"
+    wb.save(edited)
+    assert main(["laporan", str(edited), "--keluaran", str(tmp_path / "l.html")]) == 2
+    err = capsys.readouterr().err
+    assert "tidak dapat dibaca" in err and message in err

@@ -126,6 +126,11 @@ def ketua_tim(nama_tim: str) -> str:
     return f"{KETUA} {nama_tim}"
 
 
+def peran_ketua(peran: object) -> bool:
+    """Whether an MPH role label is a Ketua Tim's (made by :func:`ketua_tim`)."""
+    return str(peran).casefold().startswith("ketua ")
+
+
 def _kosong(nip: str, peran: str, tim: str | None, ketua: bool = False) -> Sel:
     return Sel(nip, peran, tim, None, None, None, math.nan, math.nan, None, (), ketua=ketua)
 

@@ -10,6 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
+from sistemkerja.analisis.mph import peran_ketua
 from sistemkerja.grafik._gaya import angka, axes, bungkus, kosong, tinggi
 
 PETA_JAM = LinearSegmentedColormap.from_list("jam", ["#f7fbff", "#6baed6", "#08306b"])
@@ -24,7 +25,7 @@ ANOTASI_MAKS = 400
 
 
 def matriks_jam(
-    df: pd.DataFrame, kolom: str = "indikator", baris: Sequence[str] = ("nama", "peran")
+    df: pd.DataFrame, kolom: str = "indikator", baris: Sequence[str] = ("nama", "peran", "nip")
 ) -> pd.DataFrame:
     """Pivot a tidy MPH frame to hours per person (rows) and result (columns).
 
@@ -39,7 +40,8 @@ def matriks_jam(
         ``"hasil_ketua"`` / ``"kegiatan"`` for level 2).
     baris : sequence of str
         Columns naming a matrix row, in order of first appearance (the tidy frames list
-        each team's Ketua first).
+        each team's Ketua first). The first two label the row; keep ``nip`` among them
+        so two people of the same name stay apart.
 
     Returns
     -------
@@ -148,7 +150,7 @@ def _garis_tim(ax: Axes, matriks: pd.DataFrame) -> None:
         return
     roles = list(matriks.index.get_level_values("peran"))
     for i, role in enumerate(roles):
-        if i and str(role).startswith("Ketua Tim"):
+        if i and peran_ketua(role):
             ax.axhline(i - 0.5, color="#424242", linewidth=0.8)
 
 
@@ -157,11 +159,11 @@ def _blok(matriks: pd.DataFrame) -> list[range]:
     roles = (
         [str(r) for r in matriks.index.get_level_values("peran")]
         if isinstance(matriks.index, pd.MultiIndex) and "peran" in matriks.index.names
-        else ["Ketua Tim"] * len(matriks)
+        else ["Ketua Tim"] * len(matriks)  # without roles every row stands alone
     )
-    starts = [
-        i for i, r in enumerate(roles) if i == 0 or r.startswith("Ketua Tim") or r == "Mandiri"
-    ]
+    if not roles:
+        return []
+    starts = [i for i, r in enumerate(roles) if i == 0 or peran_ketua(r) or r == "Mandiri"]
     return [range(a, b) for a, b in zip(starts, [*starts[1:], len(roles)], strict=True)]
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 
+from sistemkerja.analisis._indeks import indeks
 from sistemkerja.domain.alokasi import Alokasi, Keanggotaan, Penugasan
 from sistemkerja.domain.enums import Jenjang
 from sistemkerja.domain.masalah import PlanError
@@ -35,18 +36,51 @@ def is_result_workbook(path: str | os.PathLike[str]) -> bool:
         wb.close()
 
 
-def _rows(ws: Worksheet) -> Iterator[dict[str, Any]]:
+def _rows(ws: Worksheet) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (sheet row number, values by header) for every non-empty row below the header."""
     header: list[str] = []
-    for i, row in enumerate(ws.iter_rows(values_only=True)):
-        if i == 0:
+    for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if i == 1:
             header = [str(h) for h in row]
             continue
         if any(v is not None for v in row):
-            yield dict(zip(header, row, strict=False))
+            yield i, dict(zip(header, row, strict=False))
 
 
 def _number(value: Any) -> float | None:
     return None if value is None or value == "" else float(value)
+
+
+def _required(sheet: str, row: int, values: dict[str, Any], field: str, kind: type = str) -> Any:
+    """Return a cell's value as ``kind``; a clear error naming sheet, row and field if not."""
+    value = values.get(field)
+    if value is None or value == "":
+        raise ValueError(f"lembar {sheet} baris {row} kolom {field}: kosong")
+    try:
+        return kind(value)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"lembar {sheet} baris {row} kolom {field}: '{value}' bukan angka"
+        ) from None
+
+
+def _penugasan(row: int, r: dict[str, Any]) -> Penugasan:
+    jenjang = r.get("jenjang_min")
+    try:
+        jenjang_min = Jenjang.parse(str(jenjang)) if jenjang else None
+    except ValueError:
+        raise ValueError(
+            f"lembar Penugasan baris {row} kolom jenjang_min: '{jenjang}' bukan jenjang"
+        ) from None
+    return Penugasan(
+        _required("Penugasan", row, r, "nip"),
+        _required("Penugasan", row, r, "kegiatan"),
+        _required("Penugasan", row, r, "jabatan_peran"),
+        jenjang_min,
+        _required("Penugasan", row, r, "jam", float),
+        _required("Penugasan", row, r, "porsi", float),
+        _number(r.get("biaya")) or 0.0,
+    )
 
 
 def read_result_workbook(path: str | os.PathLike[str]) -> Hasil:
@@ -68,8 +102,11 @@ def read_result_workbook(path: str | os.PathLike[str]) -> Hasil:
     ------
     PlanError
         If the plan sheets are missing or invalid (e.g. a result workbook written before
-        the plan was stored in it), or the allocation does not fit the plan; the message
-        is in Indonesian and names the sheet, row and field.
+        the plan was stored in it).
+    ValueError
+        If a Penugasan or Tim row lacks a value or holds a wrong one (the message names
+        the sheet, row and field), or the allocation does not fit the plan (unknown NIP,
+        activity, effort line or team).
     """
     plan, problems = read_plan_problems(path)
     errors = [p for p in problems if p.is_error]
@@ -77,38 +114,43 @@ def read_result_workbook(path: str | os.PathLike[str]) -> Hasil:
         raise PlanError(errors)
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        summary = {r["Parameter"]: r["Nilai"] for r in _rows(wb["Ringkasan"])}
-        penugasan = [
-            Penugasan(
-                str(r["nip"]),
-                str(r["kegiatan"]),
-                str(r["jabatan_peran"]),
-                Jenjang.parse(str(r["jenjang_min"])) if r["jenjang_min"] else None,
-                float(r["jam"]),
-                float(r["porsi"]),
-                float(r["biaya"] or 0.0),
-            )
-            for r in (_rows(wb["Penugasan"]) if "Penugasan" in wb.sheetnames else [])
-        ]
+        summary = {r["Parameter"]: r["Nilai"] for _, r in _rows(wb["Ringkasan"])}
+        sheet = wb["Penugasan"] if "Penugasan" in wb.sheetnames else None
+        penugasan = [_penugasan(row, r) for row, r in (_rows(sheet) if sheet else [])]
+        sheet = wb["Tim"] if "Tim" in wb.sheetnames else None
         keanggotaan = [
-            Keanggotaan(str(r["tim"]), str(r["nip"]), r["peran"] == "Ketua Tim")
-            for r in (_rows(wb["Tim"]) if "Tim" in wb.sheetnames else [])
+            Keanggotaan(
+                _required("Tim", row, r, "tim"),
+                _required("Tim", row, r, "nip"),
+                r.get("peran") == "Ketua Tim",
+            )
+            for row, r in (_rows(sheet) if sheet else [])
         ]
+        sheet = wb["Penjelasan"] if "Penjelasan" in wb.sheetnames else None
         penjelasan = tuple(
             Penjelasan(
                 str(r["kode"]),
                 str(r["penjelasan"]),
-                float(r["kekurangan"] or 0.0),
-                str(r["satuan"] or ""),
+                _number(r.get("kekurangan")) or 0.0,
+                str(r.get("satuan") or ""),
             )
-            for r in (_rows(wb["Penjelasan"]) if "Penjelasan" in wb.sheetnames else [])
+            for _, r in (_rows(sheet) if sheet else [])
         )
     finally:
         wb.close()
     status = str(summary["Kode status"])
-    alokasi = (
-        Alokasi(tuple(penugasan), tuple(keanggotaan)) if status in ("optimal", "feasible") else None
-    )
+    alokasi = None
+    if status in ("optimal", "feasible"):
+        alokasi = Alokasi(tuple(penugasan), tuple(keanggotaan))
+        try:
+            indeks(plan, alokasi)
+        except ValueError as exc:
+            raise ValueError(f"lembar Penugasan/Tim tidak cocok dengan rencananya: {exc}") from None
+    counts = {
+        k.removeprefix("Jumlah "): int(v)
+        for k, v in summary.items()
+        if k.startswith("Jumlah ") and isinstance(v, int | float)
+    }
     components = {
         k.removeprefix("Komponen "): float(v)
         for k, v in summary.items()
@@ -132,5 +174,6 @@ def read_result_workbook(path: str | os.PathLike[str]) -> Hasil:
         solve_seconds=_number(summary.get("Waktu solver")) or 0.0,
         alokasi=alokasi,
         penjelasan=penjelasan,
+        counts=counts,
         message=f"dibaca dari buku kerja hasil; {summary.get('Pesan solver') or ''}".rstrip("; "),
     )

@@ -297,7 +297,8 @@ def _slack(model: Model, family: str, keys: tuple[str, ...], unit: str, coef: fl
     """Elastic mode: a fresh non-negative slack as a term ``(slack, coef)``; else none."""
     if not model.elastic:
         return []
-    var = _var(model, f"s_{family}_{len(model.slack)}")
+    var = _var(model, f"s_{family}_{len(model.columns)}")  # a unique name per column
+    assert (family, *keys) not in model.slack, f"two slacks for {(family, *keys)}"
     model.slack[(family, *keys)] = (var, unit)
     return [(var, coef)]
 
@@ -507,7 +508,8 @@ def add_team_size(model: Model, m: Masukan) -> None:
 def add_people_needed(model: Model, m: Masukan) -> None:
     """People needed: at least ``orang`` qualifying members per Kebutuhan Peran row."""
     for i, k in enumerate(m.kebutuhan):
-        s = _slack(model, "kebutuhan_orang", (k.tim, k.indikator, k.jabatan), "orang", 1.0)
+        key = (k.tim, k.indikator, k.jabatan, str(k.jenjang_min or ""))
+        s = _slack(model, "kebutuhan_orang", key, "orang", 1.0)
         members = [(model.y[(nip, k.tim)], 1.0) for nip in k.calon]
         _row(model, [*members, *s], GE, k.orang, f"kebutuhan_orang_{i}")
         _count(model, "kebutuhan_orang")
@@ -766,6 +768,17 @@ class _Loaded:
     rows: tuple[np.ndarray, ...]
     hard: float | None = None
     """``time.perf_counter()`` by which every run must have stopped (watchdog)."""
+    cost: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """Objective coefficient per column."""
+
+    def objective(self, x: np.ndarray) -> float:
+        """Objective value of the column values ``x``, computed here, not read from HiGHS.
+
+        Measured with highspy 1.16: after a MIP run with most columns fixed (the team
+        search), HiGHS reported 15.898 for a solution whose objective is 16.456, and kept
+        that value (and a dual bound below the LP relaxation) in the next runs.
+        """
+        return float(self.cost @ x)
 
     def make_integer(self) -> None:
         """Mark the integer columns as such (the model is loaded as its LP relaxation)."""
@@ -814,7 +827,7 @@ def _load_highs(model: Model, threads: int | None, msg: bool) -> _Loaded:
     h.addRows(len(row_lo), row_lo, row_hi, len(cols), starts, cols, vals)
     integer = np.flatnonzero(np.asarray(columns.integer, dtype=bool)).astype(np.int32)
     rows = (starts, cols, vals, row_lo, row_hi)
-    return _Loaded(h, n, integer, lower, upper, rows)
+    return _Loaded(h, n, integer, lower, upper, rows, cost=cost)
 
 
 def _run(h: Any, time_limit: float, *, lp: bool = False, hard: float | None = None) -> None:
@@ -866,8 +879,8 @@ def _search_near(
         info = h.getInfo()
         if info.primal_solution_status != 2:
             return None
-        value = float(info.objective_function_value)
         candidate = np.asarray(h.getSolution().col_value).copy()
+        value = loaded.objective(candidate)
     if value >= objective - 1e-9 or loaded.violation(candidate) > START_TOLERANCE:
         return None
     return candidate, value
@@ -951,11 +964,11 @@ def _relax_and_fix(model: Model, loaded: _Loaded, deadline: float) -> _Relaxed:
         return _Relaxed("infeasible")
     if status != highspy.HighsModelStatus.kOptimal:
         return _Relaxed("stopped")
-    bound = float(h.getInfo().objective_function_value)
+    relaxation = np.asarray(h.getSolution().col_value).copy()
+    bound = loaded.objective(relaxation)
     m = model.masukan
     if m is None:
         return _Relaxed("optimal", bound)
-    relaxation = np.asarray(h.getSolution().col_value).copy()
     chosen = greedy(m, _guide(model, m, relaxation))
     found = _allocate(model, loaded, chosen, deadline)
     if found is None:
@@ -976,7 +989,8 @@ def _from_greedy(
     found = _allocate(model, loaded, chosen, deadline)
     if found is None:
         return relaxed
-    return _Relaxed(relaxed.status, relaxed.bound, found[0], found[1], relaxed.relaxation)
+    # No relaxation kept: the allocation came from the greedy (messages say so).
+    return _Relaxed(relaxed.status, relaxed.bound, found[0], found[1], None)
 
 
 def _allocate(
@@ -1045,7 +1059,7 @@ def _repair(m: Masukan, chosen: Awal, loaded: _Loaded, deadline: float) -> bool:
             ej = _load_ratios(elastic, m, x)
             if not _add_helpers(elastic, m, chosen, x, busy, ej, lines):
                 return False
-    return False
+    return True  # the last round's helpers are checked by the caller's fixed LP
 
 
 def _solve_fixed(
@@ -1075,8 +1089,8 @@ def _solve_fixed(
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return None
         x = np.asarray(h.getSolution().col_value).copy()
-        objective = float(h.getInfo().objective_function_value)
     x[cols] = vals  # exact 0/1 for the fixed columns
+    objective = loaded.objective(x)
     if loaded.violation(x) > START_TOLERANCE:
         return None
     return x, objective
@@ -1345,14 +1359,16 @@ def _solve_highs(
         # Branch-and-bound found nothing in time; the allocation built from the LP
         # relaxation keeps every rule and is returned with its gap.
         outcome = _from_relaxation(relaxed, loaded, seconds, "highs", message)
-        outcome.bound = _better_bound(float(info.mip_dual_bound), relaxed)
+        mip_bound = _consistent(float(info.mip_dual_bound), outcome.objective)
+        outcome.bound = _better_bound(mip_bound, relaxed)
         outcome.gap = _relative_gap(outcome.objective or 0.0, outcome.bound)
         return outcome
     if verdict in ("infeasible", "no_solution"):
         return SolveOutcome(verdict, None, None, None, seconds, "highs", message)
     col_value = np.asarray(h.getSolution().col_value)
-    objective = float(info.objective_function_value)
-    bound = _better_bound(float(info.mip_dual_bound) if mip else objective, relaxed)
+    objective = loaded.objective(col_value)
+    mip_bound = _consistent(float(info.mip_dual_bound), objective) if mip else objective
+    bound = _better_bound(mip_bound, relaxed)
     if not mip or bound is None or not math.isfinite(bound):
         bound = objective if verdict == "optimal" else bound
     rel = _relative_gap(objective, bound)
@@ -1360,6 +1376,19 @@ def _solve_highs(
     if final != verdict:
         message = f"{message} dalam celah yang diminta {format_angka(gap * 100, 2)} %"
     return SolveOutcome(final, objective, bound, rel, seconds, "highs", message, col_value.copy())
+
+
+def _consistent(bound: float, objective: float | None) -> float | None:
+    """Return the solver's dual bound, or ``None`` when it exceeds the objective it proves.
+
+    A lower bound above a feasible solution's objective is impossible; such a bound is not
+    reported (the relaxation's, computed separately, still is).
+    """
+    if objective is None or not math.isfinite(bound):
+        return bound
+    if bound > objective + 1e-6 * max(1.0, abs(objective)):
+        return None
+    return bound
 
 
 def _proven(verdict: Status, gap: float | None) -> Status:
