@@ -107,14 +107,14 @@ def bungkus(text: Any, width: int = 30, lines: int = 3) -> str:
     )
 
 
-def angka(value: float, _pos: Any = None, decimals: int = 0) -> str:
+def angka(value: float, decimals: int = 0) -> str:
     """Format a tick value the Indonesian way (1.250; 0,95)."""
     return format_angka(value, decimals)
 
 
 def sumbu_angka(ax: Axes, axis: str = "x", decimals: int = 0) -> None:
     """Label one axis's ticks with Indonesian number formatting."""
-    fmt = FuncFormatter(lambda v, pos: angka(v, pos, decimals))
+    fmt = FuncFormatter(lambda v, _pos: angka(v, decimals))
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from sistemkerja import analisis, grafik
+from sistemkerja.domain.angka import format_angka
 from sistemkerja.laporan import penjelasan, ringkasan
 from sistemkerja.optimasi.hasil import STATUS_LABEL, Hasil
 
@@ -55,8 +56,6 @@ def tabel(df: pd.DataFrame, *, index: bool = False) -> str:
 
 
 def _angka(value: float) -> str:
-    from sistemkerja.domain.angka import format_angka
-
     return format_angka(value, 2)
 
 
