@@ -1,7 +1,8 @@
 # sistemkerja — satu perintah untuk memasang, menjalankan dan menguji.
 #
 #   make lab    buka JupyterLab pada notebooks/00_mulai.ipynb
-#   make test   lint + format + uji unit + semua notebook (dipakai CI lewat .ci/run)
+#   make test   lint + format + aturan impor + uji unit + semua notebook (dipakai CI lewat .ci/run)
+#   make cepat  bagian cepat saja (tanpa uji bertanda slow dan tanpa notebook), < 3 menit
 #
 # Hanya perlu Python >= 3.11 dan GNU make. Semua paket dipasang ke .venv di folder ini;
 # tidak ada yang didaftarkan secara global.
@@ -35,14 +36,16 @@ NB_RUN := $(RUN) PYTHONWARNINGS="$(NB_WARNINGS)"
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv .venv lab test lint format unit notebooks bench contoh clean distclean
+.PHONY: help venv .venv lab test cepat lint imports format unit notebooks bench contoh clean distclean
 
 help:
 	@echo "Target make untuk sistemkerja:"
 	@echo "  make lab        pasang (bila perlu) lalu buka JupyterLab pada $(LAB_NOTEBOOK)"
 	@echo "                  argumen tambahan: make lab LAB_ARGS='--no-browser --port=8899'"
-	@echo "  make test       ruff check, ruff format --check, pytest, notebook (nbval)"
+	@echo "  make test       ruff check, ruff format --check, aturan impor, pytest, notebook (nbval)"
+	@echo "  make cepat      ruff dan pytest tanpa uji bertanda slow (untuk pengembang, < 3 menit)"
 	@echo "  make lint       ruff check dan ruff format --check"
+	@echo "  make imports    periksa aturan impor antarlapisan (lint-imports, pyproject.toml)"
 	@echo "  make format     rapikan kode dan notebook dengan ruff"
 	@echo "  make unit       hanya uji unit (tests/)"
 	@echo "  make notebooks  hanya notebook di $(NOTEBOOKS)/ (nbval)"
@@ -100,6 +103,14 @@ lint: $(STAMP)
 	$(RUN) $(BIN)/ruff check .
 	$(RUN) $(BIN)/ruff format --check .
 
+imports: $(STAMP)
+	$(RUN) $(BIN)/lint-imports
+
+cepat: $(STAMP)
+	$(RUN) $(BIN)/ruff check .
+	$(RUN) $(BIN)/ruff format --check .
+	$(RUN) $(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
+
 format: $(STAMP)
 	$(RUN) $(BIN)/ruff check --fix .
 	$(RUN) $(BIN)/ruff format .
@@ -118,6 +129,7 @@ test: $(STAMP)
 	export $(RUN); \
 	step "ruff check" $(BIN)/ruff check .; \
 	step "ruff format" $(BIN)/ruff format --check .; \
+	step "aturan impor" $(BIN)/lint-imports; \
 	step "pytest" $(BIN)/pytest $(PYTEST_ARGS); \
 	step "notebook" env PYTHONWARNINGS="$(NB_WARNINGS)" \
 		$(BIN)/pytest $(NBVAL_ARGS) $(PYTEST_ARGS) $(NOTEBOOKS)/; \

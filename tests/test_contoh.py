@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -116,14 +115,13 @@ def test_sample_validates_without_problems(name):
     assert problems == [], _shown(problems)
 
 
-def test_load_is_deterministic_and_quick():
+def test_load_is_deterministic():
+    # How long loading takes is measured in benchmarks/run.py, never asserted here.
     first = contoh.load("unit")
-    start = time.perf_counter()
     second = contoh.load("unit")
-    elapsed = time.perf_counter() - start
     assert first == second
+    assert first is not second
     assert [p.name for p in first.pegawai] == [p.name for p in second.pegawai]
-    assert elapsed < 0.2
     assert contoh.load() == first
 
 
@@ -355,11 +353,10 @@ def test_generate_rejects_bad_arguments(n, kwargs):
         generate(n, **kwargs)
 
 
-def test_generate_is_fast():
-    start = time.perf_counter()
+def test_generate_1000_staff_is_valid():
+    # Its speed is a benchmark figure (benchmarks/run.py), not a test.
     plan = generate(1000, seed=0)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0
+    assert len(plan.pegawai) == 1000
     assert not _errors(plan)
 
 
