@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import math
 import os
@@ -393,7 +394,8 @@ def check_output(
         with open(probe, "xb"):
             pass
     except OSError as exc:
-        return f"folder '{folder}' tidak dapat ditulisi ({os_reason(exc)})"
+        why = "folder itu tidak menerima berkas baru" if exc.errno == errno.ENOENT else None
+        return f"folder '{folder}' tidak dapat ditulisi ({why or os_reason(exc)})"
     finally:
         with contextlib.suppress(OSError):
             probe.unlink()

@@ -170,6 +170,9 @@ TEMP_PREFIX = "~sistemkerja-simpan-"
 _TEMP_RE = re.compile(
     r"^" + re.escape(TEMP_PREFIX) + r"(?P<name>.+)-(?P<pid>[0-9]+)-(?P<tag>[0-9a-f]{6})\.tmp$"
 )
+#: Temporary files of sistemkerja before 0.2 (``.~<name>.<8 hex>.xlsx``): no pid, so
+#: they are removed only by age.
+_LEGACY_TEMP_RE = re.compile(r"^\.~(?P<name>.+)\.[0-9a-f]{8}\.(?:xlsx|html)$")
 #: A temporary file older than this (seconds) is stale even if its pid is alive again.
 STALE_AFTER = 24 * 3600.0
 
@@ -210,6 +213,7 @@ def clean_stale_temp(folder: str | os.PathLike[str], *, now: float | None = None
     Only files matching our own pattern (see :func:`temp_path`) are touched, and only
     when the process that made them is gone or the file is older than
     :data:`STALE_AFTER`. Files of this process are never removed (a save may be running).
+    Temporary files of earlier versions (``.~<name>.<8 hex>.xlsx``) go by age alone.
 
     Parameters
     ----------
@@ -231,16 +235,17 @@ def clean_stale_temp(folder: str | os.PathLike[str], *, now: float | None = None
         return removed
     for entry in entries:
         match = _TEMP_RE.match(entry.name)
-        if match is None:
+        legacy = match is None and _LEGACY_TEMP_RE.match(entry.name) is not None
+        if match is None and not legacy:
             continue
-        pid = int(match["pid"])
+        pid = int(match["pid"]) if match is not None else 0
         if pid == os.getpid():
             continue
         try:
             if not entry.is_file(follow_symlinks=False):
                 continue
             old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER
-            if old or not _pid_alive(pid):
+            if old or (not legacy and not _pid_alive(pid)):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
         except OSError:

@@ -297,8 +297,10 @@ def _problem(
 
 
 _ERRNO_ID = {
-    errno.EACCES: "izin membaca ditolak",
-    errno.EPERM: "izin membaca ditolak",
+    errno.EACCES: "izin ditolak",
+    errno.EPERM: "izin ditolak",
+    errno.EROFS: "sistem berkas hanya-baca",
+    errno.ENOSPC: "ruang disk penuh",
     errno.ENOENT: "berkas tidak ada",
     errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
     errno.EISDIR: "itu folder, bukan berkas",
@@ -506,7 +508,12 @@ def _check_container(data: bytes, source: str) -> Problem | None:
         try:
             rows = _data_row_count(zf.read(part)) - 1  # without the header row
         except KeyError:
-            continue  # openpyxl reports a missing part
+            return _file_problem(
+                "not_xlsx",
+                f"berkas '{source}' rusak: lembar '{name}' terdaftar di buku kerja tetapi "
+                "isinya tidak ada di berkas; buka di Excel lalu simpan ulang",
+                name,
+            )
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
             return _file_problem(
                 "not_xlsx",
