@@ -299,6 +299,25 @@ def _value_at_last_row(folder: Path, plan: Path) -> Path:
     return _edited(plan, folder / "baris_akhir.xlsx", change)
 
 
+def _other_workbook(folder: Path) -> Path:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Rekap"
+    wb.active["A1"] = "bukan rencana"
+    wb.save(folder / "lain.xlsx")
+    return folder / "lain.xlsx"
+
+
+def _header_moved(folder: Path, plan: Path) -> Path:
+    return _edited(plan, folder / "judul_turun.xlsx", lambda wb: wb["Pegawai"].insert_rows(1, 2))
+
+
+def _far_header(folder: Path, plan: Path) -> Path:
+    def change(wb: openpyxl.Workbook) -> None:
+        wb["Pegawai"].cell(1, 16_384).value = "Catatan jauh"
+
+    return _edited(plan, folder / "judul_jauh.xlsx", change)
+
+
 def _non_utf8_name(folder: Path, plan: Path) -> Path:
     path = Path(os.fsdecode(bytes(folder) + b"/rencana-\xff\xfe.xlsx"))
     path.write_bytes(b"bukan buku kerja")
@@ -497,6 +516,27 @@ CASES: list[Case] = [
         lambda folder, plan: ["periksa", str(_value_at_last_row(folder, plan))],
         1,
         ("'Pegawai'", "baris 1048576"),
+    ),
+    Case(
+        "workbook of another application",
+        SHEET,
+        lambda folder, plan: ["periksa", str(_other_workbook(folder))],
+        1,
+        ("lain.xlsx", "Pegawai", "templat"),
+    ),
+    Case(
+        "header row moved down",
+        SHEET,
+        lambda folder, plan: ["periksa", str(_header_moved(folder, plan))],
+        1,
+        ("'Pegawai'", "baris 1"),
+    ),
+    Case(
+        "header at column XFD",
+        SHEET,
+        lambda folder, plan: ["periksa", str(_far_header(folder, plan))],
+        0,
+        ("'Pegawai'", "Catatan jauh"),
     ),
     # -- command-line arguments ---------------------------------------------------------
     Case("batas-waktu inf", ARG, _opt("--batas-waktu", "inf"), 2, ("--batas-waktu", "inf")),
