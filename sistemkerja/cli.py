@@ -502,7 +502,6 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
     :func:`sistemkerja.io.laporan_xlsx.write_result_workbook`.
     """
     from sistemkerja.io import read_plan_problems
-    from sistemkerja.io.laporan_xlsx import write_result_workbook
 
     if args.keluaran is not None:
         reason = check_output(args.keluaran, (".xlsx",), overwrite=args.timpa, inputs=[args.berkas])
@@ -525,6 +524,8 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
         if reason:  # the folder changed during the solve
             _error(reason)
             return EXIT_USAGE
+        from sistemkerja.io.laporan_xlsx import write_result_workbook
+
         write_result_workbook(hasil, args.keluaran)
     if args.json:
         print(json.dumps(hasil.summary(), ensure_ascii=False, indent=2, default=str))
@@ -559,6 +560,9 @@ def cmd_laporan(args: argparse.Namespace) -> int:
             hasil = read_result_workbook(args.berkas)
         except PlanError as exc:
             _print_report(args.berkas, [p for p in exc.problems if p.is_error], [], sys.stderr)
+            return EXIT_USAGE
+        except ValueError as exc:  # hasil_xlsx names sheet, row and column in Indonesian
+            _error(f"buku kerja hasil '{args.berkas}' tidak dapat dibaca: {exc}")
             return EXIT_USAGE
         except Exception:  # a damaged result workbook is bad input, not a crash
             _error(

@@ -645,7 +645,14 @@ CASES: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+#: Cases that build big workbooks (> 5 s on a busy machine).
+SLOW = frozenset({"20001 rows in Kegiatan"})
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, id=c.id, marks=[pytest.mark.slow] if c.id in SLOW else []) for c in CASES],
+)
 def test_bad_input_answered_in_indonesian(
     case: Case, kecil_master: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -794,6 +801,7 @@ def test_indonesian_numbers_reach_the_solver(
     assert openpyxl.load_workbook(out).sheetnames[0] == "Ringkasan"
 
 
+@pytest.mark.slow
 def test_laporan_overwrites_only_with_timpa(
     kecil_master: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
