@@ -6,7 +6,8 @@ Usage::
 
 Cases: ``baris`` (Pegawai sheet with 50,000 extra filled rows), ``sel_akhir`` (one
 formatted, empty cell at row 1,048,576 of Pegawai), ``kolom_akhir`` (one formatted,
-empty cell at column XFD of Pegawai). Each case is written once, then ``periksa`` runs
+empty cell at column XFD of Pegawai), ``batas`` (a valid synthetic plan of exactly
+5,000 Pegawai, the limit). Each case is written once, then ``periksa`` runs
 in a subprocess; wall time and peak memory (``ru_maxrss``) are printed.
 """
 
@@ -23,6 +24,7 @@ from openpyxl.styles import PatternFill
 
 from sistemkerja import contoh
 from sistemkerja.io import write_plan
+from sistemkerja.io.buku_kerja import MAX_PEGAWAI
 
 EXTRA_ROWS = 50_000
 
@@ -37,6 +39,9 @@ def _base(folder: Path) -> Path:
 def make(case: str, folder: Path) -> Path:
     target = folder / f"besar_{case}.xlsx"
     if target.exists():
+        return target
+    if case == "batas":
+        write_plan(contoh.generate(MAX_PEGAWAI, seed=3), target)
         return target
     wb = openpyxl.load_workbook(_base(folder))
     ws = wb["Pegawai"]
@@ -60,7 +65,7 @@ def make(case: str, folder: Path) -> Path:
 def main() -> None:
     folder = Path(sys.argv[1])
     folder.mkdir(parents=True, exist_ok=True)
-    cases = sys.argv[2:] or ["sel_akhir", "kolom_akhir", "baris"]
+    cases = sys.argv[2:] or ["sel_akhir", "kolom_akhir", "baris", "batas"]
     for case in cases:
         path = make(case, folder)
         start = time.perf_counter()
@@ -71,7 +76,7 @@ def main() -> None:
             check=False,
         )
         wall = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest so far
         last = (done.stdout + done.stderr).strip().splitlines()[-1:] or [""]
         print(f"{case}: {wall:.1f} s, puncak {peak:.0f} MB, kode {done.returncode}: {last[0]}")
 

@@ -254,6 +254,13 @@ def _directory(folder: Path, plan: Path) -> Path:
     return path
 
 
+def _fifo(folder: Path, plan: Path) -> Path:
+    """A named pipe: reading it would wait forever for a writer."""
+    path = folder / "pipa.xlsx"
+    os.mkfifo(path)
+    return path
+
+
 def _dangling(folder: Path, plan: Path) -> Path:
     path = folder / "tautan.xlsx"
     path.symlink_to(folder / "sudah_dihapus.xlsx")
@@ -329,6 +336,13 @@ UNICODE_NAME = "Rencana Direktorat ñ 計画 🙂 (salinan).xlsx"
 
 def _unicode_missing(folder: Path, plan: Path) -> Path:
     return folder / "data unit" / UNICODE_NAME
+
+
+def _unicode_plan(folder: Path, plan: Path) -> Path:
+    target = folder / "data unit ñ" / UNICODE_NAME
+    target.parent.mkdir()
+    shutil.copyfile(plan, target)
+    return target
 
 
 def _unicode_text(folder: Path, plan: Path) -> Path:
@@ -471,6 +485,7 @@ CASES: list[Case] = [
         ("berkata_sandi.xlsx", "kata sandi"),
     ),
     Case("legacy xls", FILE, _periksa(_xls), 2, ("lama.xlsx", ".xls")),
+    Case("named pipe as plan", FILE, _periksa(_fifo), 2, ("pipa.xlsx", "bukan berkas biasa")),
     Case("dangling symlink", FILE, _periksa(_dangling), 2, ("tautan.xlsx", "tidak ada")),
     Case("path under a file", FILE, _periksa(_under_a_file), 2, ("kecil.xlsx", "rencana.xlsx")),
     Case(
@@ -634,6 +649,7 @@ CASES: list[Case] = [
     Case("contoh where no folder can be made", OUT, _argv("contoh", "/proc/contoh"), 2, ("/proc",)),
     # -- unicode in paths ------------------------------------------------------------
     Case("unicode name missing", UNI, _periksa(_unicode_missing), 2, (UNICODE_NAME, "data unit")),
+    Case("unicode name of a good plan", UNI, _periksa(_unicode_plan), 0, (UNICODE_NAME, "valid")),
     Case("unicode name not xlsx", UNI, _periksa(_unicode_text), 2, (UNICODE_NAME,)),
     Case(
         "unicode output folder missing",
