@@ -7,7 +7,8 @@ Exit codes: 0 success / plan valid / allocation found (optimal or feasible); 1 t
 has errors (``periksa``) or no allocation exists or was found in time (``optimasi``,
 ``laporan``, with the reasons); 2 wrong usage, bad input (a file that is no readable
 plan, a plan with errors given to ``optimasi``) or an output that may not or cannot be
-written; 3 an internal error (a bug: please report it); 130 interrupted (Ctrl+C).
+written; 3 an internal error (a bug: please report it); 130 interrupted (Ctrl+C); 141 the
+reader of the output went away (``| head``).
 
 Outputs are checked before any long work starts: an output may never replace an input
 (same path, symlink or hard link) and replaces an existing file only with ``--timpa``.
@@ -35,6 +36,7 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
 
 #: Longest solver time limit accepted (seconds): seven days.
 MAX_BATAS_WAKTU = 7 * 24 * 3600.0
@@ -414,6 +416,18 @@ def _print_report(
         print(f"{path}: valid — 0 galat, {len(warnings)} peringatan.", file=out)
 
 
+def _report(path: Path, errors: list[Problem], warnings: list[Problem]) -> None:
+    """Print the problems of a plan given for optimisation or a report, on stderr.
+
+    A file that is no readable plan at all gets its one message, without the summary.
+    """
+    if _file_unreadable(errors):
+        for problem in errors:
+            print(f"Galat: {problem.message}", file=sys.stderr)
+    else:
+        _print_report(path, errors, warnings, sys.stderr)
+
+
 def _file_unreadable(problems: list[Problem]) -> bool:
     from sistemkerja.io.buku_kerja import FILE_PROBLEM_CODES
 
@@ -486,7 +500,7 @@ def cmd_periksa(path: Path, as_json: bool) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     elif unreadable:
-        _print_report(path, errors, warnings, sys.stderr)
+        _report(path, errors, warnings)
     else:
         _print_report(path, errors, warnings)
     if unreadable:
@@ -516,7 +530,7 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
             payload = {"status": "bad_input", "masalah": [p.to_dict() for p in errors]}
             print(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
-            _print_report(args.berkas, errors, [], sys.stderr)
+            _report(args.berkas, errors, [])
         return EXIT_USAGE
     hasil = _optimise(plan, _solve_options(args))
     if args.keluaran is not None:
@@ -553,7 +567,7 @@ def cmd_laporan(args: argparse.Namespace) -> int:
     plan, problems = read_plan_problems(args.berkas)
     errors = [p for p in problems if p.is_error]
     if plan is None or errors:
-        _print_report(args.berkas, errors, [], sys.stderr)
+        _report(args.berkas, errors, [])
         return EXIT_USAGE
     if is_result_workbook(args.berkas):  # the allocation as saved: no new solve
         try:
@@ -609,7 +623,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     -------
     int
         0 success, 1 invalid plan or no allocation, 2 usage, input or output error,
-        3 internal error, 130 interrupted.
+        3 internal error, 130 interrupted, 141 output pipe closed.
     """
     for stream in (sys.stdout, sys.stderr):  # a path that is not valid UTF-8 still prints
         with contextlib.suppress(AttributeError, ValueError):
@@ -623,6 +637,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nDibatalkan.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # e.g. `sistemkerja periksa x.xlsx --json | head`: quietly stop
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except OSError as exc:
         _error(_os_message(exc))
         return EXIT_USAGE

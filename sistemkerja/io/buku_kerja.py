@@ -307,6 +307,9 @@ _ERRNO_ID = {
     errno.ENAMETOOLONG: "nama berkas terlalu panjang",
     errno.ELOOP: "tautan simbolik berputar",
     errno.EIO: "galat perangkat masukan/keluaran",
+    errno.EPIPE: "pipa keluaran sudah ditutup",
+    errno.EXDEV: "tidak dapat dipindah antar-perangkat",
+    errno.EBUSY: "sedang dipakai program lain",
 }
 
 
