@@ -365,6 +365,12 @@ def _output_hardlink(folder: Path, plan: Path) -> list[str]:
     return ["optimasi", str(plan), "--keluaran", str(link), "--timpa"]
 
 
+def _input_symlink(folder: Path, plan: Path) -> list[str]:
+    link = folder / "rencana_tautan.xlsx"
+    link.symlink_to(plan)
+    return ["optimasi", str(link), "--keluaran", str(plan), "--timpa"]
+
+
 def _output_dotdot(folder: Path, plan: Path) -> list[str]:
     (folder / "sub").mkdir()
     other = folder / "sub" / ".." / plan.name
@@ -587,6 +593,7 @@ CASES: list[Case] = [
     Case("keluaran is the plan", OUT, _same_output, 2, ("kecil.xlsx", "masukan")),
     Case("keluaran symlink to plan", OUT, _output_symlink, 2, ("hasil.xlsx", "masukan")),
     Case("keluaran hard link to plan", OUT, _output_hardlink, 2, ("hasil.xlsx", "masukan")),
+    Case("plan via symlink, keluaran the plan", OUT, _input_symlink, 2, ("kecil.xlsx", "masukan")),
     Case("keluaran plan via ..", OUT, _output_dotdot, 2, ("kecil.xlsx", "masukan")),
     Case("keluaran exists", OUT, _output_exists, 2, ("hasil.xlsx", "--timpa")),
     Case("keluaran read-only", OUT, _output_read_only, 2, ("hasil.xlsx", "hanya-baca")),
