@@ -1,17 +1,32 @@
-"""Command line: ``sistemkerja contoh|templat|periksa`` (Indonesian sub-commands).
+"""Command line: ``sistemkerja contoh|templat|periksa|optimasi|laporan`` (in Indonesian).
+
+Everything the user reads is Indonesian, including argparse's own usage, help and error
+texts. Errors go to stderr, never as a traceback or a raw exception text.
 
 Exit codes: 0 success / plan valid / allocation found (optimal or feasible); 1 the plan
 has errors (``periksa``) or no allocation exists or was found in time (``optimasi``,
-with the reasons); 2 wrong usage, bad input or a file that cannot be written.
+``laporan``, with the reasons); 2 wrong usage, bad input (a file that is no readable
+plan, a plan with errors given to ``optimasi``) or an output that may not or cannot be
+written; 3 an internal error (a bug: please report it); 130 interrupted (Ctrl+C); 141 the
+reader of the output went away (``| head``).
+
+Outputs are checked before any long work starts: an output may never replace an input
+(same path, symlink or hard link) and replaces an existing file only with ``--timpa``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
+import math
+import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import IO, Any, NoReturn
 
 from sistemkerja import __version__
 from sistemkerja.domain.masalah import Problem
@@ -19,26 +34,167 @@ from sistemkerja.domain.masalah import Problem
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+#: Longest solver time limit accepted (seconds): seven days.
+MAX_BATAS_WAKTU = 7 * 24 * 3600.0
+#: Environment variable that shows the traceback of an internal error (for developers).
+DEBUG_ENV = "SISTEMKERJA_JEJAK"
+
+
+# ---- argparse in Indonesian ---------------------------------------------------------
+#: argparse's (Python 3.11) English messages as regular expressions, with their
+#: Indonesian replacement; applied in order to every usage error.
+_ARGPARSE_ID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"^argument (.+?): ", r"argumen \1: "),
+        (r"invalid choice: (.+) \(choose from (.+)\)$", r"pilihan \1 tidak dikenal (pilihan: \2)"),
+        (r"invalid (\S+) value: (.+)$", r"nilai \2 tidak sah"),
+        (r"the following arguments are required: (.+)$", r"argumen berikut wajib diisi: \1"),
+        (r"unrecognized arguments: (.+)$", r"argumen tidak dikenal: \1"),
+        (r"expected one argument$", "memerlukan satu nilai"),
+        (r"expected at most one argument$", "memerlukan paling banyak satu nilai"),
+        (r"expected at least one argument$", "memerlukan sedikitnya satu nilai"),
+        (r"expected (\d+) arguments?$", r"memerlukan \1 nilai"),
+        (r"not allowed with argument (.+)$", r"tidak boleh dipakai bersama argumen \1"),
+        (r"ignored explicit argument (.+)$", r"opsi ini tidak menerima nilai (\1)"),
+        (r"one of the arguments (.+) is required$", r"salah satu argumen \1 wajib diisi"),
+        (r"ambiguous option: (\S+) could match (.+)$", r"opsi \1 ambigu; bisa berarti \2"),
+        (r"unexpected option string: (.+)$", r"opsi tak terduga: \1"),
+        (r"can't open '(.+)': (.+)$", r"berkas '\1' tidak dapat dibuka"),
+    )
+)
+
+
+def translate_argparse(message: str) -> str:
+    """Return argparse's English error ``message`` in Indonesian.
+
+    Parameters
+    ----------
+    message : str
+        The text argparse passes to :meth:`argparse.ArgumentParser.error`.
+
+    Returns
+    -------
+    str
+        The Indonesian text; parts with no known translation are left as they are.
+    """
+    for pattern, replacement in _ARGPARSE_ID:
+        message = pattern.sub(replacement, message)
+    return message
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help in Indonesian: ``penggunaan:`` and the default of every option."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        """Add the usage line with the Indonesian prefix."""
+        super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        shown = "bawaan" in text or "%(default)" in text
+        if shown or not action.option_strings or action.default in (None, False):
+            return text
+        if action.default is argparse.SUPPRESS:
+            return text
+        return f"{text} (bawaan: %(default)s)"
 
 
 class _Parser(argparse.ArgumentParser):
-    """Argument parser that reports usage errors in Indonesian."""
+    """Argument parser whose usage, help and errors are Indonesian."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        """Print the usage and an Indonesian error, then exit with code 2."""
-        for english, indonesian in _ARGPARSE_ID.items():
-            message = message.replace(english, indonesian)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen posisi"
+        self._optionals.title = "opsi"
+        self.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help="tampilkan bantuan ini lalu keluar",
+        )
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the Indonesian error to stderr, then exit with code 2."""
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: galat: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: galat: {translate_argparse(message)}\n")
 
 
-_ARGPARSE_ID = {
-    "the following arguments are required": "argumen berikut wajib diisi",
-    "unrecognized arguments": "argumen tidak dikenal",
-    "invalid choice": "pilihan tidak sah",
-    "choose from": "pilih dari",
-    "expected one argument": "memerlukan satu nilai",
-}
+# ---- values typed on the command line -------------------------------------------------
+def _number(text: str) -> float:
+    """Parse a number written the Indonesian or the English way (``0,5`` or ``0.5``)."""
+    from sistemkerja.domain.angka import parse_angka
+
+    try:
+        value = parse_angka(text.strip().rstrip("%").strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan angka") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"'{text}' bukan angka terhingga")
+    return value
+
+
+def _batas_waktu(text: str) -> float:
+    """Solver time limit in seconds: finite, above 0, at most :data:`MAX_BATAS_WAKTU`."""
+    if "%" in text:
+        raise argparse.ArgumentTypeError(f"'{text}' harus berupa jumlah detik, bukan persen")
+    value = _number(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"harus lebih dari 0 detik, bukan '{text}'")
+    if value > MAX_BATAS_WAKTU:
+        raise argparse.ArgumentTypeError(
+            f"paling lama {MAX_BATAS_WAKTU:.0f} detik (7 hari), bukan '{text}'"
+        )
+    return value
+
+
+def _celah(text: str) -> float:
+    """Relative gap as a fraction: ``1%``, ``0,5%`` or ``0,005``; 0 ≤ celah < 100 %."""
+    value = _number(text)
+    fraction = value / 100 if "%" in text else value
+    if fraction < 0:
+        raise argparse.ArgumentTypeError(f"tidak boleh negatif, bukan '{text}'")
+    if fraction >= 1:
+        hint = "" if "%" in text else f"; untuk {value:g} persen tulis '{value:g}%'"
+        raise argparse.ArgumentTypeError(f"harus kurang dari 100%, bukan '{text}'{hint}")
+    return fraction
+
+
+def cpu_count() -> int:
+    """Return the number of processor cores this process may use (at least 1)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _threads(text: str) -> int:
+    """Solver threads: a whole number from 1 to the cores of this computer."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"sedikitnya 1, bukan '{text}'")
+    cores = cpu_count()
+    if value > cores:
+        raise argparse.ArgumentTypeError(
+            f"paling banyak {cores} (jumlah inti prosesor komputer ini), bukan '{text}'"
+        )
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,9 +203,18 @@ def _parser() -> argparse.ArgumentParser:
         description="Perencanaan sistem kerja (Permenpan RB 7/2022): PK, strategi, "
         "kegiatan dan anggaran, Matriks Peran-Hasil.",
     )
-    parser.add_argument("--versi", action="version", version=f"sistemkerja {__version__}")
+    parser.add_argument(
+        "--versi",
+        action="version",
+        version=f"sistemkerja {__version__}",
+        help="tampilkan versi lalu keluar",
+    )
     sub = parser.add_subparsers(
-        dest="perintah", required=True, metavar="PERINTAH", parser_class=_Parser
+        dest="perintah",
+        required=True,
+        metavar="PERINTAH",
+        parser_class=_Parser,
+        title="perintah",
     )
 
     contoh = sub.add_parser("contoh", help="tulis buku kerja contoh ke sebuah folder")
@@ -66,15 +231,13 @@ def _parser() -> argparse.ArgumentParser:
 
     opt = sub.add_parser("optimasi", help="tempatkan pegawai ke tim, Ketua Tim dan kegiatan")
     opt.add_argument("berkas", type=Path, help="berkas .xlsx rencana")
-    opt.add_argument("--keluaran", type=Path, help="berkas .xlsx hasil (ditimpa bila ada)")
-    opt.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="solver MILP")
     opt.add_argument(
-        "--batas-waktu", type=float, default=60.0, metavar="DETIK", help="batas waktu solver"
+        "--keluaran",
+        type=Path,
+        help="berkas .xlsx hasil; tidak boleh sama dengan rencana (bawaan: tidak ditulis)",
     )
-    opt.add_argument("--threads", type=int, default=None, help="jumlah thread solver")
-    opt.add_argument(
-        "--celah", type=float, default=1e-4, metavar="FRAKSI", help="celah relatif berhenti"
-    )
+    opt.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
+    _solver_arguments(opt)
     opt.add_argument("--log", action="store_true", help="tampilkan log solver")
     opt.add_argument("--json", action="store_true", help="ringkasan JSON untuk mesin")
 
@@ -87,39 +250,218 @@ def _parser() -> argparse.ArgumentParser:
         "berkas", type=Path, help="HASIL.xlsx dari 'optimasi --keluaran', atau rencana"
     )
     lap.add_argument("--keluaran", type=Path, required=True, help="berkas .html tujuan")
-    lap.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="solver MILP")
-    lap.add_argument(
-        "--batas-waktu", type=float, default=60.0, metavar="DETIK", help="batas waktu solver"
-    )
-    lap.add_argument("--threads", type=int, default=None, help="jumlah thread solver")
+    lap.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
+    _solver_arguments(lap)
     return parser
 
 
-def _write_guarded(path: Path, overwrite: bool) -> str | None:
-    """Return an Indonesian reason not to write ``path``, or ``None`` when it is fine."""
-    if path.exists() and not overwrite:
-        return f"berkas '{path}' sudah ada; pakai --timpa untuk menimpanya"
-    if path.suffix.lower() != ".xlsx":
-        return f"nama berkas '{path}' harus berakhiran .xlsx"
+def _solver_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="solver MILP")
+    parser.add_argument(
+        "--batas-waktu",
+        type=_batas_waktu,
+        default="60",
+        metavar="DETIK",
+        help="batas waktu solver dalam detik, mis. 60 atau 0,5",
+    )
+    parser.add_argument(
+        "--threads",
+        type=_threads,
+        default=None,
+        metavar="N",
+        help=f"jumlah thread solver, 1 sampai {cpu_count()} (bawaan: dipilih solver)",
+    )
+    parser.add_argument(
+        "--celah",
+        type=_celah,
+        default=None,
+        metavar="CELAH",
+        help="celah relatif tempat solver boleh berhenti, mis. 1%%, 0,5%% atau 0,005 "
+        "(bawaan: dari lembar Kebijakan, 1 %%)",
+    )
+    parser.add_argument(
+        "--prioritas",
+        choices=["pemerataan", "bobot"],
+        default=None,
+        help="yang diutamakan: pemerataan beban atau bobot tujuan (bawaan: dari lembar Kebijakan)",
+    )
+
+
+# ---- calling the optimiser ------------------------------------------------------------
+#: Options the CLI already takes but the current ``optimasi()`` does not accept yet.
+_NOT_YET_WIRED = frozenset({"prioritas"})
+
+
+def _solve_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the keyword arguments for ``optimasi()`` from the command line.
+
+    The one place where CLI names meet optimiser names. Options left at ``None`` are
+    dropped, so the optimiser (and the plan's Kebijakan) decides their value.
+    """
+    options = {
+        "solver": args.solver,
+        "batas_waktu": args.batas_waktu,
+        "threads": args.threads,
+        "gap": args.celah,  # becomes "celah" with the new optimasi()
+        "prioritas": args.prioritas,  # to be wired: optimasi(prioritas=...)
+        "log": getattr(args, "log", None),
+    }
+    return {key: value for key, value in options.items() if value is not None}
+
+
+def _optimise(plan: Any, options: dict[str, Any]) -> Any:
+    """Call ``optimasi()`` with the options it accepts today."""
+    from sistemkerja.optimasi import optimasi
+
+    accepted = {k: v for k, v in options.items() if k not in _NOT_YET_WIRED}
+    return optimasi(plan, **accepted)
+
+
+# ---- files ----------------------------------------------------------------------------
+def _error(message: str) -> None:
+    print(f"Galat: {message}", file=sys.stderr)
+
+
+def _os_message(exc: OSError) -> str:
+    """Indonesian text of an OSError: our own message, or the file and the reason."""
+    from sistemkerja.io.buku_kerja import os_reason
+
+    if exc.errno is None:  # raised by sistemkerja with an Indonesian message
+        return str(exc)
+    where = f"'{exc.filename}': " if exc.filename else ""
+    return f"{where}{os_reason(exc)}"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def check_output(
+    path: Path, suffixes: Sequence[str], *, overwrite: bool, inputs: Sequence[Path] = ()
+) -> str | None:
+    """Return an Indonesian reason not to write ``path``, or ``None`` when it can be written.
+
+    Checked before any long work: the suffix; that it is no folder; that it is none of
+    ``inputs`` (also through a symlink or hard link); that an existing file is replaced
+    only with ``overwrite`` and is not read-only; that its folder exists and accepts a
+    new file (a real probe file is created and removed).
+
+    Parameters
+    ----------
+    path : Path
+        The output file.
+    suffixes : sequence of str
+        Allowed suffixes, lower case, e.g. ``(".xlsx",)``.
+    overwrite : bool
+        Whether ``--timpa`` was given.
+    inputs : sequence of Path
+        Files read by the command.
+
+    Returns
+    -------
+    str or None
+        The reason, naming the file; ``None`` when writing may go ahead.
+    """
+    from sistemkerja.io._tulis import clean_stale_temp, temp_path
+    from sistemkerja.io.buku_kerja import os_reason
+
+    if path.suffix.lower() not in suffixes:
+        return f"nama berkas keluaran '{path}' harus berakhiran {' atau '.join(suffixes)}"
+    for source in inputs:
+        if path.exists() and _same_file(path, source):
+            return (
+                f"berkas keluaran '{path}' adalah berkas masukan '{source}'; hasil tidak "
+                "boleh menimpa masukan. Pilih nama lain untuk --keluaran"
+            )
+    if path.is_dir():
+        return f"keluaran '{path}' adalah folder; tulis nama berkas, mis. '{path / 'hasil'}'"
+    if path.exists() or path.is_symlink():
+        if not overwrite:
+            return f"berkas '{path}' sudah ada; pakai --timpa untuk menimpanya"
+        if not path.exists():
+            return f"'{path}' adalah tautan simbolik yang rusak; hapus dulu"
+        if not path.stat().st_mode & 0o222:
+            return f"berkas '{path}' hanya-baca; tidak ditimpa"
+    folder = path.parent
+    if not folder.exists():
+        return f"folder '{folder}' untuk berkas '{path.name}' tidak ada; buat dulu foldernya"
+    if not folder.is_dir():
+        return f"'{folder}' bukan folder; berkas '{path.name}' tidak dapat ditulis di sana"
+    clean_stale_temp(folder)
+    probe = temp_path(path)
+    try:
+        with open(probe, "xb"):
+            pass
+    except OSError as exc:
+        why = "folder itu tidak menerima berkas baru" if exc.errno == errno.ENOENT else None
+        return f"folder '{folder}' tidak dapat ditulisi ({why or os_reason(exc)})"
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink()
     return None
 
 
+def _print_report(
+    path: Path, errors: list[Problem], warnings: list[Problem], file: IO[str] | None = None
+) -> None:
+    out = file or sys.stdout
+    for problem in [*errors, *warnings]:
+        print(problem, file=out)
+    if errors:
+        print(f"\n{path}: TIDAK VALID — {len(errors)} galat, {len(warnings)} peringatan.", file=out)
+    else:
+        print(f"{path}: valid — 0 galat, {len(warnings)} peringatan.", file=out)
+
+
+def _report(path: Path, errors: list[Problem], warnings: list[Problem]) -> None:
+    """Print the problems of a plan given for optimisation or a report, on stderr.
+
+    A file that is no readable plan at all gets its one message, without the summary.
+    """
+    if _file_unreadable(errors):
+        for problem in errors:
+            print(f"Galat: {problem.message}", file=sys.stderr)
+    else:
+        _print_report(path, errors, warnings, sys.stderr)
+
+
+def _file_unreadable(problems: list[Problem]) -> bool:
+    from sistemkerja.io.buku_kerja import FILE_PROBLEM_CODES
+
+    return any(p.code in FILE_PROBLEM_CODES for p in problems if p.is_error)
+
+
+def _tidy_folder(path: Path) -> None:
+    """Remove temporary files left beside ``path`` by a killed earlier run."""
+    from sistemkerja.io._tulis import clean_stale_temp
+
+    clean_stale_temp(path.parent if str(path.parent) else Path("."))
+
+
+# ---- commands -------------------------------------------------------------------------
 def cmd_contoh(folder: Path, overwrite: bool) -> int:
     """Write every sample plan as a workbook into ``folder``."""
     from sistemkerja import contoh
     from sistemkerja.io import write_plan
+    from sistemkerja.io.buku_kerja import os_reason
 
+    if folder.exists() and not folder.is_dir():
+        _error(f"'{folder}' adalah berkas, bukan folder")
+        return EXIT_USAGE
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"Galat: folder '{folder}' tidak dapat dibuat: {exc.strerror}", file=sys.stderr)
+        _error(f"folder '{folder}' tidak dapat dibuat ({os_reason(exc)})")
         return EXIT_USAGE
     targets = {name: folder / contoh.FILE_NAMES[name] for name in contoh.names()}
-    blocked = [p for p in targets.values() if p.exists() and not overwrite]
-    if blocked:
-        names = ", ".join(str(p) for p in blocked)
-        print(f"Galat: berkas sudah ada: {names}; pakai --timpa", file=sys.stderr)
-        return EXIT_USAGE
+    for path in targets.values():
+        reason = check_output(path, (".xlsx",), overwrite=overwrite)
+        if reason:
+            _error(reason)
+            return EXIT_USAGE
     for name, path in targets.items():
         write_plan(contoh.load(name), path)
         print(f"Ditulis: {path}")
@@ -130,26 +472,24 @@ def cmd_templat(path: Path, overwrite: bool) -> int:
     """Write a blank plan template with dropdowns."""
     from sistemkerja.io import write_template
 
-    reason = _write_guarded(path, overwrite)
+    reason = check_output(path, (".xlsx",), overwrite=overwrite)
     if reason:
-        print(f"Galat: {reason}", file=sys.stderr)
+        _error(reason)
         return EXIT_USAGE
-    try:
-        write_template(path)
-    except OSError as exc:
-        print(f"Galat: templat tidak dapat ditulis ke '{path}': {exc.strerror}", file=sys.stderr)
-        return EXIT_USAGE
+    write_template(path)
     print(f"Templat ditulis: {path}")
     return EXIT_OK
 
 
 def cmd_periksa(path: Path, as_json: bool) -> int:
-    """Validate a plan workbook; exit 0 when it has no errors, 1 otherwise."""
+    """Validate a plan workbook; exit 0 without errors, 1 with errors, 2 if unreadable."""
     from sistemkerja.io import read_plan_problems
 
+    _tidy_folder(path)
     _plan, problems = read_plan_problems(path)
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
+    unreadable = _file_unreadable(problems)
     if as_json:
         payload = {
             "berkas": str(path),
@@ -159,18 +499,13 @@ def cmd_periksa(path: Path, as_json: bool) -> int:
             "masalah": [p.to_dict() for p in problems],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif unreadable:
+        _report(path, errors, warnings)
     else:
         _print_report(path, errors, warnings)
+    if unreadable:
+        return EXIT_USAGE
     return EXIT_INVALID if errors else EXIT_OK
-
-
-def _print_report(path: Path, errors: list[Problem], warnings: list[Problem]) -> None:
-    for problem in [*errors, *warnings]:
-        print(problem)
-    if errors:
-        print(f"\n{path}: TIDAK VALID — {len(errors)} galat, {len(warnings)} peringatan.")
-    else:
-        print(f"{path}: valid — 0 galat, {len(warnings)} peringatan.")
 
 
 def cmd_optimasi(args: argparse.Namespace) -> int:
@@ -181,15 +516,13 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
     :func:`sistemkerja.io.laporan_xlsx.write_result_workbook`.
     """
     from sistemkerja.io import read_plan_problems
-    from sistemkerja.io.laporan_xlsx import write_result_workbook
-    from sistemkerja.optimasi import optimasi
 
-    if args.batas_waktu <= 0:
-        print("Galat: --batas-waktu harus lebih dari 0 detik", file=sys.stderr)
-        return EXIT_USAGE
-    if args.keluaran is not None and args.keluaran.suffix.lower() != ".xlsx":
-        print(f"Galat: nama berkas '{args.keluaran}' harus berakhiran .xlsx", file=sys.stderr)
-        return EXIT_USAGE
+    if args.keluaran is not None:
+        reason = check_output(args.keluaran, (".xlsx",), overwrite=args.timpa, inputs=[args.berkas])
+        if reason:
+            _error(reason)
+            return EXIT_USAGE
+    _tidy_folder(args.berkas)
     plan, problems = read_plan_problems(args.berkas)
     errors = [p for p in problems if p.is_error]
     if plan is None or errors:
@@ -197,22 +530,17 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
             payload = {"status": "bad_input", "masalah": [p.to_dict() for p in errors]}
             print(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
-            _print_report(args.berkas, errors, [])
+            _report(args.berkas, errors, [])
         return EXIT_USAGE
-    hasil = optimasi(
-        plan,
-        solver=args.solver,
-        batas_waktu=args.batas_waktu,
-        threads=args.threads,
-        gap=args.celah,
-        log=args.log,
-    )
+    hasil = _optimise(plan, _solve_options(args))
     if args.keluaran is not None:
-        try:
-            write_result_workbook(hasil, args.keluaran)
-        except OSError as exc:
-            print(f"Galat: hasil tidak dapat ditulis: {exc}", file=sys.stderr)
+        reason = check_output(args.keluaran, (".xlsx",), overwrite=args.timpa, inputs=[args.berkas])
+        if reason:  # the folder changed during the solve
+            _error(reason)
             return EXIT_USAGE
+        from sistemkerja.io.laporan_xlsx import write_result_workbook
+
+        write_result_workbook(hasil, args.keluaran)
     if args.json:
         print(json.dumps(hasil.summary(), ensure_ascii=False, indent=2, default=str))
     else:
@@ -228,40 +556,59 @@ def cmd_laporan(args: argparse.Namespace) -> int:
     from sistemkerja.io import read_plan_problems
     from sistemkerja.io.hasil_xlsx import is_result_workbook, read_result_workbook
     from sistemkerja.io.laporan_html import write_laporan_html
-    from sistemkerja.optimasi import optimasi
 
-    if args.batas_waktu <= 0:
-        print("Galat: --batas-waktu harus lebih dari 0 detik", file=sys.stderr)
+    reason = check_output(
+        args.keluaran, (".html", ".htm"), overwrite=args.timpa, inputs=[args.berkas]
+    )
+    if reason:
+        _error(reason)
         return EXIT_USAGE
-    if args.keluaran.suffix.lower() not in (".html", ".htm"):
-        print(f"Galat: nama berkas '{args.keluaran}' harus berakhiran .html", file=sys.stderr)
-        return EXIT_USAGE
+    _tidy_folder(args.berkas)
     plan, problems = read_plan_problems(args.berkas)
     errors = [p for p in problems if p.is_error]
     if plan is None or errors:
-        _print_report(args.berkas, errors, [])
+        _report(args.berkas, errors, [])
         return EXIT_USAGE
     if is_result_workbook(args.berkas):  # the allocation as saved: no new solve
         try:
             hasil = read_result_workbook(args.berkas)
-        except (PlanError, KeyError, TypeError, ValueError) as exc:
-            print(
-                f"Galat: buku kerja hasil '{args.berkas}' tidak dapat dibaca: {exc}",
-                file=sys.stderr,
+        except PlanError as exc:
+            _print_report(args.berkas, [p for p in exc.problems if p.is_error], [], sys.stderr)
+            return EXIT_USAGE
+        except ValueError as exc:  # hasil_xlsx names sheet, row and column in Indonesian
+            _error(f"buku kerja hasil '{args.berkas}' tidak dapat dibaca: {exc}")
+            return EXIT_USAGE
+        except Exception:  # a damaged result workbook is bad input, not a crash
+            _error(
+                f"buku kerja hasil '{args.berkas}' tidak dapat dibaca: lembar hasilnya "
+                "(Ringkasan, Penugasan) rusak atau diubah; jalankan 'sistemkerja optimasi "
+                "--keluaran' lagi"
             )
             return EXIT_USAGE
     else:
-        hasil = optimasi(
-            plan, solver=args.solver, batas_waktu=args.batas_waktu, threads=args.threads
-        )
-    try:
-        write_laporan_html(hasil, args.keluaran)
-    except OSError as exc:
-        print(f"Galat: laporan tidak dapat ditulis: {exc}", file=sys.stderr)
+        hasil = _optimise(plan, _solve_options(args))
+    reason = check_output(
+        args.keluaran, (".html", ".htm"), overwrite=args.timpa, inputs=[args.berkas]
+    )
+    if reason:
+        _error(reason)
         return EXIT_USAGE
+    write_laporan_html(hasil, args.keluaran)
     print(hasil.describe())
     print(f"Laporan ditulis: {args.keluaran}")
     return EXIT_OK if hasil.ok else EXIT_INVALID
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.perintah == "contoh":
+        return cmd_contoh(args.folder, args.timpa)
+    if args.perintah == "templat":
+        return cmd_templat(args.berkas, args.timpa)
+    if args.perintah == "optimasi":
+        return cmd_optimasi(args)
+    if args.perintah == "laporan":
+        return cmd_laporan(args)
+    return cmd_periksa(args.berkas, args.json)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -275,18 +622,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        0 success, 1 invalid plan, 2 usage or write error.
+        0 success, 1 invalid plan or no allocation, 2 usage, input or output error,
+        3 internal error, 130 interrupted, 141 output pipe closed.
     """
-    args = _parser().parse_args(argv)
-    if args.perintah == "contoh":
-        return cmd_contoh(args.folder, args.timpa)
-    if args.perintah == "templat":
-        return cmd_templat(args.berkas, args.timpa)
-    if args.perintah == "optimasi":
-        return cmd_optimasi(args)
-    if args.perintah == "laporan":
-        return cmd_laporan(args)
-    return cmd_periksa(args.berkas, args.json)
+    for stream in (sys.stdout, sys.stderr):  # a path that is not valid UTF-8 still prints
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --versi and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("\nDibatalkan.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # e.g. `sistemkerja periksa x.xlsx --json | head`: quietly stop
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        _error(_os_message(exc))
+        return EXIT_USAGE
+    except Exception:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _error(
+            "terjadi kesalahan internal di sistemkerja (bukan kesalahan Anda). Laporkan ke "
+            f"pengembang; jalankan ulang dengan {DEBUG_ENV}=1 untuk rinciannya"
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from collections import Counter
 from collections.abc import Callable
@@ -12,10 +18,12 @@ from typing import Any
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
+from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from strategies import rencana
 
 from sistemkerja import contoh
+from sistemkerja.cli import main as cli_main
 from sistemkerja.domain import (
     BarisAnggaran,
     BebanKegiatan,
@@ -52,6 +60,8 @@ from sistemkerja.io import (
     write_plan,
     write_template,
 )
+from sistemkerja.io._tulis import STALE_AFTER, TEMP_PREFIX, clean_stale_temp, temp_path
+from sistemkerja.io.buku_kerja import FILE_PROBLEM_CODES, MAX_PEGAWAI, os_reason
 from sistemkerja.io.dokumen import DOC_PATH
 from sistemkerja.io.templat import DAFTAR, LAST_ROW, PETUNJUK
 
@@ -434,6 +444,92 @@ def test_unreadable_files(tmp_path: Path, content: bytes | None, code: str) -> N
         read_plan(path)
 
 
+def _zip_file(path: Path, parts: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, text in parts.items():
+            zf.writestr(name, text)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "words"),
+    [
+        (
+            lambda p: p.write_bytes(
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le")
+            ),
+            "encrypted_file",
+            "kata sandi",
+        ),
+        (
+            lambda p: _zip_file(p, {"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}),
+            "not_xlsx",
+            "OpenDocument (.ods)",
+        ),
+        (
+            lambda p: _zip_file(p, {"word/document.xml": "<w/>"}),
+            "not_xlsx",
+            "dokumen Word",
+        ),
+        (lambda p: p.mkdir(), "not_a_file", "folder"),
+    ],
+    ids=["encrypted", "ods", "docx", "folder"],
+)
+def test_file_kinds_are_named(
+    tmp_path: Path, make: Callable[[Path], Any], code: str, words: str
+) -> None:
+    path = tmp_path / "x.xlsx"
+    make(path)
+    plan, problems = read_plan_problems(path)
+    assert plan is None
+    assert [p.code for p in problems] == [code]
+    assert words in problems[0].message and str(path) in problems[0].message
+    assert code in FILE_PROBLEM_CODES
+
+
+def test_invalid_sheet_xml_names_the_sheet(plan_file: Path, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(plan_file)
+    part = f"xl/worksheets/sheet{wb.sheetnames.index('Pegawai') + 1}.xml"
+    broken = tmp_path / "rusak.xlsx"
+    with zipfile.ZipFile(plan_file) as src, zipfile.ZipFile(broken, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            dst.writestr(
+                info, data.replace(b"</row>", b"</rw>", 1) if info.filename == part else data
+            )
+    plan, problems = read_plan_problems(broken)
+    assert plan is None
+    assert [(p.sheet, p.code) for p in problems] == [("Pegawai", "invalid_xml")]
+    assert "XML" in problems[0].message and "Error" not in problems[0].message
+
+
+def test_size_limit_counts_data_rows_not_formatted_rows(plan_file: Path, tmp_path: Path) -> None:
+    """Formatted empty rows are free; the limit counts rows holding values."""
+    wb = openpyxl.load_workbook(plan_file)
+    ws = wb["Pegawai"]
+    for row in range(3, MAX_PEGAWAI + 10):
+        ws.cell(row, 1).fill = PatternFill("solid", fgColor="FFFF00")
+    wb.save(tmp_path / "format.xlsx")
+    plan, problems = read_plan_problems(tmp_path / "format.xlsx")
+    assert plan == small_plan() and problems == []
+    for row in range(3, MAX_PEGAWAI + 3):
+        ws.cell(row, 2).value = f"Pegawai {row}"
+    wb.save(tmp_path / "besar.xlsx")
+    plan, problems = read_plan_problems(tmp_path / "besar.xlsx")
+    assert plan is None
+    assert [(p.sheet, p.code) for p in problems] == [("Pegawai", "too_large")]
+    assert f"{MAX_PEGAWAI + 1:,}".replace(",", ".") in problems[0].message
+
+
+def test_os_reason_has_no_errno() -> None:
+    try:
+        open("/tidak/ada/sama/sekali.xlsx", "rb")  # noqa: SIM115
+    except OSError as exc:
+        assert os_reason(exc) == "berkas tidak ada"
+    assert os_reason(OSError(errno.EROFS, "Read-only file system")) == "sistem berkas hanya-baca"
+    assert "Errno" not in os_reason(OSError(9999, "x"))
+
+
 def test_workbook_without_plan_sheets(tmp_path: Path) -> None:
     path = tmp_path / "lain.xlsx"
     wb = openpyxl.Workbook()
@@ -476,6 +572,99 @@ def test_failed_save_keeps_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         write_plan(small_plan(), path)
     assert path.read_bytes() == before
     assert leftovers(tmp_path, path) == []
+
+
+_SAVE_AND_HOLD = """
+import sys, time
+from pathlib import Path
+from sistemkerja import contoh
+from sistemkerja.io._tulis import new_workbook, save_atomic
+from sistemkerja.io.buku_kerja import add_plan_sheets
+
+wb = new_workbook()
+add_plan_sheets(wb, contoh.load("kecil"))
+
+def hold():  # the temporary file is complete; stay here until killed
+    print("sementara", flush=True)
+    time.sleep(600)
+
+save_atomic(wb, Path(sys.argv[1]), hold)
+"""
+
+
+def _kill_during_save(target: Path) -> int:
+    """Run a save in a real subprocess and SIGKILL it before the move; return its pid."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", _SAVE_AND_HOLD, str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "sementara"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        if child.stdout is not None:
+            child.stdout.close()
+    return child.pid
+
+
+def test_killed_save_leaves_plan_intact_and_temp_cleaned(plan_file: Path) -> None:
+    before = plan_file.read_bytes()
+    pid = _kill_during_save(plan_file)
+    assert plan_file.read_bytes() == before  # never half-written
+    left = leftovers(plan_file.parent, plan_file)
+    assert left and all(n.startswith(TEMP_PREFIX + plan_file.name) for n in left), left
+    assert all(f"-{pid}-" in n and n.endswith(".tmp") for n in left)
+    write_plan(small_plan(), plan_file.with_name("lain.xlsx"))  # the next save here
+    assert leftovers(plan_file.parent, plan_file) == ["lain.xlsx"]
+
+
+def test_killed_save_cleaned_by_next_command(plan_file: Path) -> None:
+    _kill_during_save(plan_file)
+    assert leftovers(plan_file.parent, plan_file)
+    assert cli_main(["periksa", str(plan_file)]) == 0
+    assert leftovers(plan_file.parent, plan_file) == []
+
+
+def test_stale_temp_rules(tmp_path: Path) -> None:
+    alive = os.getppid()  # a process that is running
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead = int(gone.stdout)
+    names = {
+        "dead": f"{TEMP_PREFIX}rencana.xlsx-{dead}-abc123.tmp",
+        "alive": f"{TEMP_PREFIX}rencana.xlsx-{alive}-abc123.tmp",
+        "alive_old": f"{TEMP_PREFIX}rencana.xlsx-{alive}-def456.tmp",
+        "mine": f"{TEMP_PREFIX}rencana.xlsx-{os.getpid()}-abc123.tmp",
+        "legacy_old": ".~rencana.xlsx.0123abcd.xlsx",
+        "legacy_new": ".~rencana.xlsx.89abcdef.xlsx",
+        "excel_lock": "~$rencana.xlsx",
+        "user_note": f"{TEMP_PREFIX}catatan.txt",
+        "user_file": "rencana.xlsx",
+    }
+    for name in names.values():
+        (tmp_path / name).write_bytes(b"x")
+    two_days_ago = time.time() - 2 * STALE_AFTER
+    for key in ("alive_old", "legacy_old", "user_file", "excel_lock"):
+        os.utime(tmp_path / names[key], (two_days_ago, two_days_ago))
+    removed = {p.name for p in clean_stale_temp(tmp_path)}
+    assert removed == {names["dead"], names["alive_old"], names["legacy_old"]}
+    kept = {p.name for p in tmp_path.iterdir()}
+    assert kept == set(names.values()) - removed
+
+
+def test_temp_name_is_recognisable(tmp_path: Path) -> None:
+    name = temp_path(tmp_path / "Rencana 2027.xlsx").name
+    assert name.startswith("~sistemkerja-simpan-Rencana 2027.xlsx-")
+    assert f"-{os.getpid()}-" in name and name.endswith(".tmp")
 
 
 def test_conflict_when_file_changed_on_disk(plan_file: Path) -> None:

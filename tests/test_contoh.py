@@ -101,7 +101,7 @@ def _over_pagu(plan: Rencana, low: float = 0.0) -> list[str]:
 # ---- registry ------------------------------------------------------------------------
 def test_names_and_file_names():
     assert contoh.names() == ["unit", "kecil"]
-    assert contoh.FILE_NAMES == {"unit": "unit_contoh.xlsx", "kecil": "rencana_kecil.xlsx"}
+    assert contoh.FILE_NAMES == {"unit": "unit.xlsx", "kecil": "kecil.xlsx"}
 
 
 def test_unknown_name_lists_the_choices():

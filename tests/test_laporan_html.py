@@ -140,7 +140,7 @@ def test_a_result_workbook_without_its_plan_is_refused(tmp_path, capsys):
     path = tmp_path / "HASIL_lama.xlsx"
     write_tables(tabel_hasil(_hasil(contoh.load("kecil"), status="infeasible")), path)
     assert main(["laporan", str(path), "--keluaran", str(tmp_path / "l.html")]) == 2
-    assert "lembar" in capsys.readouterr().out.lower()
+    assert "lembar" in capsys.readouterr().err.lower()  # errors go to stderr
 
 
 @pytest.fixture(scope="module")

@@ -26,8 +26,8 @@ __all__ = ["FILE_NAMES", "build_kecil", "build_unit", "generate", "load", "names
 
 _BUILDERS: dict[str, Callable[[], Rencana]] = {"unit": build_unit, "kecil": build_kecil}
 
-FILE_NAMES: dict[str, str] = {"unit": "unit_contoh.xlsx", "kecil": "rencana_kecil.xlsx"}
-"""Workbook file name of each sample, e.g. for ``data/contoh/``."""
+FILE_NAMES: dict[str, str] = {name: f"{name}.xlsx" for name in _BUILDERS}
+"""Workbook file name of each sample: ``<name>.xlsx``, the name :func:`load` takes."""
 
 
 def names() -> list[str]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
+import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -162,8 +164,100 @@ def digest(path: str | os.PathLike[str]) -> str:
     return sha.hexdigest()
 
 
+#: Temporary files of :func:`save_atomic`: ``~sistemkerja-simpan-<name>-<pid>-<tag>.tmp``
+#: beside the target, so a user who finds one left by a killed run knows what it is.
+TEMP_PREFIX = "~sistemkerja-simpan-"
+_TEMP_RE = re.compile(
+    r"^" + re.escape(TEMP_PREFIX) + r"(?P<name>.+)-(?P<pid>[0-9]+)-(?P<tag>[0-9a-f]{6})\.tmp$"
+)
+#: Temporary files of sistemkerja before 0.2 (``.~<name>.<8 hex>.xlsx``): no pid, so
+#: they are removed only by age.
+_LEGACY_TEMP_RE = re.compile(r"^\.~(?P<name>.+)\.[0-9a-f]{8}\.(?:xlsx|html)$")
+#: A temporary file older than this (seconds) is stale even if its pid is alive again.
+STALE_AFTER = 24 * 3600.0
+
+
+def temp_path(target: Path) -> Path:
+    """Return a fresh temporary path beside ``target`` in the :data:`TEMP_PREFIX` pattern.
+
+    Parameters
+    ----------
+    target : Path
+        The file about to be written.
+
+    Returns
+    -------
+    Path
+        ``<folder>/~sistemkerja-simpan-<target name>-<pid>-<6 hex>.tmp``.
+    """
+    return target.with_name(f"{TEMP_PREFIX}{target.name}-{os.getpid()}-{uuid.uuid4().hex[:6]}.tmp")
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def clean_stale_temp(folder: str | os.PathLike[str], *, now: float | None = None) -> list[Path]:
+    """Remove temporary files left in ``folder`` by saves that were killed.
+
+    Only files matching our own pattern (see :func:`temp_path`) are touched, and only
+    when the process that made them is gone or the file is older than
+    :data:`STALE_AFTER`. Files of this process are never removed (a save may be running).
+    Temporary files of earlier versions (``.~<name>.<8 hex>.xlsx``) go by age alone.
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        The folder to tidy.
+    now : float, optional
+        Current time (``time.time()``), for the age test.
+
+    Returns
+    -------
+    list of Path
+        The files removed.
+    """
+    removed: list[Path] = []
+    now = time.time() if now is None else now
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_RE.match(entry.name)
+        legacy = match is None and _LEGACY_TEMP_RE.match(entry.name) is not None
+        if match is None and not legacy:
+            continue
+        pid = int(match["pid"]) if match is not None else 0
+        if pid == os.getpid():
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER
+            if old or (not legacy and not _pid_alive(pid)):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
 def save_atomic(wb: Workbook, target: Path, check: Callable[[], None] | None = None) -> str:
     """Save ``wb`` to a temporary file next to ``target``, then move it into place.
+
+    Stale temporary files of earlier, killed saves in the same folder are removed first
+    (:func:`clean_stale_temp`).
 
     Parameters
     ----------
@@ -180,7 +274,8 @@ def save_atomic(wb: Workbook, target: Path, check: Callable[[], None] | None = N
     str
         sha256 fingerprint of the saved file.
     """
-    tmp = target.with_name(f".~{target.name}.{uuid.uuid4().hex[:8]}.xlsx")
+    clean_stale_temp(target.parent)
+    tmp = temp_path(target)
     try:
         wb.save(tmp)
         if target.exists():
@@ -200,3 +295,30 @@ def save_atomic(wb: Workbook, target: Path, check: Callable[[], None] | None = N
             tmp.unlink()
         raise
     return fingerprint
+
+
+def write_text_atomic(text: str, target: Path) -> Path:
+    """Write UTF-8 ``text`` to ``target`` through a temporary file, as :func:`save_atomic`.
+
+    Parameters
+    ----------
+    text : str
+        The content.
+    target : Path
+        Final path.
+
+    Returns
+    -------
+    Path
+        ``target``.
+    """
+    clean_stale_temp(target.parent)
+    tmp = temp_path(target)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return target

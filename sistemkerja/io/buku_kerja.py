@@ -16,13 +16,18 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import errno
 import hashlib
 import io
 import os
+import re
 import warnings
-from collections.abc import Sequence
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import openpyxl
 from openpyxl.cell.cell import Cell
@@ -46,6 +51,11 @@ from sistemkerja.io._tulis import (
 )
 
 __all__ = [
+    "FILE_PROBLEM_CODES",
+    "MAX_FILE_BYTES",
+    "MAX_PEGAWAI",
+    "MAX_SHEET_ROWS",
+    "MAX_UNPACKED_BYTES",
     "ConflictError",
     "fingerprint",
     "load_with_fingerprint",
@@ -56,7 +66,31 @@ __all__ = [
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK"
+#: Name of the stream holding the key of a password-protected (encrypted) Office file.
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+
+#: Largest plan file read (bytes on disk).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+#: Largest total size of the parts inside the ``.xlsx`` archive (bytes, unpacked).
+MAX_UNPACKED_BYTES = 500 * 1024 * 1024
+#: Most data rows (rows holding at least one value, header excluded) read from a sheet.
+MAX_SHEET_ROWS = 20_000
+#: Most rows on the Pegawai sheet.
+MAX_PEGAWAI = 5_000
+#: Problem codes meaning "the file itself cannot be read" (not a plan with errors).
+FILE_PROBLEM_CODES = frozenset(
+    {
+        "missing_file",
+        "not_a_file",
+        "unreadable_file",
+        "not_xlsx",
+        "encrypted_file",
+        "invalid_xml",
+        "too_large",
+    }
+)
 _SHEET_ORDER = {lembar.name: i for i, lembar in enumerate(skema.LEMBAR)}
+_PLAN_SHEETS = frozenset(" ".join(lembar.name.split()).casefold() for lembar in skema.LEMBAR)
 
 
 class ConflictError(Exception):
@@ -262,20 +296,243 @@ def _problem(
     return Problem(sheet, row, column, code, message, severity)
 
 
+_ERRNO_ID = {
+    errno.EACCES: "izin ditolak",
+    errno.EPERM: "izin ditolak",
+    errno.EROFS: "sistem berkas hanya-baca",
+    errno.ENOSPC: "ruang disk penuh",
+    errno.ENOENT: "berkas tidak ada",
+    errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+    errno.EISDIR: "itu folder, bukan berkas",
+    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+    errno.ELOOP: "tautan simbolik berputar",
+    errno.EIO: "galat perangkat masukan/keluaran",
+    errno.EPIPE: "pipa keluaran sudah ditutup",
+    errno.EXDEV: "tidak dapat dipindah antar-perangkat",
+    errno.EBUSY: "sedang dipakai program lain",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Return the Indonesian reason of an operating-system error, without ``[Errno …]``.
+
+    Parameters
+    ----------
+    exc : OSError
+        The error.
+
+    Returns
+    -------
+    str
+        A short phrase such as ``"izin membaca ditolak"``.
+    """
+    return _ERRNO_ID.get(exc.errno or -1, f"galat sistem berkas nomor {exc.errno}")
+
+
+def _file_problem(code: str, message: str, sheet: str = "") -> Problem:
+    return _problem(sheet, None, None, code, message)
+
+
 def _load_bytes(path: str | os.PathLike[str]) -> tuple[bytes | None, Problem | None]:
     try:
         target = Path(path)
         if not target.exists():
-            return None, _problem("", None, None, "missing_file", f"berkas '{path}' tidak ada")
+            return None, _file_problem("missing_file", f"berkas '{path}' tidak ada")
         if target.is_dir():
-            return None, _problem(
-                "", None, None, "not_a_file", f"'{path}' adalah folder, bukan berkas"
+            return None, _file_problem("not_a_file", f"'{path}' adalah folder, bukan berkas")
+        if not target.is_file():
+            return None, _file_problem(
+                "not_a_file", f"'{path}' bukan berkas biasa (mis. perangkat atau pipa)"
+            )
+        size = target.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, _file_problem(
+                "too_large",
+                f"berkas '{path}' berukuran {_mb(size)}; batas buku kerja rencana "
+                f"{_mb(MAX_FILE_BYTES)}",
             )
         return target.read_bytes(), None
-    except (OSError, TypeError, ValueError) as exc:
-        return None, _problem(
-            "", None, None, "unreadable_file", f"berkas '{path}' tidak dapat dibuka: {exc}"
+    except OSError as exc:
+        return None, _file_problem(
+            "unreadable_file", f"berkas '{path}' tidak dapat dibuka: {os_reason(exc)}"
         )
+    except (TypeError, ValueError):
+        return None, _file_problem("unreadable_file", f"nama berkas '{path}' tidak sah")
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def _rows_text(count: int) -> str:
+    return f"{count:,}".replace(",", ".")
+
+
+# ---- what kind of file is it? ----------------------------------------------------------
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_ROW_RE = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(/)?>", re.S)
+_ROW_END_RE = re.compile(rb"</(?:\w+:)?row>")
+_R_ATTR_RE = re.compile(rb"\br=\"([0-9]+)\"")
+_VALUE_RE = re.compile(rb"<(?:\w+:)?(?:v|is|f)\b")
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """Return ``(sheet name, part path)`` of every worksheet, in workbook order."""
+    try:
+        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, zlib.error, EOFError):
+        return []
+    targets = {
+        rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{{{_PKG_REL_NS}}}Relationship")
+    }
+    parts = []
+    for sheet in book.iter(f"{{{_MAIN_NS}}}sheet"):
+        target = targets.get(sheet.get(f"{{{_REL_NS}}}id"), "")
+        if not target:
+            continue
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        parts.append((sheet.get("name", ""), part))
+    return parts
+
+
+def _data_row_count(xml: bytes) -> int:
+    """Count the rows of a worksheet part that hold a value (header row included).
+
+    Rows holding only formatting (a fill, a border) are not counted: they are what makes
+    Excel report a sheet as a million rows long.
+    """
+    count = 0
+    pos = 0
+    while True:
+        start = _ROW_RE.search(xml, pos)
+        if start is None:
+            return count
+        if start.group(2):  # <row .../>: no cells
+            pos = start.end()
+            continue
+        end = _ROW_END_RE.search(xml, start.end())
+        stop = end.start() if end else len(xml)
+        if _VALUE_RE.search(xml, start.end(), stop):
+            count += 1
+        pos = end.end() if end else len(xml)
+
+
+def _invalid_xml(zf: zipfile.ZipFile, source: str) -> Problem | None:
+    """Find the first part that is not well-formed XML and name it (sheet name if a sheet)."""
+    names = dict((part, name) for name, part in _sheet_parts(zf))
+    for info in zf.infolist():
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        try:
+            ElementTree.fromstring(zf.read(info.filename))
+        except ElementTree.ParseError as exc:
+            line, column = exc.position
+            sheet = names.get(info.filename, "")
+            where = f"lembar '{sheet}'" if sheet else f"bagian '{info.filename}'"
+            return _file_problem(
+                "invalid_xml",
+                f"berkas '{source}' rusak: {where} berisi XML yang tidak sah (baris {line}, "
+                f"kolom {column} di dalam bagian itu); buka di Excel lalu simpan ulang",
+                sheet,
+            )
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+            return _file_problem(
+                "not_xlsx",
+                f"berkas '{source}' rusak: bagian '{info.filename}' tidak dapat dibuka "
+                "(arsip rusak atau terpotong)",
+            )
+    return None
+
+
+def _check_container(data: bytes, source: str) -> Problem | None:
+    """Tell what is wrong with a file that should be an ``.xlsx``, before openpyxl reads it.
+
+    Checks the kind of file (legacy or encrypted Office file, OpenDocument, a zip that is
+    no workbook, a damaged archive) and the size limits (unpacked bytes, data rows per
+    sheet), so an oversized plan is refused in seconds rather than read for minutes.
+    """
+    if not data:
+        return _file_problem("not_xlsx", f"berkas '{source}' kosong (0 bita)")
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTION_INFO in data:
+            return _file_problem(
+                "encrypted_file",
+                f"berkas '{source}' dilindungi kata sandi (terenkripsi); buka di Excel, hapus "
+                "kata sandinya (File > Info > Lindungi Buku Kerja), lalu simpan ulang",
+            )
+        return _file_problem(
+            "not_xlsx",
+            f"berkas '{source}' berformat Excel lama (.xls); buka di Excel lalu simpan "
+            "sebagai Buku Kerja Excel (.xlsx)",
+        )
+    if not data.startswith(_ZIP_MAGIC):
+        return _file_problem(
+            "not_xlsx", f"berkas '{source}' bukan buku kerja Excel .xlsx (isinya bukan arsip xlsx)"
+        )
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        names = set(zf.namelist())
+        mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+        return _file_problem(
+            "not_xlsx", f"berkas '{source}' rusak atau terpotong (arsip .xlsx tidak lengkap)"
+        )
+    if b"opendocument" in mimetype:
+        return _file_problem(
+            "not_xlsx",
+            f"berkas '{source}' berformat OpenDocument (.ods), bukan .xlsx; buka di "
+            "LibreOffice atau Excel lalu simpan sebagai Buku Kerja Excel (.xlsx)",
+        )
+    if "xl/workbook.xml" not in names:
+        kind = (
+            "dokumen Word"
+            if any(n.startswith("word/") for n in names)
+            else "presentasi PowerPoint"
+            if any(n.startswith("ppt/") for n in names)
+            else "arsip zip biasa"
+        )
+        return _file_problem(
+            "not_xlsx", f"berkas '{source}' adalah {kind}, bukan buku kerja Excel .xlsx"
+        )
+    unpacked = sum(info.file_size for info in zf.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        return _file_problem(
+            "too_large",
+            f"berkas '{source}' berisi {_mb(unpacked)} data setelah dibuka; batasnya "
+            f"{_mb(MAX_UNPACKED_BYTES)}",
+        )
+    for name, part in _sheet_parts(zf):
+        if _norm(name) not in _PLAN_SHEETS:
+            continue
+        limit = MAX_PEGAWAI if _norm(name) == _norm(skema.PEGAWAI.name) else MAX_SHEET_ROWS
+        try:
+            rows = _data_row_count(zf.read(part)) - 1  # without the header row
+        except KeyError:
+            return _file_problem(
+                "not_xlsx",
+                f"berkas '{source}' rusak: lembar '{name}' terdaftar di buku kerja tetapi "
+                "isinya tidak ada di berkas; buka di Excel lalu simpan ulang",
+                name,
+            )
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+            return _file_problem(
+                "not_xlsx",
+                f"berkas '{source}' rusak: lembar '{name}' tidak dapat dibuka (arsip rusak "
+                "atau terpotong)",
+                name,
+            )
+        if rows > limit:
+            return _file_problem(
+                "too_large",
+                f"berkas '{source}': lembar '{name}' memuat {_rows_text(rows)} baris data; "
+                f"batasnya {_rows_text(limit)} baris (lihat 'Batas ukuran' di "
+                "docs/format_buku_kerja.md)",
+                name,
+            )
+    return None
 
 
 def _open_workbook(data: bytes, source: str, *, data_only: bool) -> Workbook:
@@ -286,31 +543,20 @@ def _open_workbook(data: bytes, source: str, *, data_only: bool) -> Workbook:
 
 
 def _parse(data: bytes, source: str) -> tuple[Rencana | None, list[Problem]]:
-    if not data:
-        return None, [_problem("", None, None, "not_xlsx", f"berkas '{source}' kosong (0 bita)")]
-    if data.startswith(_OLE_MAGIC):
-        return None, [
-            _problem(
-                "",
-                None,
-                None,
-                "not_xlsx",
-                f"berkas '{source}' berformat Excel lama (.xls); buka di Excel lalu simpan "
-                "sebagai Buku Kerja Excel (.xlsx)",
-            )
-        ]
+    problem = _check_container(data, source)
+    if problem is not None:
+        return None, [problem]
     try:
         wb = _open_workbook(data, source, data_only=False)
-    except Exception as exc:  # any failure means "not a readable xlsx"
-        hint = "" if data.startswith(_ZIP_MAGIC) else " (bukan berkas .xlsx)"
+    except Exception:  # any failure means "not a readable xlsx"; find out which part
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            problem = _invalid_xml(zf, source)
         return None, [
-            _problem(
-                "",
-                None,
-                None,
+            problem
+            or _file_problem(
                 "not_xlsx",
-                f"berkas '{source}' bukan buku kerja Excel .xlsx yang dapat dibaca{hint}: "
-                f"{type(exc).__name__}: {exc}",
+                f"berkas '{source}' bukan buku kerja Excel .xlsx yang dapat dibaca (strukturnya "
+                "rusak); buka di Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx)",
             )
         ]
     reader = _Reader(wb, data, source)
@@ -318,9 +564,16 @@ def _parse(data: bytes, source: str) -> tuple[Rencana | None, list[Problem]]:
         plan = reader.read()
         if plan is not None:
             reader.problems.extend(plan.validate())
-    except Exception as exc:  # never raise for bad input
+    except Exception:  # never raise for bad input
         reader.problems.append(
-            _problem("", None, None, "read_failed", f"berkas tidak dapat dibaca: {exc}")
+            _problem(
+                "",
+                None,
+                None,
+                "read_failed",
+                f"berkas '{source}' tidak dapat dibaca sampai selesai; buka di Excel, simpan "
+                "ulang, lalu coba lagi",
+            )
         )
         plan = None
     return plan, _ordered(reader.problems)
@@ -492,7 +745,7 @@ class _Reader:
         name_col, value_col = columns
         by_norm = {_norm(k.header): k for k in lembar.columns}
         found: dict[str, tuple[int, Cell | None]] = {}
-        for cells in ws.iter_rows(min_row=2):
+        for cells in _data_rows(ws, max(name_col, value_col)):
             row = cells[0].row
             name_cell = _at(cells, name_col)
             value_cell = _at(cells, value_col)
@@ -593,10 +846,9 @@ class _Reader:
     def _headers(self, ws: Worksheet) -> list[tuple[int, str]]:
         """Non-empty header cells of row 1 as (1-based column, text)."""
         headers = []
-        for cells in ws.iter_rows(min_row=1, max_row=1):
-            for cell in cells:
-                if not _is_blank(cell.value):
-                    headers.append((cell.column, " ".join(str(cell.value).split())))
+        for (row, column), cell in sorted(_stored_cells(ws).items()):
+            if row == 1 and not _is_blank(cell.value):
+                headers.append((column, " ".join(str(cell.value).split())))
         return headers
 
     def _find_columns(
@@ -706,7 +958,7 @@ class _Reader:
         defaults = _defaults(lembar.entity)
         entities: list[Any] = []
         rows: list[int] = []
-        for cells in ws.iter_rows(min_row=2):
+        for cells in _data_rows(ws, max((c for c in located if c is not None), default=1)):
             picked = [(k, _at(cells, col)) for k, col in zip(lembar.columns, located, strict=True)]
             if all(cell is None or _is_blank(cell.value) for _, cell in picked):
                 continue
@@ -752,6 +1004,33 @@ class _Reader:
             rows.append(row)
         self.rows[lembar.name] = tuple(rows)
         return tuple(entities)
+
+
+def _stored_cells(ws: Worksheet) -> dict[tuple[int, int], Cell]:
+    """Return the cells openpyxl holds for a sheet, keyed by (row, column), creating none.
+
+    ``Worksheet.iter_rows`` walks the whole rectangle up to ``max_row``/``max_column``
+    and creates every cell in it: one formatted cell at row 1,048,576 then costs minutes
+    and gigabytes. The sparse mapping is openpyxl's own storage (``_cells``).
+    """
+    return ws._cells  # type: ignore[attr-defined,no-any-return]
+
+
+def _data_rows(ws: Worksheet, max_col: int) -> Iterator[tuple[Cell, ...]]:
+    """Yield rows 2 and below that hold a value in columns ``1..max_col``, as cell tuples.
+
+    Rows that are empty, or only formatted, in those columns are skipped: the readers
+    skip blank rows anyway, so the sheet is read by its real data extent.
+    """
+    rows = sorted(
+        {
+            row
+            for (row, column), cell in _stored_cells(ws).items()
+            if row >= 2 and column <= max_col and cell.value is not None
+        }
+    )
+    for row in rows:
+        yield tuple(ws.cell(row=row, column=column) for column in range(1, max_col + 1))
 
 
 def _at(cells: tuple[Any, ...], column: int | None) -> Cell | None:

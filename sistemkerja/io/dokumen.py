@@ -28,7 +28,13 @@ from sistemkerja.io._nilai import (
     required_label,
     to_cell,
 )
-from sistemkerja.io._tulis import KETERANGAN, NILAI, PARAMETER
+from sistemkerja.io._tulis import KETERANGAN, NILAI, PARAMETER, TEMP_PREFIX
+from sistemkerja.io.buku_kerja import (
+    MAX_FILE_BYTES,
+    MAX_PEGAWAI,
+    MAX_SHEET_ROWS,
+    MAX_UNPACKED_BYTES,
+)
 from sistemkerja.io.templat import DAFTAR, PETUNJUK
 
 __all__ = ["DOC_PATH", "format_markdown", "write_markdown"]
@@ -57,7 +63,7 @@ def format_markdown() -> str:
         allowed values, example and help) plus the rules for numbers, Ya/Tidak,
         months, NIP and lists.
     """
-    parts = [_intro(), _general(), _numbers(), _other_values()]
+    parts = [_intro(), _general(), _numbers(), _other_values(), _limits()]
     parts += [_sheet(lembar) for lembar in skema.LEMBAR]
     return "\n\n".join(part.strip("\n") for part in parts) + "\n"
 
@@ -182,6 +188,40 @@ petik `'`. Spasi di dalam NIP diabaikan.
 Kolom daftar (mis. Kompetensi, Jenjang Ketua Tim) memuat beberapa nilai dipisah titik
 koma: `SQL; statistik`. Untuk daftar pilihan, sel kosong berarti nilai bawaan, sedangkan
 `{NONE_MARK}` berarti sengaja tidak ada pilihan sama sekali.
+"""
+
+
+def _limits() -> str:
+    def thousands(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    return f"""
+## Batas ukuran dan berkas yang dikenali
+
+Buku kerja yang melewati batas berikut ditolak sebelum dibaca, dengan pesan yang menyebut
+lembar dan ukurannya, agar pemeriksaan tidak berjalan bermenit-menit:
+
+| Batas | Nilai |
+|---|---|
+| baris data di lembar Pegawai | {thousands(MAX_PEGAWAI)} |
+| baris data di lembar rencana lain | {thousands(MAX_SHEET_ROWS)} |
+| ukuran berkas | {MAX_FILE_BYTES // (1024 * 1024)} MB |
+| ukuran isi berkas setelah dibuka (arsip .xlsx) | {MAX_UNPACKED_BYTES // (1024 * 1024)} MB |
+
+- Baris data adalah baris yang berisi sedikitnya satu nilai; judul kolom di baris 1 tidak
+  dihitung. Baris atau sel yang hanya diberi format (warna, garis, lebar) tanpa isi tidak
+  dihitung dan tidak dibaca, sekalipun letaknya di baris 1.048.576.
+- Berkas yang bukan buku kerja .xlsx dijawab dengan jenisnya: Excel lama (.xls), berkas
+  yang dilindungi kata sandi, OpenDocument (.ods), dokumen Word, arsip zip biasa, berkas
+  kosong atau terpotong, dan lembar yang XML-nya rusak (disebut nama lembarnya).
+- Penyimpanan menulis berkas sementara `{TEMP_PREFIX}<nama berkas>-<pid>-<kode>.tmp` di
+  folder yang sama lalu memindahkannya ke tempatnya, sehingga berkas lama tidak pernah
+  setengah tertulis. Bila proses dihentikan paksa, berkas sementara itu dapat tertinggal;
+  penyimpanan atau perintah berikutnya di folder itu menghapusnya (hanya berkas berpola
+  itu yang prosesnya sudah tidak berjalan atau yang berumur lebih dari sehari).
+- Perintah `sistemkerja optimasi` dan `laporan` tidak pernah menimpa berkas masukan
+  (juga lewat tautan simbolik atau tautan keras) dan hanya menimpa berkas keluaran yang
+  sudah ada bila diberi `--timpa`.
 """
 
 
