@@ -24,6 +24,17 @@ class _Reporter:
     def __init__(self, plan: Rencana) -> None:
         self.plan = plan
         self.problems: list[Problem] = []
+        self._keys: dict[str, tuple[str, ...]] = {}
+
+    def key(self, lembar: skema.Lembar, index: int | None, field: str | None) -> str | None:
+        """Key of the entity a problem concerns (the parameter name on key-value sheets)."""
+        if lembar.single:
+            return lembar.header_of(field) if field else None
+        if index is None:
+            return None
+        if lembar.name not in self._keys:
+            self._keys[lembar.name] = self.plan.kunci(lembar.name)
+        return self._keys[lembar.name][index]
 
     def add(
         self,
@@ -41,7 +52,8 @@ class _Reporter:
         else:
             row = None if index is None else self.plan.row_of(lembar.name, index)
         column = lembar.header_of(field) if field else None
-        self.problems.append(Problem(lembar.name, row, column, code, message, severity))
+        key = self.key(lembar, index, field)
+        self.problems.append(Problem(lembar.name, row, column, code, message, severity, key))
 
     def warn(
         self, lembar: skema.Lembar, index: int | None, field: str | None, code: str, msg: str

@@ -258,8 +258,9 @@ def _problem(
     code: str,
     message: str,
     severity: Tingkat = Tingkat.GALAT,
+    key: str | None = None,
 ) -> Problem:
-    return Problem(sheet, row, column, code, message, severity)
+    return Problem(sheet, row, column, code, message, severity, key)
 
 
 def _load_bytes(path: str | os.PathLike[str]) -> tuple[bytes | None, Problem | None]:
@@ -399,7 +400,13 @@ class _Reader:
         return value
 
     def _convert(
-        self, ws: Worksheet, lembar: Lembar, row: int, kolom: Kolom, cell: Cell | None
+        self,
+        ws: Worksheet,
+        lembar: Lembar,
+        row: int,
+        kolom: Kolom,
+        cell: Cell | None,
+        key: str | None = None,
     ) -> tuple[bool, Any]:
         """Read one cell as its column's kind; report and return ``(False, None)`` on error."""
         try:
@@ -407,7 +414,9 @@ class _Reader:
             fmt = cell.number_format if cell is not None else "General"
             return True, from_cell(kolom, raw, fmt)
         except CellError as exc:
-            self.problems.append(_problem(lembar.name, row, kolom.header, exc.code, exc.message))
+            self.problems.append(
+                _problem(lembar.name, row, kolom.header, exc.code, exc.message, key=key)
+            )
             return False, None
 
     # -- workbook -------------------------------------------------------------------
@@ -522,6 +531,7 @@ class _Reader:
                         "unknown_parameter",
                         f"parameter '{str(name).strip()}' tidak dikenal dan diabaikan{hint}",
                         Tingkat.PERINGATAN,
+                        key=str(name).strip(),
                     )
                 )
                 continue
@@ -534,6 +544,7 @@ class _Reader:
                         "duplicate_parameter",
                         f"parameter '{kolom.header}' ganda; yang dipakai baris "
                         f"{found[kolom.field][0]}",
+                        key=kolom.header,
                     )
                 )
                 continue
@@ -556,11 +567,12 @@ class _Reader:
                             kolom.header,
                             "missing_parameter",
                             f"baris parameter '{kolom.header}' tidak ada di kolom {PARAMETER}",
+                            key=kolom.header,
                         )
                     )
                 continue
             row, cell = found[kolom.field]
-            ok, value = self._convert(ws, lembar, row, kolom, cell)
+            ok, value = self._convert(ws, lembar, row, kolom, cell, key=kolom.header)
             if not ok:
                 buildable = buildable and not is_required(lembar, kolom)
                 continue
@@ -569,7 +581,12 @@ class _Reader:
                     buildable = False
                     self.problems.append(
                         _problem(
-                            lembar.name, row, kolom.header, "missing_value", "nilai wajib diisi"
+                            lembar.name,
+                            row,
+                            kolom.header,
+                            "missing_value",
+                            "nilai wajib diisi",
+                            key=kolom.header,
                         )
                     )
                 continue
@@ -580,8 +597,9 @@ class _Reader:
             return lembar.make(values)
         except FieldError as exc:
             row = found[exc.field][0] if exc.field in found else None
+            header = lembar.header_of(exc.field)
             self.problems.append(
-                _problem(lembar.name, row, lembar.header_of(exc.field), exc.code, exc.message)
+                _problem(lembar.name, row, header, exc.code, exc.message, key=header)
             )
         except (TypeError, ValueError) as exc:
             self.problems.append(
@@ -711,10 +729,11 @@ class _Reader:
             if all(cell is None or _is_blank(cell.value) for _, cell in picked):
                 continue
             row = cells[0].row
+            key = _row_key(lembar, picked)
             values: dict[str, Any] = {}
             ok = True
             for kolom, cell in picked:
-                good, value = self._convert(ws, lembar, row, kolom, cell)
+                good, value = self._convert(ws, lembar, row, kolom, cell, key)
                 if not good:
                     ok = False
                     continue
@@ -728,6 +747,7 @@ class _Reader:
                                 kolom.header,
                                 "missing_value",
                                 f"kolom '{kolom.header}' wajib diisi",
+                                key=key,
                             )
                         )
                     elif kolom.field not in defaults:
@@ -740,18 +760,46 @@ class _Reader:
                 entity = lembar.make(values)
             except FieldError as exc:
                 self.problems.append(
-                    _problem(lembar.name, row, lembar.header_of(exc.field), exc.code, exc.message)
+                    _problem(
+                        lembar.name,
+                        row,
+                        lembar.header_of(exc.field),
+                        exc.code,
+                        exc.message,
+                        key=key,
+                    )
                 )
                 continue
             except (TypeError, ValueError) as exc:
                 self.problems.append(
-                    _problem(lembar.name, row, None, "invalid_row", f"baris tidak sah: {exc}")
+                    _problem(
+                        lembar.name, row, None, "invalid_row", f"baris tidak sah: {exc}", key=key
+                    )
                 )
                 continue
             entities.append(entity)
             rows.append(row)
         self.rows[lembar.name] = tuple(rows)
         return tuple(entities)
+
+
+def _row_key(lembar: Lembar, picked: list[tuple[Kolom, Cell | None]]) -> str | None:
+    """Key of a table row from its key cells as typed (the entity may not build).
+
+    Each key cell is read as its column's kind; one that cannot be read shows as typed.
+    Matches :meth:`~sistemkerja.domain.skema.Lembar.key_of` of the entity built from
+    the row (without the ``" #n"`` of a repeated key).
+    """
+    fields = set(lembar.key or lembar.ref)
+    values: dict[str, Any] = {}
+    for kolom, cell in picked:
+        if kolom.field not in fields or cell is None or cell.data_type in ("f", "e"):
+            continue
+        try:
+            values[kolom.field] = from_cell(kolom, cell.value, cell.number_format)
+        except CellError:
+            values[kolom.field] = " ".join(str(cell.value).split())
+    return lembar.key_from(values)
 
 
 def _at(cells: tuple[Any, ...], column: int | None) -> Cell | None:
