@@ -134,6 +134,7 @@ def test_validate_reports_all_problems_with_rows():
 def test_budget_over_pagu_names_pagu_row():
     line = BarisAnggaran("K1", "WA", "4264", "EBA", "962", None, "524111", "x", 2, "OP", 600.0)
     plan = _plan(
+        pegawai=(_pegawai(),),
         sasaran=(Sasaran("SS1", "s"),),
         indikator=(Indikator("IK1", "SS1", "x", "10 Laporan"),),
         strategi=(Strategi("IK1", Mode.INDIVIDU),),

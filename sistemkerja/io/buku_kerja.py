@@ -33,7 +33,13 @@ from sistemkerja.domain import skema
 from sistemkerja.domain.masalah import FieldError, PlanError, Problem, Tingkat
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.domain.skema import Kolom, Lembar
-from sistemkerja.io._nilai import CellError, from_cell, is_required
+from sistemkerja.io._nilai import (
+    NOT_FINITE_MESSAGE,
+    CellError,
+    from_cell,
+    is_required,
+    repair_numbers,
+)
 from sistemkerja.io._tulis import (
     KETERANGAN,
     NILAI,
@@ -300,9 +306,17 @@ def _parse(data: bytes, source: str) -> tuple[Rencana | None, list[Problem]]:
                 "sebagai Buku Kerja Excel (.xlsx)",
             )
         ]
+    bad: set[tuple[str, int, int]] = set()
+    failure: Exception | None = None
+    wb: Workbook | None
     try:
         wb = _open_workbook(data, source, data_only=False)
     except Exception as exc:  # any failure means "not a readable xlsx"
+        failure = exc
+        repaired, bad = repair_numbers(data)  # INF / NaN in numeric cells: reported per cell
+        wb = _reopen(repaired, source) if bad else None
+        data = repaired if wb is not None else data
+    if wb is None:
         hint = "" if data.startswith(_ZIP_MAGIC) else " (bukan berkas .xlsx)"
         return None, [
             _problem(
@@ -311,10 +325,10 @@ def _parse(data: bytes, source: str) -> tuple[Rencana | None, list[Problem]]:
                 None,
                 "not_xlsx",
                 f"berkas '{source}' bukan buku kerja Excel .xlsx yang dapat dibaca{hint}: "
-                f"{type(exc).__name__}: {exc}",
+                f"{type(failure).__name__}: {failure}",
             )
         ]
-    reader = _Reader(wb, data, source)
+    reader = _Reader(wb, data, source, bad)
     try:
         plan = reader.read()
         if plan is not None:
@@ -325,6 +339,14 @@ def _parse(data: bytes, source: str) -> tuple[Rencana | None, list[Problem]]:
         )
         plan = None
     return plan, _ordered(reader.problems)
+
+
+def _reopen(data: bytes, source: str) -> Workbook | None:
+    """Open a workbook whose unloadable numeric cells were emptied; ``None`` on failure."""
+    try:
+        return _open_workbook(data, source, data_only=False)
+    except Exception:  # still not readable: reported as such by the caller
+        return None
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:
@@ -360,10 +382,17 @@ def _is_blank(value: object) -> bool:
 class _Reader:
     """Reads one loaded workbook, collecting problems as it goes."""
 
-    def __init__(self, wb: Workbook, data: bytes, source: str) -> None:
+    def __init__(
+        self,
+        wb: Workbook,
+        data: bytes,
+        source: str,
+        bad: set[tuple[str, int, int]] | None = None,
+    ) -> None:
         self.wb = wb
         self.data = data
         self.source = source
+        self.bad = bad or set()
         self.problems: list[Problem] = []
         self.rows: dict[str, tuple[int, ...]] = {}
         self._values_wb: Workbook | None = None
@@ -386,6 +415,8 @@ class _Reader:
         """
         if cell is None:
             return None
+        if (ws.title, cell.row, cell.column) in self.bad:
+            raise CellError("not_finite", NOT_FINITE_MESSAGE)
         value, data_type = cell.value, cell.data_type
         if data_type == "f":
             value, data_type = self._cached(ws, cell)
