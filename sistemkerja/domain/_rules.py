@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import unicodedata
 
-from sistemkerja.domain.batas import ANGKA_MAKS, tampil
+from sistemkerja.domain.batas import ANGKA_MAKS, BOBOT_MAKS, tampil
 from sistemkerja.domain.masalah import FieldError
 
 
@@ -81,6 +81,25 @@ def integer(value: int, field: str, label: str, *, minimum: int = 0) -> None:
             "value_too_large",
             f"{label} terlalu besar ({tampil(value)}); paling besar {tampil(ANGKA_MAKS)}",
         )
+
+
+def weight_message(value: float) -> str:
+    """Indonesian message for an objective weight outside 0 … :data:`BOBOT_MAKS`."""
+    return (
+        f"bobot {tampil(value)} di luar kisaran 0–{tampil(BOBOT_MAKS)}; bobot sebesar itu "
+        "menenggelamkan unsur tujuan lain"
+    )
+
+
+def weight(value: float, field: str) -> None:
+    """Require a finite objective weight, not negative; refuse absurd ones (> 10^15).
+
+    Weights above :data:`~sistemkerja.domain.batas.BOBOT_MAKS` but below 10^15 are
+    reported by the plan's validation with the same code and message.
+    """
+    number(value, field, "Bobot", maximum=math.inf)
+    if value > ANGKA_MAKS:
+        raise FieldError(field, "weight_out_of_range", weight_message(value))
 
 
 def month(value: int, field: str, label: str) -> None:

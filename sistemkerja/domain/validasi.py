@@ -7,6 +7,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sistemkerja.domain import batas, skema
+from sistemkerja.domain._rules import weight_message
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.enums import JALUR_JENIS, Asal, Mode, Peran
 from sistemkerja.domain.masalah import Problem, Tingkat
@@ -212,8 +213,7 @@ def _check_values(rep: _Reporter, plan: Rencana) -> None:
                 None,
                 name,
                 "weight_out_of_range",
-                f"bobot {batas.tampil(weight)} di luar kisaran 0–{format_angka(batas.BOBOT_MAKS)}; "
-                "bobot sebesar itu menenggelamkan unsur tujuan lain",
+                weight_message(weight),
             )
     for i, p in enumerate(plan.pegawai):
         _hours_of_a_year(rep, skema.PEGAWAI, i, "capacity_hours", p.capacity_hours)
