@@ -300,7 +300,7 @@ CASES: list[Case] = [
         "K-4",
     ),
     Case(
-        "team code of an invisible character in an optional column",
+        "evidence of only a word joiner (optional column)",
         _set("Kegiatan", 6, "Bukti dukung", "\u2060"),
         "Kegiatan",
         6,

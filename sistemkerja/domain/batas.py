@@ -65,13 +65,14 @@ def tampil(value: float) -> str:
     Returns
     -------
     str
-        ``"1.250"``, ``"1,25"``, ``"1 × 10^308"`` (from 10^15 up) or
+        ``"1.250"``, ``"1,25"``, ``"0,001"``, ``"1 × 10^308"`` (from 10^15 up, and
+        below 10^-6) or
         ``"tak hingga"`` / ``"bukan angka"``.
 
     Examples
     --------
-    >>> tampil(1250.0), tampil(1e308)
-    ('1.250', '1 × 10^308')
+    >>> tampil(1250.0), tampil(0.001), tampil(1e308)
+    ('1.250', '0,001', '1 × 10^308')
     """
     from sistemkerja.domain.angka import format_angka
 
@@ -79,7 +80,9 @@ def tampil(value: float) -> str:
         return "bukan angka"
     if math.isinf(value):
         return "tak hingga" if value > 0 else "minus tak hingga"
-    if abs(value) < ANGKA_MAKS:
+    if 1e-6 <= abs(value) < 0.01:
+        return f"{value:.6f}".rstrip("0").replace(".", ",")
+    if abs(value) < ANGKA_MAKS and (value == 0 or abs(value) >= 1e-6):
         return format_angka(value)
     exponent = math.floor(math.log10(abs(value)))
     mantissa = value / 10**exponent
