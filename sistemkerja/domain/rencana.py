@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sistemkerja.domain import skema
 from sistemkerja.domain.enums import Asal
 from sistemkerja.domain.kebijakan import Kebijakan
 from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
@@ -78,8 +79,9 @@ class Rencana:
     """One unit's plan for one fiscal year: PK, strategy, activities, budget and staff.
 
     Entity collections are tuples in workbook row order; stable string codes (NIP,
-    indicator code, team code…) link them. The plan is immutable: edits make a new plan
-    with :func:`dataclasses.replace`.
+    indicator code, team code…) link them. The plan is immutable: :meth:`ganti`,
+    :meth:`tambah`, :meth:`hapus` and :meth:`ubah` return a :class:`Perubahan` holding
+    the new plan and all its problems; entities are found by :meth:`kunci`.
 
     Parameters
     ----------
@@ -232,8 +234,6 @@ kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian : tuple
             repeats (a duplicate, itself an error) gets ``" #2"``, ``" #3"``… so each
             key names one row. Empty for the key-value sheets (Kebijakan, PK).
         """
-        from sistemkerja.domain import skema
-
         lembar = skema.lembar_of(jenis)
         if lembar.single:
             return ()
@@ -259,8 +259,6 @@ kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian : tuple
         KeyError
             If no entity of that sheet has this key (Indonesian message).
         """
-        from sistemkerja.domain import skema
-
         lembar = skema.lembar_of(jenis)
         return getattr(self, lembar.attr)[self._index(lembar.name, kunci)]
 
@@ -274,8 +272,6 @@ kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian : tuple
     def _changed(
         self, attr: str, items: tuple[Any, ...], rows: tuple[int, ...] | None
     ) -> Perubahan:
-        from sistemkerja.domain import skema
-
         sheet = skema.BY_ATTR[attr].name
         new_rows = dict(self.rows)
         if rows is None:
@@ -311,8 +307,6 @@ kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian : tuple
         KeyError
             If the sheet holds no entity with that key.
         """
-        from sistemkerja.domain import skema
-
         lembar = skema.lembar_of(type(entitas))
         if lembar.single:
             plan = replace(self, **{lembar.attr: entitas})
@@ -341,8 +335,6 @@ kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian : tuple
         ValueError
             For a Kebijakan or PK (use :meth:`ganti`).
         """
-        from sistemkerja.domain import skema
-
         lembar = skema.lembar_of(type(entitas))
         if lembar.single:
             raise ValueError(f"lembar '{lembar.name}' berisi satu data; gunakan ganti()")
@@ -376,8 +368,6 @@ kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian : tuple
         ValueError
             For Kebijakan or PK, which cannot be removed.
         """
-        from sistemkerja.domain import skema
-
         lembar = skema.lembar_of(jenis)
         if lembar.single:
             raise ValueError(f"lembar '{lembar.name}' tidak dapat dihapus; gunakan ganti()")
@@ -415,8 +405,6 @@ kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian : tuple
         ValueError
             If a field name is not a field of that sheet's entities.
         """
-        from sistemkerja.domain import skema
-
         lembar = skema.lembar_of(jenis)
         if lembar.single:
             old = getattr(self, lembar.attr)
