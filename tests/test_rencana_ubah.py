@@ -12,6 +12,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import rencana
 
 from sistemkerja import contoh
 from sistemkerja.domain import (
@@ -348,3 +350,20 @@ def test_field_error_as_problem():
         "TIM-C",
         "invisible_text",
     )
+
+
+# ---- property: every key of every problem finds the entity at the problem's row --------
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=rencana())
+def test_every_problem_key_finds_the_entity_at_its_row(plan):
+    for p in plan.validate():
+        lembar = skema.BY_NAME[p.sheet]
+        if lembar.single:
+            assert p.key is None or p.key == p.column
+            continue
+        if p.row is None:
+            assert p.key is None
+            continue
+        index = plan.kunci(lembar.name).index(p.key)
+        assert plan.row_of(lembar.name, index) == p.row
+        assert plan.cari(lembar.name, p.key) is getattr(plan, lembar.attr)[index]
