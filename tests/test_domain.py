@@ -270,5 +270,7 @@ def test_tampil_shows_huge_and_tiny_numbers_in_indonesian():
     assert tampil(1e308) == "1 × 10^308"
     assert tampil(2.5e20) == "2,5 × 10^20"
     assert tampil(0.004) == "0,004"
+    assert tampil(5e-324) == "4,94 × 10^-324"  # the smallest float: no division by zero
+    assert tampil(-3e16) == "-3 × 10^16"
     assert tampil(float("inf")) == "tak hingga"
     assert tampil(float("nan")) == "bukan angka"

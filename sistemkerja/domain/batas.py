@@ -84,6 +84,5 @@ def tampil(value: float) -> str:
         return f"{value:.6f}".rstrip("0").replace(".", ",")
     if abs(value) < ANGKA_MAKS and (value == 0 or abs(value) >= 1e-6):
         return format_angka(value)
-    exponent = math.floor(math.log10(abs(value)))
-    mantissa = value / 10**exponent
-    return f"{format_angka(mantissa)} × 10^{exponent}"
+    mantissa, exponent = f"{value:.3e}".split("e")
+    return f"{format_angka(float(mantissa))} × 10^{int(exponent)}"
