@@ -20,7 +20,7 @@ def _display(value: object) -> object:
     return value
 
 
-def tabel(plan: Rencana, sheet: str) -> pd.DataFrame:
+def tabel(plan: Rencana, sheet: str, *, kunci: bool = False) -> pd.DataFrame:
     """Return one sheet of the plan as a DataFrame with the workbook's column headers.
 
     Parameters
@@ -29,6 +29,10 @@ def tabel(plan: Rencana, sheet: str) -> pd.DataFrame:
         The plan.
     sheet : str
         Sheet name (``"Pegawai"``) or plan attribute (``"pegawai"``).
+    kunci : bool
+        Index the rows by the entity keys of :meth:`Rencana.kunci` (index name
+        ``"Kunci"``), the keys :attr:`Problem.key` names and the plan's edits take;
+        key-value sheets are indexed by parameter name.
 
     Returns
     -------
@@ -43,14 +47,20 @@ def tabel(plan: Rencana, sheet: str) -> pd.DataFrame:
     headers = [c.header for c in lembar.columns]
     if lembar.single:
         values = lembar.values(getattr(plan, lembar.attr))
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             {"Parameter": headers, "Nilai": [_display(values[c.field]) for c in lembar.columns]}
         )
+        if kunci:
+            frame.index = pd.Index(headers, name="Kunci")
+        return frame
     rows = []
     for entity in getattr(plan, lembar.attr):
         values = lembar.values(entity)
         rows.append([_display(values[c.field]) for c in lembar.columns])
-    return pd.DataFrame(rows, columns=headers).convert_dtypes()
+    frame = pd.DataFrame(rows, columns=headers).convert_dtypes()
+    if kunci:
+        frame.index = pd.Index(list(plan.kunci(lembar.name)), name="Kunci", dtype=object)
+    return frame
 
 
 def semua_tabel(plan: Rencana) -> dict[str, pd.DataFrame]:

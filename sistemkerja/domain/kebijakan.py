@@ -101,6 +101,6 @@ class Kebijakan:
             "bobot_lintas",
             "bobot_keanggotaan",
         ):
-            _rules.number(getattr(self, name), name, "Bobot")
+            _rules.weight(getattr(self, name), name)
         if self.ej_max < self.ej_min:
             raise FieldError("ej_max", "min_above_max", "EJ maksimal lebih kecil dari EJ minimal")

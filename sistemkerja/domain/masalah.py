@@ -31,6 +31,13 @@ class Problem:
         Explanation for the user, in Indonesian.
     severity : Tingkat
         ``GALAT`` (error) or ``PERINGATAN`` (warning).
+    key : str or None
+        Key of the entity the problem concerns, stable when rows are sorted or
+        inserted (see :meth:`sistemkerja.domain.skema.Lembar.key_of`): the NIP on
+        Pegawai, the code on Unit, Sasaran, Indikator, Tugas Tambahan, Tim Kerja and
+        Kegiatan, the parameter name on Kebijakan and PK, and the key fields joined by
+        ``" / "`` (``"-"`` for an empty one) on the other sheets, e.g. a Penetapan row
+        ``"198503122010011901 / TIM-A / -"``; ``None`` for a whole sheet or the file.
     """
 
     sheet: str
@@ -39,6 +46,7 @@ class Problem:
     code: str
     message: str
     severity: Tingkat = Tingkat.GALAT
+    key: str | None = None
 
     @property
     def is_error(self) -> bool:
@@ -46,12 +54,22 @@ class Problem:
         return self.severity is Tingkat.GALAT
 
     def location(self) -> str:
-        """Return where the problem is, in Indonesian (``"lembar 'Pegawai', baris 5, ..."``)."""
+        """Return where the problem is, in Indonesian.
+
+        Returns
+        -------
+        str
+            E.g. ``"lembar 'Pegawai', baris 5 (198503122010011901), kolom 'Jam terikat'"``;
+            the key is left out when it only repeats the column (Kebijakan, PK).
+        """
         parts = []
         if self.sheet:
             parts.append(f"lembar '{self.sheet}'")
+        shown_key = self.key if self.key and self.key != self.column else None
         if self.row is not None:
-            parts.append(f"baris {self.row}")
+            parts.append(f"baris {self.row}" + (f" ({shown_key})" if shown_key else ""))
+        elif shown_key:
+            parts.append(f"data '{shown_key}'")
         if self.column:
             parts.append(f"kolom '{self.column}'")
         return ", ".join(parts) if parts else "berkas"
@@ -61,7 +79,7 @@ class Problem:
         return f"{label} di {self.location()}: {self.message}"
 
     def to_dict(self) -> dict[str, object]:
-        """Return a JSON-ready dict with sheet, row, column, code, message, severity."""
+        """Return a JSON-ready dict with sheet, row, column, code, message, severity, key."""
         data = asdict(self)
         data["severity"] = self.severity.value
         return data
@@ -85,6 +103,34 @@ class FieldError(ValueError):
         self.field = field
         self.code = code
         self.message = message
+
+    def problem(
+        self,
+        sheet: str,
+        key: str | None = None,
+        *,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> Problem:
+        """Return this error as a :class:`Problem` of one entity.
+
+        Parameters
+        ----------
+        sheet : str
+            Sheet of the entity.
+        key : str, optional
+            Key of the entity (see :attr:`Problem.key`).
+        row : int, optional
+            Excel row, when known.
+        column : str, optional
+            Column header of :attr:`field`; the field name when not given.
+
+        Returns
+        -------
+        Problem
+            An error-severity problem with this error's code and message.
+        """
+        return Problem(sheet, row, column or self.field, self.code, self.message, key=key)
 
 
 class PlanError(Exception):

@@ -136,7 +136,7 @@ class Pegawai:
         _rules.number(self.involvement_cost, "involvement_cost", "Biaya pelibatan (Rp)")
         _rules.number(self.hourly_cost, "hourly_cost", "Biaya per jam (Rp)")
         for tag in self.competences:
-            if not tag.strip() or ";" in tag:
+            if not tag.strip() or _rules.invisible(tag) or ";" in tag:
                 raise FieldError(
                     "competences",
                     "invalid_list",

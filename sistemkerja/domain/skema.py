@@ -96,6 +96,9 @@ class Lembar:
         Builds the entity from a dict of field values (default: ``entity(**values)``).
     explode : callable, optional
         Inverse of ``build``: entity to dict of field values.
+    ref : tuple of str
+        Fields that name a row of a sheet without a unique ``key`` (Rincian Anggaran),
+        used for :meth:`key_of`.
     """
 
     name: str
@@ -108,6 +111,7 @@ class Lembar:
     help: str = ""
     build: Callable[[dict[str, Any]], Any] | None = None
     explode: Callable[[Any], dict[str, Any]] | None = None
+    ref: tuple[str, ...] = ()
     _by_field: Mapping[str, Kolom] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -129,6 +133,55 @@ class Lembar:
         if self.explode is not None:
             return self.explode(entity)
         return {c.field: getattr(entity, c.field) for c in self.columns}
+
+    def key_from(self, values: Mapping[str, Any]) -> str | None:
+        """Return the key of a row from its field values (see :meth:`key_of`).
+
+        Parameters
+        ----------
+        values : Mapping of str to Any
+            Field values; missing or empty key fields show as ``"-"``.
+
+        Returns
+        -------
+        str or None
+            The key text, ``None`` for a key-value sheet or when every key field is
+            empty.
+        """
+        fields = self.key or self.ref
+        if self.single or not fields:
+            return None
+        parts = [_key_text(values.get(f)) for f in fields]
+        if all(p == "-" for p in parts):
+            return None
+        return " / ".join(parts)
+
+    def key_of(self, entity: Any) -> str | None:
+        """Return the key naming ``entity`` in messages and edits.
+
+        The key is the value of the sheet's single key field (NIP, code), or its key
+        fields (or, without a key, its ``ref`` fields) joined by ``" / "``, an empty
+        field shown as ``"-"``: ``"IK-1 / Perencana / Ahli Pertama"``.
+
+        Parameters
+        ----------
+        entity : Any
+            An entity of this sheet.
+
+        Returns
+        -------
+        str or None
+            The key; ``None`` for the key-value sheets (Kebijakan, PK).
+        """
+        return self.key_from(self.values(entity))
+
+
+def _key_text(value: Any) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "-"
+    if isinstance(value, LabelEnum):
+        return str(value.value)
+    return str(value)
 
 
 def _build_indikator(values: dict[str, Any]) -> Indikator:
@@ -540,6 +593,7 @@ ANGGARAN = Lembar(
         Kolom("harga_satuan", "Harga satuan (Rp)", "number", example="4.500.000"),
     ),
     help="detil belanja per kegiatan dengan kode RKA-K/L",
+    ref=("kegiatan", "akun", "name"),
 )
 
 PENETAPAN = Lembar(
@@ -609,3 +663,33 @@ LEMBAR: tuple[Lembar, ...] = (
 
 BY_ATTR: dict[str, Lembar] = {lembar.attr: lembar for lembar in LEMBAR}
 BY_NAME: dict[str, Lembar] = {lembar.name: lembar for lembar in LEMBAR}
+BY_ENTITY: dict[type, Lembar] = {lembar.entity: lembar for lembar in LEMBAR}
+
+
+def lembar_of(jenis: str | type) -> Lembar:
+    """Return the sheet of a sheet name, plan attribute or entity class.
+
+    Parameters
+    ----------
+    jenis : str or type
+        ``"Pegawai"``, ``"pegawai"`` or :class:`~sistemkerja.domain.pegawai.Pegawai`.
+
+    Returns
+    -------
+    Lembar
+        The sheet.
+
+    Raises
+    ------
+    KeyError
+        If nothing matches; the message (Indonesian) lists the sheet names.
+    """
+    found = (
+        BY_ENTITY.get(jenis)
+        if isinstance(jenis, type)
+        else BY_NAME.get(jenis) or BY_ATTR.get(jenis)
+    )
+    if found is None:
+        names = ", ".join(lembar.name for lembar in LEMBAR)
+        raise KeyError(f"jenis data '{jenis}' tidak dikenal; pilihan: {names}")
+    return found

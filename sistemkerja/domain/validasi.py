@@ -6,7 +6,8 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sistemkerja.domain import skema
+from sistemkerja.domain import batas, skema
+from sistemkerja.domain._rules import weight_message
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.enums import JALUR_JENIS, Asal, Mode, Peran
 from sistemkerja.domain.masalah import Problem, Tingkat
@@ -24,6 +25,17 @@ class _Reporter:
     def __init__(self, plan: Rencana) -> None:
         self.plan = plan
         self.problems: list[Problem] = []
+        self._keys: dict[str, tuple[str, ...]] = {}
+
+    def key(self, lembar: skema.Lembar, index: int | None, field: str | None) -> str | None:
+        """Key of the entity a problem concerns (the parameter name on key-value sheets)."""
+        if lembar.single:
+            return lembar.header_of(field) if field else None
+        if index is None:
+            return None
+        if lembar.name not in self._keys:
+            self._keys[lembar.name] = self.plan.kunci(lembar.name)
+        return self._keys[lembar.name][index]
 
     def add(
         self,
@@ -41,7 +53,8 @@ class _Reporter:
         else:
             row = None if index is None else self.plan.row_of(lembar.name, index)
         column = lembar.header_of(field) if field else None
-        self.problems.append(Problem(lembar.name, row, column, code, message, severity))
+        key = self.key(lembar, index, field)
+        self.problems.append(Problem(lembar.name, row, column, code, message, severity, key))
 
     def warn(
         self, lembar: skema.Lembar, index: int | None, field: str | None, code: str, msg: str
@@ -106,6 +119,8 @@ def validate(plan: Rencana) -> list[Problem]:
         Every problem found, errors before warnings, in sheet order.
     """
     rep = _Reporter(plan)
+    _check_not_empty(rep, plan)
+    _check_values(rep, plan)
     _check_keys(rep, plan)
     _check_staff(rep, plan)
     _check_pk(rep, plan)
@@ -119,6 +134,149 @@ def validate(plan: Rencana) -> list[Problem]:
         rep.problems,
         key=lambda p: (not p.is_error, order.get(p.sheet, 99), p.row or 0),
     )
+
+
+def _check_not_empty(rep: _Reporter, plan: Rencana) -> None:
+    """Report a plan without staff, indicators or activities (it cannot be optimised)."""
+    for lembar, items, code, what in (
+        (skema.PEGAWAI, plan.pegawai, "no_pegawai", "pegawai"),
+        (skema.INDIKATOR, plan.indikator, "no_indikator", "indikator kinerja"),
+        (skema.KEGIATAN, plan.kegiatan, "no_kegiatan", "kegiatan"),
+    ):
+        if not items:
+            rep.add(
+                lembar,
+                None,
+                None,
+                code,
+                f"rencana belum memuat {what}; isi lembar '{lembar.name}' sebelum "
+                "pegawai ditempatkan",
+            )
+
+
+_BOBOT = (
+    "bobot_ej_maks",
+    "bobot_ej_jabatan",
+    "bobot_deviasi",
+    "bobot_biaya",
+    "bobot_lintas",
+    "bobot_keanggotaan",
+)
+
+
+def _hours_of_a_year(
+    rep: _Reporter, lembar: skema.Lembar, index: int | None, field: str, value: float | None
+) -> None:
+    if value is not None and value > batas.JAM_SETAHUN:
+        rep.add(
+            lembar,
+            index,
+            field,
+            "hours_exceed_year",
+            f"{lembar.header_of(field)} {batas.tampil(value)} jam melebihi jumlah jam dalam "
+            f"setahun ({batas.tampil(batas.JAM_SETAHUN)} jam)",
+        )
+
+
+def _thousands_hint(value: float) -> str:
+    """Suggest the number meant when a thousands dot was read as a decimal point."""
+    meant = value * 1000
+    if batas.KAPASITAS_MIN_WAJAR <= meant <= batas.JAM_SETAHUN:
+        return (
+            f"; bila maksudnya {format_angka(meant)} jam (titik sebagai pemisah ribuan), "
+            f"tulis {meant:.0f}"
+        )
+    return ""
+
+
+def _check_values(rep: _Reporter, plan: Rencana) -> None:
+    """Value ranges: hours within a year, sane weights, products without overflow."""
+    k = plan.kebijakan
+    for name in ("jam_efektif", "jam_ketua", "min_jam_anggota"):
+        _hours_of_a_year(rep, skema.KEBIJAKAN, None, name, getattr(k, name))
+    low, high = batas.JAM_EFEKTIF_WAJAR
+    if not low <= k.jam_efektif <= high and k.jam_efektif <= batas.JAM_SETAHUN:
+        rep.warn(
+            skema.KEBIJAKAN,
+            None,
+            "jam_efektif",
+            "implausible_capacity",
+            f"jam kerja efektif {batas.tampil(k.jam_efektif)} jam per tahun di luar kisaran "
+            f"wajar {format_angka(low)}–{format_angka(high)} jam (norma: 1.200, 1.250 atau "
+            f"1.300){_thousands_hint(k.jam_efektif)}",
+        )
+    for name in _BOBOT:
+        weight = getattr(k, name)
+        if weight > batas.BOBOT_MAKS:
+            rep.add(
+                skema.KEBIJAKAN,
+                None,
+                name,
+                "weight_out_of_range",
+                weight_message(weight),
+            )
+    for i, p in enumerate(plan.pegawai):
+        _hours_of_a_year(rep, skema.PEGAWAI, i, "capacity_hours", p.capacity_hours)
+        _hours_of_a_year(rep, skema.PEGAWAI, i, "committed_hours", p.committed_hours)
+        cap = p.capacity_hours
+        if cap is not None and 0 < cap < batas.KAPASITAS_MIN_WAJAR:
+            rep.warn(
+                skema.PEGAWAI,
+                i,
+                "capacity_hours",
+                "implausible_capacity",
+                f"kapasitas {batas.tampil(cap)} jam setahun tidak wajar (kurang dari "
+                f"{format_angka(batas.KAPASITAS_MIN_WAJAR)} jam){_thousands_hint(cap)}",
+            )
+    for i, pin in enumerate(plan.penetapan):
+        _hours_of_a_year(rep, skema.PENETAPAN, i, "jam", pin.jam)
+    largest = batas.BEBAN_MAKS_ORANG_TAHUN * k.jam_efektif
+    for i, b in enumerate(plan.beban):
+        hours = b.jam
+        shown = (
+            f"volume {batas.tampil(b.volume)} × norma waktu {batas.tampil(b.norma_waktu)} jam "
+            f"= {batas.tampil(hours)} jam"
+        )
+        if hours > batas.ANGKA_MAKS:
+            rep.add(
+                skema.BEBAN,
+                i,
+                "norma_waktu",
+                "value_too_large",
+                f"beban kerja terlalu besar: {shown}, melebihi "
+                f"{batas.tampil(batas.ANGKA_MAKS)} jam",
+            )
+        elif hours > largest:
+            rep.warn(
+                skema.BEBAN,
+                i,
+                "norma_waktu",
+                "implausible_hours",
+                f"beban kerja tidak wajar: {shown}, lebih dari "
+                f"{format_angka(batas.BEBAN_MAKS_ORANG_TAHUN)} orang-tahun "
+                f"({format_angka(largest)} jam); periksa satuan dan pemisah ribuan",
+            )
+        elif 0 < hours < batas.BEBAN_MIN_WAJAR:
+            rep.warn(
+                skema.BEBAN,
+                i,
+                "norma_waktu",
+                "implausible_hours",
+                f"beban kerja tidak wajar: {shown}, kurang dari "
+                f"{format_angka(batas.BEBAN_MIN_WAJAR)} jam setahun; norma waktu dalam jam, "
+                "bukan menit",
+            )
+    for i, a in enumerate(plan.anggaran):
+        if a.jumlah > batas.ANGKA_MAKS:
+            rep.add(
+                skema.ANGGARAN,
+                i,
+                "harga_satuan",
+                "value_too_large",
+                f"jumlah belanja terlalu besar: volume {batas.tampil(a.volume)} × harga satuan "
+                f"Rp {batas.tampil(a.harga_satuan)} = Rp {batas.tampil(a.jumlah)}, melebihi "
+                f"Rp {batas.tampil(batas.ANGKA_MAKS)}",
+            )
 
 
 def _check_keys(rep: _Reporter, plan: Rencana) -> None:

@@ -10,8 +10,13 @@ import dataclasses
 import datetime as dt
 import enum
 import math
+import re
+import unicodedata
+import zipfile
 from decimal import Decimal
+from io import BytesIO
 from typing import Any
+from xml.etree import ElementTree
 
 from sistemkerja.domain.angka import parse_angka
 from sistemkerja.domain.skema import Kind, Kolom, Lembar
@@ -89,6 +94,18 @@ MONTHS: dict[str, int] = {
 }
 
 _DATE_TYPES = (dt.datetime, dt.date, dt.time, dt.timedelta)
+
+NOT_FINITE_MESSAGE = (
+    "sel berisi nilai tak hingga atau bukan-angka, bukan angka yang sah; "
+    "isi angka biasa (contoh penulisan: 1.250 atau 1,25)"
+)
+"""Message for a cell holding infinity or NaN (also typed as text, e.g. ``1e309``)."""
+
+INVISIBLE_MESSAGE = (
+    "sel hanya berisi spasi atau karakter tak terlihat (mis. spasi lebar nol U+200B "
+    "atau U+FEFF); kosongkan sel atau isi dengan teks yang terbaca"
+)
+"""Message for a cell that looks empty but holds invisible characters."""
 
 
 class CellError(ValueError):
@@ -209,9 +226,12 @@ def from_cell(kolom: Kolom, value: Any, number_format: str = "General") -> Any:
     if value is None:
         return None
     if isinstance(value, str):
-        value = value.strip()
-        if not value:
+        stripped = strip_invisible(value)
+        if not stripped:
+            if value.strip():
+                raise CellError("invisible_text", INVISIBLE_MESSAGE)
             return None
+        value = stripped
     if isinstance(value, _DATE_TYPES):
         raise CellError(
             "wrong_type",
@@ -219,9 +239,43 @@ def from_cell(kolom: Kolom, value: Any, number_format: str = "General") -> Any:
             f"{KIND_LABEL[kolom.kind]}; format sel sebagai Teks atau Umum lalu ketik ulang",
         )
     if isinstance(value, float) and not math.isfinite(value):
-        raise CellError("wrong_type", "sel tidak berisi angka yang sah")
+        raise CellError("not_finite", NOT_FINITE_MESSAGE)
     reader = _READERS[kolom.kind]
     return reader(kolom, value, number_format)
+
+
+def strip_invisible(text: str) -> str:
+    """Strip spaces and invisible format characters (U+200B, U+FEFF…) from both ends.
+
+    Parameters
+    ----------
+    text : str
+        Cell text.
+
+    Returns
+    -------
+    str
+        The text without leading and trailing whitespace (including U+00A0) and
+        Unicode format characters (category Cf); inner ones are kept.
+    """
+    start, end = 0, len(text)
+    while start < end and _blank_char(text[start]):
+        start += 1
+    while end > start and _blank_char(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _blank_char(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) == "Cf"
+
+
+def _not_finite_text(text: str) -> bool:
+    """Whether text spells infinity or NaN (``INF``, ``nan``, ``1e309``…)."""
+    try:
+        return not math.isfinite(float(text.replace(",", ".")))
+    except ValueError:
+        return False
 
 
 def _is_number(value: Any) -> bool:
@@ -269,6 +323,8 @@ def _read_number(kolom: Kolom, value: Any, number_format: str) -> float:
         raise _wrong_bool(kolom)
     if _is_number(value):
         return float(value)
+    if _not_finite_text(str(value)):
+        raise CellError("not_finite", NOT_FINITE_MESSAGE)
     try:
         return parse_angka(str(value))
     except ValueError:
@@ -282,6 +338,8 @@ def _whole(value: Any) -> int:
     """Return a whole number from a cell number or text; raise CellError otherwise."""
     if _is_number(value):
         number = float(value)
+    elif _not_finite_text(str(value)):
+        raise CellError("not_finite", NOT_FINITE_MESSAGE)
     else:
         try:
             number = parse_angka(str(value))
@@ -474,3 +532,106 @@ def describe(lembar: Lembar, kolom: Kolom) -> str:
 def required_label(lembar: Lembar, kolom: Kolom) -> str:
     """Return ``"wajib"`` or ``"opsional"`` for a column."""
     return "wajib" if is_required(lembar, kolom) else "opsional"
+
+
+# ---- cells openpyxl cannot load ------------------------------------------------------
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CELL = re.compile(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", re.DOTALL)
+_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+_TYPE = re.compile(rb'\bt="([a-zA-Z]+)"')
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - ord("A") + 1
+    return number
+
+
+def _loadable_number(text: str) -> bool:
+    """Whether openpyxl can read this numeric cell text (it calls int() or float())."""
+    try:
+        if "." in text or "E" in text or "e" in text:
+            float(text)
+        else:
+            int(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Map each worksheet's part name in the package to its sheet name."""
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {
+        r.get("Id"): r.get("Target", "") for r in rels.iter(f"{{{_PKG_REL_NS}}}Relationship")
+    }
+    paths = {}
+    for sheet in book.iter(f"{{{_MAIN_NS}}}sheet"):
+        target = targets.get(sheet.get(f"{{{_REL_NS}}}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        paths[part] = sheet.get("name", "")
+    return paths
+
+
+def repair_numbers(data: bytes) -> tuple[bytes, set[tuple[str, int, int]]]:
+    """Empty the numeric cells openpyxl cannot load, and say where they were.
+
+    A workbook written by another program may hold ``INF``, ``NaN`` or ``Infinity``
+    in a numeric cell; openpyxl then refuses the whole file. This finds such cells so
+    the reader can report each one at its sheet, row and column and read the rest.
+
+    Parameters
+    ----------
+    data : bytes
+        The ``.xlsx`` file.
+
+    Returns
+    -------
+    repaired : bytes
+        The file with those cells emptied (``data`` itself when there were none or
+        the file is not a readable package).
+    cells : set of (str, int, int)
+        Sheet name, 1-based row and 1-based column of each emptied cell.
+    """
+    found: set[tuple[str, int, int]] = set()
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+        paths = _sheet_paths(archive)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+        return data, found
+    parts: dict[str, bytes] = {}
+    for part, sheet in paths.items():
+        try:
+            xml = archive.read(part)
+        except KeyError:
+            continue
+
+        def empty(match: re.Match[bytes], sheet: str = sheet) -> bytes:
+            attrs, body = match.group(1), match.group(2)
+            kind = _TYPE.search(attrs)
+            if kind is not None and kind.group(1) != b"n":
+                return match.group(0)
+            value = _VALUE.search(body)
+            ref = _REF.search(attrs)
+            if value is None or ref is None:
+                return match.group(0)
+            if _loadable_number(value.group(1).decode("utf-8", "replace").strip()):
+                return match.group(0)
+            found.add((sheet, int(ref.group(2)), _column_number(ref.group(1).decode())))
+            return b"<c" + attrs + b">" + _VALUE.sub(b"<v></v>", body, count=1) + b"</c>"
+
+        fixed = _CELL.sub(empty, xml)
+        if fixed != xml:
+            parts[part] = fixed
+    if not parts:
+        return data, found
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in archive.infolist():
+            target.writestr(item, parts.get(item.filename, archive.read(item.filename)))
+    return out.getvalue(), found

@@ -38,7 +38,13 @@ from sistemkerja.domain import skema
 from sistemkerja.domain.masalah import FieldError, PlanError, Problem, Tingkat
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.domain.skema import Kolom, Lembar
-from sistemkerja.io._nilai import CellError, from_cell, is_required
+from sistemkerja.io._nilai import (
+    NOT_FINITE_MESSAGE,
+    CellError,
+    from_cell,
+    is_required,
+    repair_numbers,
+)
 from sistemkerja.io._tulis import (
     KETERANGAN,
     NILAI,
@@ -292,8 +298,9 @@ def _problem(
     code: str,
     message: str,
     severity: Tingkat = Tingkat.GALAT,
+    key: str | None = None,
 ) -> Problem:
-    return Problem(sheet, row, column, code, message, severity)
+    return Problem(sheet, row, column, code, message, severity, key)
 
 
 _ERRNO_ID = {
@@ -546,9 +553,15 @@ def _parse(data: bytes, source: str) -> tuple[Rencana | None, list[Problem]]:
     problem = _check_container(data, source)
     if problem is not None:
         return None, [problem]
+    bad: set[tuple[str, int, int]] = set()
+    wb: Workbook | None
     try:
         wb = _open_workbook(data, source, data_only=False)
     except Exception:  # any failure means "not a readable xlsx"; find out which part
+        repaired, bad = repair_numbers(data)  # INF / NaN in numeric cells: reported per cell
+        wb = _reopen(repaired, source) if bad else None
+        data = repaired if wb is not None else data
+    if wb is None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             problem = _invalid_xml(zf, source)
         return None, [
@@ -559,7 +572,7 @@ def _parse(data: bytes, source: str) -> tuple[Rencana | None, list[Problem]]:
                 "rusak); buka di Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx)",
             )
         ]
-    reader = _Reader(wb, data, source)
+    reader = _Reader(wb, data, source, bad)
     try:
         plan = reader.read()
         if plan is not None:
@@ -577,6 +590,14 @@ def _parse(data: bytes, source: str) -> tuple[Rencana | None, list[Problem]]:
         )
         plan = None
     return plan, _ordered(reader.problems)
+
+
+def _reopen(data: bytes, source: str) -> Workbook | None:
+    """Open a workbook whose unloadable numeric cells were emptied; ``None`` on failure."""
+    try:
+        return _open_workbook(data, source, data_only=False)
+    except Exception:  # still not readable: reported as such by the caller
+        return None
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:
@@ -612,10 +633,17 @@ def _is_blank(value: object) -> bool:
 class _Reader:
     """Reads one loaded workbook, collecting problems as it goes."""
 
-    def __init__(self, wb: Workbook, data: bytes, source: str) -> None:
+    def __init__(
+        self,
+        wb: Workbook,
+        data: bytes,
+        source: str,
+        bad: set[tuple[str, int, int]] | None = None,
+    ) -> None:
         self.wb = wb
         self.data = data
         self.source = source
+        self.bad = bad or set()
         self.problems: list[Problem] = []
         self.rows: dict[str, tuple[int, ...]] = {}
         self._values_wb: Workbook | None = None
@@ -638,6 +666,8 @@ class _Reader:
         """
         if cell is None:
             return None
+        if (ws.title, cell.row, cell.column) in self.bad:
+            raise CellError("not_finite", NOT_FINITE_MESSAGE)
         value, data_type = cell.value, cell.data_type
         if data_type == "f":
             value, data_type = self._cached(ws, cell)
@@ -652,7 +682,13 @@ class _Reader:
         return value
 
     def _convert(
-        self, ws: Worksheet, lembar: Lembar, row: int, kolom: Kolom, cell: Cell | None
+        self,
+        ws: Worksheet,
+        lembar: Lembar,
+        row: int,
+        kolom: Kolom,
+        cell: Cell | None,
+        key: str | None = None,
     ) -> tuple[bool, Any]:
         """Read one cell as its column's kind; report and return ``(False, None)`` on error."""
         try:
@@ -660,7 +696,9 @@ class _Reader:
             fmt = cell.number_format if cell is not None else "General"
             return True, from_cell(kolom, raw, fmt)
         except CellError as exc:
-            self.problems.append(_problem(lembar.name, row, kolom.header, exc.code, exc.message))
+            self.problems.append(
+                _problem(lembar.name, row, kolom.header, exc.code, exc.message, key=key)
+            )
             return False, None
 
     # -- workbook -------------------------------------------------------------------
@@ -775,6 +813,7 @@ class _Reader:
                         "unknown_parameter",
                         f"parameter '{str(name).strip()}' tidak dikenal dan diabaikan{hint}",
                         Tingkat.PERINGATAN,
+                        key=str(name).strip(),
                     )
                 )
                 continue
@@ -787,6 +826,7 @@ class _Reader:
                         "duplicate_parameter",
                         f"parameter '{kolom.header}' ganda; yang dipakai baris "
                         f"{found[kolom.field][0]}",
+                        key=kolom.header,
                     )
                 )
                 continue
@@ -809,11 +849,12 @@ class _Reader:
                             kolom.header,
                             "missing_parameter",
                             f"baris parameter '{kolom.header}' tidak ada di kolom {PARAMETER}",
+                            key=kolom.header,
                         )
                     )
                 continue
             row, cell = found[kolom.field]
-            ok, value = self._convert(ws, lembar, row, kolom, cell)
+            ok, value = self._convert(ws, lembar, row, kolom, cell, key=kolom.header)
             if not ok:
                 buildable = buildable and not is_required(lembar, kolom)
                 continue
@@ -822,7 +863,12 @@ class _Reader:
                     buildable = False
                     self.problems.append(
                         _problem(
-                            lembar.name, row, kolom.header, "missing_value", "nilai wajib diisi"
+                            lembar.name,
+                            row,
+                            kolom.header,
+                            "missing_value",
+                            "nilai wajib diisi",
+                            key=kolom.header,
                         )
                     )
                 continue
@@ -833,8 +879,9 @@ class _Reader:
             return lembar.make(values)
         except FieldError as exc:
             row = found[exc.field][0] if exc.field in found else None
+            header = lembar.header_of(exc.field)
             self.problems.append(
-                _problem(lembar.name, row, lembar.header_of(exc.field), exc.code, exc.message)
+                _problem(lembar.name, row, header, exc.code, exc.message, key=header)
             )
         except (TypeError, ValueError) as exc:
             self.problems.append(
@@ -963,10 +1010,11 @@ class _Reader:
             if all(cell is None or _is_blank(cell.value) for _, cell in picked):
                 continue
             row = cells[0].row
+            key = _row_key(lembar, picked)
             values: dict[str, Any] = {}
             ok = True
             for kolom, cell in picked:
-                good, value = self._convert(ws, lembar, row, kolom, cell)
+                good, value = self._convert(ws, lembar, row, kolom, cell, key)
                 if not good:
                     ok = False
                     continue
@@ -980,6 +1028,7 @@ class _Reader:
                                 kolom.header,
                                 "missing_value",
                                 f"kolom '{kolom.header}' wajib diisi",
+                                key=key,
                             )
                         )
                     elif kolom.field not in defaults:
@@ -992,12 +1041,21 @@ class _Reader:
                 entity = lembar.make(values)
             except FieldError as exc:
                 self.problems.append(
-                    _problem(lembar.name, row, lembar.header_of(exc.field), exc.code, exc.message)
+                    _problem(
+                        lembar.name,
+                        row,
+                        lembar.header_of(exc.field),
+                        exc.code,
+                        exc.message,
+                        key=key,
+                    )
                 )
                 continue
             except (TypeError, ValueError) as exc:
                 self.problems.append(
-                    _problem(lembar.name, row, None, "invalid_row", f"baris tidak sah: {exc}")
+                    _problem(
+                        lembar.name, row, None, "invalid_row", f"baris tidak sah: {exc}", key=key
+                    )
                 )
                 continue
             entities.append(entity)
@@ -1031,6 +1089,25 @@ def _data_rows(ws: Worksheet, max_col: int) -> Iterator[tuple[Cell, ...]]:
     )
     for row in rows:
         yield tuple(ws.cell(row=row, column=column) for column in range(1, max_col + 1))
+
+
+def _row_key(lembar: Lembar, picked: list[tuple[Kolom, Cell | None]]) -> str | None:
+    """Key of a table row from its key cells as typed (the entity may not build).
+
+    Each key cell is read as its column's kind; one that cannot be read shows as typed.
+    Matches :meth:`~sistemkerja.domain.skema.Lembar.key_of` of the entity built from
+    the row (without the ``" #n"`` of a repeated key).
+    """
+    fields = set(lembar.key or lembar.ref)
+    values: dict[str, Any] = {}
+    for kolom, cell in picked:
+        if kolom.field not in fields or cell is None or cell.data_type in ("f", "e"):
+            continue
+        try:
+            values[kolom.field] = from_cell(kolom, cell.value, cell.number_format)
+        except CellError:
+            values[kolom.field] = " ".join(str(cell.value).split())
+    return lembar.key_from(values)
 
 
 def _at(cells: tuple[Any, ...], column: int | None) -> Cell | None:

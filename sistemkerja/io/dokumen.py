@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sistemkerja.domain import skema
+from sistemkerja.domain import batas, skema
 from sistemkerja.domain.angka import format_angka, parse_angka
 from sistemkerja.domain.kebijakan import Kebijakan
 from sistemkerja.domain.skema import Kolom, Lembar
@@ -63,7 +63,7 @@ def format_markdown() -> str:
         allowed values, example and help) plus the rules for numbers, Ya/Tidak,
         months, NIP and lists.
     """
-    parts = [_intro(), _general(), _numbers(), _other_values(), _limits()]
+    parts = [_intro(), _general(), _numbers(), _other_values(), _limits(), _checks()]
     parts += [_sheet(lembar) for lembar in skema.LEMBAR]
     return "\n\n".join(part.strip("\n") for part in parts) + "\n"
 
@@ -222,6 +222,118 @@ lembar dan ukurannya, agar pemeriksaan tidak berjalan bermenit-menit:
 - Perintah `sistemkerja optimasi` dan `laporan` tidak pernah menimpa berkas masukan
   (juga lewat tautan simbolik atau tautan keras) dan hanya menimpa berkas keluaran yang
   sudah ada bila diberi `--timpa`.
+"""
+
+
+def _checks() -> str:
+    """Value checks and their thresholds (from :mod:`sistemkerja.domain.batas`)."""
+    low, high = batas.JAM_EFEKTIF_WAJAR
+    keyed = ", ".join(
+        f"{lembar.name}: {' / '.join(str(lembar.header_of(f)) for f in lembar.key)}"
+        for lembar in skema.LEMBAR
+        if len(lembar.key) > 1
+    )
+    ref = ", ".join(
+        f"{lembar.name}: {' / '.join(str(lembar.header_of(f)) for f in lembar.ref)}"
+        for lembar in skema.LEMBAR
+        if lembar.ref
+    )
+    year = format_angka(batas.JAM_SETAHUN)
+    capacity = format_angka(batas.KAPASITAS_MIN_WAJAR)
+    line_min = format_angka(batas.BEBAN_MIN_WAJAR)
+    line_max = format_angka(batas.BEBAN_MAKS_ORANG_TAHUN)
+    rows = (
+        (
+            "Sel angka berisi nilai tak hingga atau bukan-angka (`INF`, `NaN`, `1e309`), "
+            "juga bila diketik sebagai teks",
+            "—",
+            "galat",
+            "`not_finite`",
+        ),
+        (
+            "Setiap angka, serta volume × norma waktu (Beban Kegiatan) dan volume × harga "
+            "satuan (Rincian Anggaran)",
+            "paling besar 10^15",
+            "galat",
+            "`value_too_large`",
+        ),
+        (
+            "Jam satu orang dalam setahun: Kapasitas (jam), Jam terikat, Jam pada Penetapan "
+            "*Jam tetap*, Jam kerja efektif per tahun, Jam koordinasi Ketua Tim, Jam minimal "
+            "per keanggotaan",
+            f"paling banyak {year} jam (366 × 24)",
+            "galat",
+            "`hours_exceed_year`",
+        ),
+        (
+            "Bobot tujuan di lembar Kebijakan",
+            f"0–{format_angka(batas.BOBOT_MAKS)}",
+            "galat",
+            "`weight_out_of_range`",
+        ),
+        (
+            "Teks yang hanya berisi spasi atau karakter tak terlihat (spasi lebar nol U+200B, "
+            "U+FEFF, U+2060)",
+            "—",
+            "galat",
+            "`invisible_text`",
+        ),
+        (
+            "Rencana tanpa pegawai, tanpa indikator kinerja, atau tanpa kegiatan",
+            "—",
+            "galat",
+            "`no_pegawai`, `no_indikator`, `no_kegiatan`",
+        ),
+        (
+            f"Kapasitas (jam) seorang pegawai di atas 0 tetapi kurang dari {capacity} jam setahun",
+            f"< {capacity} jam",
+            "peringatan",
+            "`implausible_capacity`",
+        ),
+        (
+            "Jam kerja efektif per tahun (Kebijakan) di luar kisaran wajar",
+            f"{format_angka(low)}–{format_angka(high)} jam",
+            "peringatan",
+            "`implausible_capacity`",
+        ),
+        (
+            f"Satu baris Beban Kegiatan (volume × norma waktu) di atas 0 tetapi kurang dari "
+            f"{line_min} jam, atau lebih dari {line_max} orang-tahun (× jam kerja efektif)",
+            f"{line_min} jam – {line_max} orang-tahun",
+            "peringatan",
+            "`implausible_hours`",
+        ),
+    )
+    table = "\n".join("| " + " | ".join(row) + " |" for row in rows)
+    return f"""
+## Pemeriksaan nilai
+
+Selain jenis isian setiap kolom, nilainya diperiksa. **Galat** membuat rencana tidak valid
+dan ditolak pengoptimal; **peringatan** hanya mengingatkan nilai yang kemungkinan salah
+ketik, dan rencana tetap dapat dipakai.
+
+| Pemeriksaan | Batas | Tingkat | Kode |
+|---|---|---|---|
+{table}
+
+Alasan batas: 10^15 rupiah adalah Rp 1.000 triliun, sekitar sepertiga APBN, dan di bawahnya
+setiap rupiah utuh tersimpan tepat sehingga penjumlahan tidak pernah meluap. Bobot bawaan
+0,01–10; bobot di atas {format_angka(batas.BOBOT_MAKS)} menenggelamkan unsur tujuan lain.
+Kapasitas `1,25` jam hampir selalu berarti 1.250 jam yang titik ribuannya terbaca sebagai
+titik desimal (Excel berbahasa Inggris); pesannya menyarankan angka yang dimaksud. Tulisan
+`1.250` tetap dibaca 1.250 jam.
+
+Spasi tak terputus (U+00A0) dihitung spasi: sel yang hanya berisi itu dianggap kosong. Spasi
+dan karakter tak terlihat di awal dan akhir teks dibuang, sehingga kode `TIM-A` yang tersalin
+bersama spasi lebar nol tetap dibaca `TIM-A`.
+
+Setiap masalah menyebut lembar, baris Excel, kolom, dan **kunci** data yang bermasalah
+(kolom `key` pada keluaran `periksa --json`), yang tetap benar walau baris diurutkan ulang:
+NIP di lembar Pegawai; kode di lembar Unit, Sasaran, Indikator, Tugas Tambahan, Tim Kerja,
+Strategi dan Kegiatan; nama jabatan di lembar Jabatan; nama parameter di lembar Kebijakan dan
+PK; gabungan kolom kunci yang dipisah ` / ` (kolom kosong ditulis `-`) di lembar {keyed};
+dan di lembar yang tanpa kunci unik, {ref}. Kunci yang berulang (data ganda) diberi akhiran
+` #2`, ` #3`, dan seterusnya.
 """
 
 
