@@ -181,7 +181,7 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
     :func:`sistemkerja.io.laporan_xlsx.write_result_workbook`.
     """
     from sistemkerja.io import read_plan_problems
-    from sistemkerja.io.laporan_xlsx import write_result_workbook
+    from sistemkerja.laporan.xlsx import write_result_workbook
     from sistemkerja.optimasi import optimasi
 
     if args.batas_waktu <= 0:
@@ -226,8 +226,8 @@ def cmd_laporan(args: argparse.Namespace) -> int:
     """Write the one-file HTML report of a result workbook, or of a plan solved afresh."""
     from sistemkerja.domain.masalah import PlanError
     from sistemkerja.io import read_plan_problems
-    from sistemkerja.io.hasil_xlsx import is_result_workbook, read_result_workbook
-    from sistemkerja.io.laporan_html import write_laporan_html
+    from sistemkerja.laporan.baca import is_result_workbook, read_result_workbook
+    from sistemkerja.laporan.html import write_laporan_html
     from sistemkerja.optimasi import optimasi
 
     if args.batas_waktu <= 0:

@@ -12,7 +12,7 @@ from alokasi_tetap import load as load_alokasi
 from sistemkerja import contoh
 from sistemkerja.cli import main
 from sistemkerja.io import write_plan
-from sistemkerja.io.laporan_html import laporan_html, write_laporan_html
+from sistemkerja.laporan.html import laporan_html, write_laporan_html
 from sistemkerja.optimasi.cek import Penjelasan
 from sistemkerja.optimasi.hasil import Hasil
 
@@ -107,8 +107,8 @@ def test_one_command_writes_the_report(tmp_path, capsys):
 def test_result_workbook_reads_back_and_reports_without_solving(tmp_path, capsys):
     """optimasi --keluaran HASIL.xlsx, then laporan HASIL.xlsx: the same plan, status and
     allocation, and the report comes from the workbook (no new solve)."""
-    from sistemkerja.io.hasil_xlsx import read_result_workbook
-    from sistemkerja.io.laporan_xlsx import write_result_workbook
+    from sistemkerja.laporan.baca import read_result_workbook
+    from sistemkerja.laporan.xlsx import write_result_workbook
     from sistemkerja.optimasi import optimasi
 
     plan = contoh.load("kecil")
@@ -134,8 +134,8 @@ def test_result_workbook_reads_back_and_reports_without_solving(tmp_path, capsys
 
 
 def test_a_result_workbook_without_its_plan_is_refused(tmp_path, capsys):
-    from sistemkerja.io.tabel_xlsx import write_tables
     from sistemkerja.laporan import tabel_hasil
+    from sistemkerja.laporan.lembar import write_tables
 
     path = tmp_path / "HASIL_lama.xlsx"
     write_tables(tabel_hasil(_hasil(contoh.load("kecil"), status="infeasible")), path)
@@ -145,7 +145,7 @@ def test_a_result_workbook_without_its_plan_is_refused(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def hasil_kecil(tmp_path_factory):
-    from sistemkerja.io.laporan_xlsx import write_result_workbook
+    from sistemkerja.laporan.xlsx import write_result_workbook
     from sistemkerja.optimasi import optimasi
 
     path = tmp_path_factory.mktemp("hasil") / "HASIL.xlsx"

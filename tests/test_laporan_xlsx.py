@@ -1,7 +1,8 @@
 """Result documents in Excel (issue 4): MPH, SKP drafts, ABK, budget recap and schedule.
 
-The sample unit is optimised once per module (about 3 s); every test reads the same
-workbook or builds a variant of that plan with the same allocation.
+The sample unit with its stored allocation (``tests/alokasi_tetap.py``, no solve) is
+written once per module; every test reads the same workbook or builds a variant of that
+plan with the same allocation.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import openpyxl
 import pandas as pd
 import pytest
+from alokasi_tetap import load as load_alokasi
 
 from sistemkerja import analisis, contoh
 from sistemkerja.analisis.jadwal import BULAN, jadwal_kegiatan
@@ -21,7 +23,9 @@ from sistemkerja.analisis.mph import ketua_tim
 from sistemkerja.cli import main
 from sistemkerja.domain import skema
 from sistemkerja.io import write_plan
-from sistemkerja.io.laporan_xlsx import (
+from sistemkerja.laporan import tabel_hasil
+from sistemkerja.laporan.lembar import RP_FORMAT
+from sistemkerja.laporan.xlsx import (
     HEADER_ROW,
     LEMBAR_ABK_JABATAN,
     LEMBAR_ABK_PEGAWAI,
@@ -34,9 +38,8 @@ from sistemkerja.io.laporan_xlsx import (
     write_documents,
     write_result_workbook,
 )
-from sistemkerja.io.tabel_xlsx import RP_FORMAT
-from sistemkerja.laporan import tabel_hasil
 from sistemkerja.optimasi import optimasi
+from sistemkerja.optimasi.hasil import Hasil
 
 FORMULA_AWAL = ("=", "+", "-", "@")
 TANGGAL = "dd/mm/yyyy"
@@ -44,9 +47,22 @@ TANGGAL = "dd/mm/yyyy"
 
 @pytest.fixture(scope="module")
 def hasil():
-    out = optimasi(contoh.load("unit"), batas_waktu=3)
-    assert out.alokasi is not None
-    return out
+    """The sample unit with its stored allocation (no solve: nothing depends on speed)."""
+    return Hasil(
+        contoh.load("unit"),
+        "feasible",
+        21.7,
+        21.5,
+        0.0092,
+        components={"ej_maks": 1.02, "biaya": 12_500_000.0},
+        weights={"ej_maks": 10.0, "biaya": 1e-07},
+        solver="highs",
+        build_seconds=1.5,
+        solve_seconds=60.11,
+        total_seconds=63.4,
+        alokasi=load_alokasi(),
+        counts={"pegawai": 40, "tim": 6, "kegiatan": 50, "variabel": 916, "kendala": 700},
+    )
 
 
 @pytest.fixture(scope="module")

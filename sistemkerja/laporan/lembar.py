@@ -12,6 +12,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+# TODO(io owner): a public re-export of these helpers from sistemkerja.io is requested.
 from sistemkerja.io._tulis import fit_widths, new_workbook, save_atomic, set_value, write_header
 
 RP_FORMAT = '"Rp" #,##0'
