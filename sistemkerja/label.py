@@ -163,12 +163,12 @@ class Komponen:
 
 
 KOMPONEN: dict[str, Komponen] = {
-    "ej_maks": Komponen("EJ tertinggi seorang pegawai", "poin EJ", 2),
+    "ej_maks": Komponen("EJ tertinggi pegawai unit", "poin EJ", 2),
     "ej_jabatan": Komponen("Rata-rata EJ tertinggi per jabatan", "poin EJ", 2),
     "deviasi": Komponen("Rata-rata jarak EJ dari pita sasaran", "poin EJ", 2),
-    "biaya": Komponen("Biaya personel", "Rp", 0),
+    "biaya": Komponen("Biaya personel dan pelibatan", "Rp", 0),
     "lintas": Komponen("Pegawai lintas unit/instansi", "orang", 0),
-    "keanggotaan": Komponen("Jumlah keanggotaan tim", "keanggotaan", 0),
+    "keanggotaan": Komponen("Penempatan pegawai di tim (orang × tim)", "penempatan", 0),
 }
 """Objective component code → Indonesian name, unit and decimals."""
 
@@ -287,8 +287,8 @@ def kalimat_status(hasil: Hasil) -> str:
     """Return the run's status as one plain Indonesian sentence.
 
     Uses ``hasil.keterangan`` when the result carries one; otherwise builds the
-    sentence from the status and the relative gap (e.g. ``"layak, belum terbukti
-    optimal — terbukti paling jauh 0,8 % dari optimum"``).
+    sentence from the status and the relative gap (e.g. ``"layak — terbukti paling
+    jauh 0,8 % dari optimum"``; ``"layak, belum terbukti optimal"`` without a gap).
 
     Parameters
     ----------
@@ -303,10 +303,7 @@ def kalimat_status(hasil: Hasil) -> str:
     keterangan = getattr(hasil, "keterangan", None)
     if isinstance(keterangan, str) and keterangan:
         return keterangan
-    teks = STATUS.get(hasil.status, hasil.status)
     gap = hasil.gap
-    if hasil.status == "feasible":
-        if gap is not None and math.isfinite(gap):
-            return f"{teks} — terbukti paling jauh {format_angka(gap * 100, 1)} % dari optimum"
-        return f"{teks} — jarak dari optimum belum diketahui"
-    return teks
+    if hasil.status == "feasible" and gap is not None and math.isfinite(gap):
+        return f"layak — terbukti paling jauh {format_angka(gap * 100, 1)} % dari optimum"
+    return STATUS.get(hasil.status, hasil.status)

@@ -284,6 +284,7 @@ def _figures_400(plan, alokasi) -> dict[str, list[Figure]]:
     }
 
 
+@pytest.mark.slow
 def test_every_chart_of_a_400_person_plan_is_readable(besar):
     plan, alokasi = besar
     for name, figures in _figures_400(plan, alokasi).items():
@@ -461,6 +462,7 @@ TERLIHAT = {
 }
 
 
+@pytest.mark.slow
 def test_every_chart_draws_user_text_literally(aneh, tmp_path):
     """Names and codes with ``$…$`` are drawn as typed: real PNGs, and the texts on the
     figures hold the user's strings unchanged (mathtext parsing used to crash here)."""

@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from sistemkerja import contoh
 from sistemkerja.cli import main
+from sistemkerja.label import judul_kolom
 from sistemkerja.laporan.baca import read_result_workbook
 from sistemkerja.laporan.xlsx import LEMBAR_JADWAL, LEMBAR_SKP, write_result_workbook
 from sistemkerja.optimasi import optimasi
@@ -42,10 +43,15 @@ def asli(hasil, tmp_path_factory) -> Path:
     return path
 
 
+def _kolom(ws: Worksheet, kode: str) -> int:
+    """Column number of a column code (headers are Indonesian: ``porsi`` → ``Porsi (0–1)``)."""
+    header = [c.value for c in ws[1]]
+    return header.index(judul_kolom(kode, ws.title)) + 1
+
+
 def _baris(ws: Worksheet, kolom: str, nilai: object) -> int:
     """Sheet row whose ``kolom`` holds ``nilai``."""
-    header = [c.value for c in ws[1]]
-    c = header.index(kolom) + 1
+    c = _kolom(ws, kolom)
     for r in range(2, ws.max_row + 1):
         if ws.cell(row=r, column=c).value == nilai:
             return r
@@ -53,8 +59,7 @@ def _baris(ws: Worksheet, kolom: str, nilai: object) -> int:
 
 
 def _sel(ws: Worksheet, row: int, kolom: str):
-    header = [c.value for c in ws[1]]
-    return ws.cell(row=row, column=header.index(kolom) + 1)
+    return ws.cell(row=row, column=_kolom(ws, kolom))
 
 
 def _rincian(wb, kode: str, nilai: object) -> int:
@@ -85,8 +90,7 @@ def _kosongkan_penugasan(wb) -> int:
 
 def _hapus_kolom(wb, sheet: str, kolom: str) -> int:
     ws = wb[sheet]
-    header = [c.value for c in ws[1]]
-    ws.delete_cols(header.index(kolom) + 1)
+    ws.delete_cols(_kolom(ws, kolom))
     return 1
 
 
@@ -186,32 +190,33 @@ KASUS: list[tuple[str, Callable[[openpyxl.Workbook], int], str]] = [
     (
         "porsi_500_persen",
         lambda wb: setattr(_sel(wb["Penugasan"], 2, "porsi"), "value", 5) or 2,
-        "lembar Penugasan baris {row} kolom porsi: 5 di luar 0–1 (bagian baris beban; 1 = 100 %)",
+        "lembar Penugasan baris {row} kolom Porsi (0–1): 5 di luar 0–1 "
+        "(bagian baris beban; 1 = 100 %)",
     ),
     (
         "porsi_negatif",
         lambda wb: setattr(_sel(wb["Penugasan"], 2, "porsi"), "value", -0.5) or 2,
-        "lembar Penugasan baris {row} kolom porsi: -0.5 di luar 0–1",
+        "lembar Penugasan baris {row} kolom Porsi (0–1): -0.5 di luar 0–1",
     ),
     (
         "baris_beban_dibagi_200_persen",
         _porsi_dua_kali,
-        "lembar Penugasan kolom porsi: porsi kegiatan ",
+        "lembar Penugasan kolom Porsi (0–1): porsi kegiatan ",
     ),
     (
         "jam_negatif",
         lambda wb: setattr(_sel(wb["Penugasan"], 2, "jam"), "value", -5) or 2,
-        "lembar Penugasan baris {row} kolom jam: -5 tidak boleh negatif",
+        "lembar Penugasan baris {row} kolom Jam (jam): -5 tidak boleh negatif",
     ),
     (
         "kolom_jam_dihapus",
         lambda wb: _hapus_kolom(wb, "Penugasan", "jam"),
-        "lembar Penugasan baris {row} kolom jam: judul kolom tidak ada",
+        "lembar Penugasan baris {row} kolom Jam (jam): judul kolom tidak ada",
     ),
     (
         "peran_tim_salah",
         lambda wb: setattr(_sel(wb["Tim"], 2, "peran"), "value", "Bos") or 2,
-        "lembar Tim baris {row} kolom peran: 'Bos' bukan peran tim; pilihan: Ketua Tim atau "
+        "lembar Tim baris {row} kolom Peran: 'Bos' bukan peran tim; pilihan: Ketua Tim atau "
         "Anggota",
     ),
     (
@@ -262,9 +267,10 @@ def test_every_problem_is_reported_at_once(asli, tmp_path):
         read_result_workbook(path)
     text = str(info.value)
     assert text.startswith("2 masalah:")
-    assert "lembar Rincian teknis" in text and "lembar Penugasan baris 2 kolom porsi" in text
+    assert "lembar Rincian teknis" in text and "lembar Penugasan baris 2 kolom Porsi (0–1)" in text
 
 
+@pytest.mark.slow
 def test_the_plain_summary_sheet_may_be_edited_or_deleted(asli, tmp_path, capsys):
     """``Ringkasan`` is for people: the report rebuilds it from ``Rincian teknis``."""
     path = tmp_path / "HASIL_ringkasan.xlsx"

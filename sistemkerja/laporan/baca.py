@@ -28,7 +28,7 @@ from sistemkerja.domain.alokasi import Alokasi, Keanggotaan, Penugasan
 from sistemkerja.domain.enums import Jenjang
 from sistemkerja.domain.masalah import PlanError
 from sistemkerja.io.buku_kerja import read_plan_problems
-from sistemkerja.label import KOMPONEN, STATUS, bobot_komponen
+from sistemkerja.label import KOLOM, KOMPONEN, STATUS, bobot_komponen, judul_kolom
 from sistemkerja.optimasi.cek import Penjelasan
 from sistemkerja.optimasi.hasil import Hasil
 
@@ -71,13 +71,22 @@ def is_result_workbook(path: str | os.PathLike[str]) -> bool:
 
 
 def _header(ws: Worksheet) -> list[str]:
+    """Return the column codes of a table sheet's header row.
+
+    Headers are written in Indonesian (:func:`sistemkerja.label.judul_kolom`, e.g.
+    ``Porsi (0–1)``); each is read back as its code (``porsi``). A code typed as the
+    header is accepted too. ``Rincian teknis`` keeps its own (``Kode``, ``Nilai``).
+    """
+    sheet = ws.title
+    kode = {} if sheet == LEMBAR_RINCIAN else {judul_kolom(k, sheet): k for k in KOLOM}
     for row in ws.iter_rows(min_row=1, max_row=1, values_only=True):
-        return ["" if h is None else str(h).strip() for h in row]
+        teks = ["" if h is None else str(h).strip() for h in row]
+        return [kode.get(h, h) for h in teks]
     return []
 
 
 def _rows(ws: Worksheet) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (sheet row number, values by header) for every non-empty row below the header."""
+    """Yield (sheet row number, values by column code) for every non-empty row."""
     header = _header(ws)
     for i, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
         if any(v is not None and v != "" for v in row):
@@ -110,7 +119,7 @@ class _Pembaca:
         if row is not None:
             letak += f" baris {row}"
         if column is not None:
-            letak += f" kolom {column}"
+            letak += f" kolom {judul_kolom(column, sheet)}"
         self.masalah.append(f"{letak}: {pesan}")
 
     def kolom(self, ws: Worksheet, sheet: str, wajib: tuple[str, ...]) -> bool:

@@ -140,7 +140,7 @@ def laporan_html(tabel_hasil: TabelHasil | Hasil) -> str:
             "Ringkasan",
             [
                 f'<p class="status">Status: <b>{html.escape(kalimat_status(t.hasil))}</b></p>',
-                tabel(t.ringkasan),
+                tabel(t.ringkasan.iloc[1:]),  # the status is the sentence above
                 _rincian_teknis(t),
             ],
         )

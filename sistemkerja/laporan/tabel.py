@@ -62,7 +62,11 @@ def ringkasan(hasil: Hasil) -> pd.DataFrame:
     for kode, nilai in hasil.components.items():
         k = KOMPONEN.get(kode)
         desimal = 2 if k is None else k.desimal
-        rows.append((_nama_komponen(kode), format_angka(nilai, desimal), _satuan_komponen(kode)))
+        satuan = _satuan_komponen(kode)
+        teks = format_angka(nilai, desimal)
+        if satuan == "Rp":  # written the Indonesian way: Rp 12.500.000
+            teks, satuan = f"Rp {teks}", ""
+        rows.append((_nama_komponen(kode), teks, satuan))
     for kode, (uraian, satuan) in UKURAN.items():
         if kode in hasil.counts:
             rows.append((uraian, format_angka(hasil.counts[kode], 0), satuan))

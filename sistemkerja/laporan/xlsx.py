@@ -56,6 +56,7 @@ from sistemkerja.domain.rencana import Rencana
 # TODO(io owner): a public re-export of these helpers from sistemkerja.io is requested.
 from sistemkerja.io._tulis import HEADER_FILL, HEADER_FONT, new_workbook, save_atomic, set_value
 from sistemkerja.io.buku_kerja import add_plan_sheets
+from sistemkerja.label import tabel_berlabel
 from sistemkerja.laporan.lembar import RP_FORMAT, add_tables, cell_value
 from sistemkerja.laporan.tabel import TabelHasil, hitung_tabel, hitung_tabel_alokasi
 
@@ -992,12 +993,13 @@ def write_result_workbook(hasil: Hasil | TabelHasil, path: str | os.PathLike[str
     """Write the result workbook of an optimisation run: tables, then documents.
 
     The table sheets of :meth:`TabelHasil.lembar` come first (``Ringkasan`` in plain
-    Indonesian, ``Rincian teknis`` with the optimiser's details, …), each on its own
-    sheet as :func:`~sistemkerja.laporan.lembar.write_tables` writes them; with an
-    allocation the document sheets of :func:`tulis_dokumen` follow. The file is written
-    to a temporary file in the same folder and then moved into place, so an existing
-    workbook is either fully replaced or left untouched. The plan's own sheets come last,
-    so the workbook is a complete record of the run: it reads back with
+    Indonesian, ``Rincian teknis`` with the optimiser's details, …), with the Indonesian
+    headers of :func:`sistemkerja.label.judul_kolom`, each on its own sheet as
+    :func:`~sistemkerja.laporan.lembar.write_tables` writes them; with an allocation the
+    document sheets of :func:`tulis_dokumen` follow. The file is written to a temporary
+    file in the same folder and then moved into place, so an existing workbook is either
+    fully replaced or left untouched. The plan's own sheets come last, so the workbook is
+    a complete record of the run: it reads back with
     :func:`~sistemkerja.laporan.baca.read_result_workbook` (and as a plan with
     :func:`~sistemkerja.io.read_plan`).
 
@@ -1016,7 +1018,7 @@ def write_result_workbook(hasil: Hasil | TabelHasil, path: str | os.PathLike[str
     """
     tabel = hasil if isinstance(hasil, TabelHasil) else hitung_tabel(hasil)
     wb = new_workbook()
-    add_tables(wb, tabel.lembar())
+    add_tables(wb, {nama: tabel_berlabel(df, nama) for nama, df in tabel.lembar().items()})
     if tabel.alokasi is not None:
         tulis_dokumen(wb, tabel)
     add_plan_sheets(wb, tabel.plan)
