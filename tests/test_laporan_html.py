@@ -12,6 +12,7 @@ from alokasi_tetap import load as load_alokasi
 
 from sistemkerja import contoh
 from sistemkerja.cli import main
+from sistemkerja.domain.angka import format_angka
 from sistemkerja.io import write_plan
 from sistemkerja.label import judul_kolom
 from sistemkerja.laporan.html import laporan_html, write_laporan_html
@@ -263,6 +264,13 @@ def test_visible_report_text_is_plain_indonesian(report_lengkap):
         "Lama perhitungan",
     ):
         assert label in visible, label
+
+
+def test_money_is_whole_rupiah(report_lengkap, unit):
+    visible = _terlihat(report_lengkap)
+    total = format_angka(unit.pagu_total, 0)
+    assert total in visible
+    assert f"{total},00" not in visible
 
 
 def test_technical_details_are_collapsed_apart(report_lengkap):

@@ -70,11 +70,23 @@ def tabel(df: pd.DataFrame, nama: str | None = None, *, index: bool = False) -> 
     Returns
     -------
     str
-        The ``<table>`` element; NaN shows empty, numbers the Indonesian way.
+        The ``<table>`` element; NaN shows empty, numbers the Indonesian way (two
+        decimals; whole rupiah in the ``(Rp)`` columns).
     """
-    return tabel_berlabel(df, nama).to_html(
-        index=index, na_rep="", escape=True, border=0, float_format=_angka
+    berlabel = tabel_berlabel(df, nama)
+    rupiah = {
+        c: _rupiah
+        for c in berlabel.columns
+        if str(c).endswith("(Rp)") and pd.api.types.is_numeric_dtype(berlabel[c])
+    }
+    return berlabel.to_html(
+        index=index, na_rep="", escape=True, border=0, float_format=_angka, formatters=rupiah
     )
+
+
+def _rupiah(value: float) -> str:
+    """Whole rupiah, thousands separated; empty when missing."""
+    return "" if pd.isna(value) else format_angka(value, 0)
 
 
 def _angka(value: float) -> str:

@@ -37,6 +37,12 @@ def _nama_komponen(kode: str) -> str:
     return k.nama if k is not None else kode
 
 
+def _nama_dalam_kalimat(kode: str) -> str:
+    """Return the component's name inside a sentence ("Celah setara rata-rata …")."""
+    nama = _nama_komponen(kode)
+    return nama if nama[:2].isupper() else nama[:1].lower() + nama[1:]
+
+
 def _satuan_komponen(kode: str) -> str:
     k = KOMPONEN.get(kode)
     return k.satuan if k is not None else ""
@@ -112,9 +118,8 @@ def rincian_teknis(hasil: Hasil) -> pd.DataFrame:
         ("celah_absolut", "Celah absolut", hasil.gap_absolute, "satuan tujuan"),
     ]
     for kode, gap in hasil.gap_in_units().items():
-        rows.append(
-            (f"celah.{kode}", f"Celah setara {_nama_komponen(kode)}", gap, _satuan_komponen(kode))
-        )
+        uraian = f"Celah setara {_nama_dalam_kalimat(kode)}"
+        rows.append((f"celah.{kode}", uraian, gap, _satuan_komponen(kode)))
     for kode, nilai in hasil.components.items():
         rows.append((f"komponen.{kode}", _nama_komponen(kode), nilai, _satuan_komponen(kode)))
     for kode, bobot in hasil.weights.items():
@@ -122,7 +127,7 @@ def rincian_teknis(hasil: Hasil) -> pd.DataFrame:
             nilai, satuan = bobot_komponen(kode, bobot)
         else:
             nilai, satuan = bobot, ""
-        rows.append((f"bobot.{kode}", f"Bobot {_nama_komponen(kode)}", nilai, satuan))
+        rows.append((f"bobot.{kode}", f"Bobot {_nama_dalam_kalimat(kode)}", nilai, satuan))
     rows += [
         ("waktu_susun", "Waktu menyusun model", round(hasil.build_seconds, 3), "detik"),
         ("waktu_solver", "Waktu solver", round(hasil.solve_seconds, 3), "detik"),
