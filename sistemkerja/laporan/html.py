@@ -36,7 +36,7 @@ section { page-break-before: always; } section:first-of-type { page-break-before
 img { max-width: 100%; height: auto; display: block; margin: 0.6em 0; }
 table { border-collapse: collapse; font-size: 0.8em; margin: 0.6em 0; }
 th, td { border: 1px solid #bdbdbd; padding: 2px 6px; vertical-align: top; }
-th { background: #ddebf7; } td.angka { text-align: right; }
+th { background: #ddebf7; text-align: left; } td.angka { text-align: right; }
 pre { background: #f5f5f5; padding: 0.6em; white-space: pre-wrap; }
 p.status { font-size: 1.1em; }
 details { margin: 1em 0; color: #424242; } summary { cursor: pointer; font-weight: bold; }
