@@ -335,7 +335,13 @@ def read_result_workbook(path: str | os.PathLike[str]) -> Hasil:
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         if LEMBAR_RINCIAN not in wb.sheetnames:
-            baca.salah(LEMBAR_RINCIAN, None, None, "lembar tidak ada (dihapus atau diganti nama)")
+            baca.salah(
+                LEMBAR_RINCIAN,
+                None,
+                None,
+                "lembar tidak ada (dihapus atau diganti nama, atau buku kerja hasil versi lama: "
+                "tulis ulang dengan sistemkerja optimasi --keluaran)",
+            )
             raise BukuHasilError(baca.masalah)
         rincian = _rincian(baca, wb[LEMBAR_RINCIAN])
         status = rincian.get("status")
