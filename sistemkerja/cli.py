@@ -365,7 +365,7 @@ def check_output(
     str or None
         The reason, naming the file; ``None`` when writing may go ahead.
     """
-    from sistemkerja.io._tulis import clean_stale_temp, temp_path
+    from sistemkerja.io import clean_stale_temp, temp_path
     from sistemkerja.io.buku_kerja import os_reason
 
     if path.suffix.lower() not in suffixes:
@@ -436,7 +436,7 @@ def _file_unreadable(problems: list[Problem]) -> bool:
 
 def _tidy_folder(path: Path) -> None:
     """Remove temporary files left beside ``path`` by a killed earlier run."""
-    from sistemkerja.io._tulis import clean_stale_temp
+    from sistemkerja.io import clean_stale_temp
 
     clean_stale_temp(path.parent if str(path.parent) else Path("."))
 
@@ -513,7 +513,7 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
 
     The ``--keluaran`` workbook holds the result tables and, when an allocation was
     found, the documents (MPH level 1 and 2, draft SKP, ABK, budget recap, schedule) of
-    :func:`sistemkerja.io.laporan_xlsx.write_result_workbook`.
+    :func:`sistemkerja.laporan.xlsx.write_result_workbook`.
     """
     from sistemkerja.io import read_plan_problems
 
@@ -538,7 +538,7 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
         if reason:  # the folder changed during the solve
             _error(reason)
             return EXIT_USAGE
-        from sistemkerja.io.laporan_xlsx import write_result_workbook
+        from sistemkerja.laporan.xlsx import write_result_workbook
 
         write_result_workbook(hasil, args.keluaran)
     if args.json:
@@ -554,8 +554,8 @@ def cmd_laporan(args: argparse.Namespace) -> int:
     """Write the one-file HTML report of a result workbook, or of a plan solved afresh."""
     from sistemkerja.domain.masalah import PlanError
     from sistemkerja.io import read_plan_problems
-    from sistemkerja.io.hasil_xlsx import is_result_workbook, read_result_workbook
-    from sistemkerja.io.laporan_html import write_laporan_html
+    from sistemkerja.laporan.baca import is_result_workbook, read_result_workbook
+    from sistemkerja.laporan.html import write_laporan_html
 
     reason = check_output(
         args.keluaran, (".html", ".htm"), overwrite=args.timpa, inputs=[args.berkas]
@@ -575,7 +575,7 @@ def cmd_laporan(args: argparse.Namespace) -> int:
         except PlanError as exc:
             _print_report(args.berkas, [p for p in exc.problems if p.is_error], [], sys.stderr)
             return EXIT_USAGE
-        except ValueError as exc:  # hasil_xlsx names sheet, row and column in Indonesian
+        except ValueError as exc:  # laporan.baca names sheet, row and column in Indonesian
             _error(f"buku kerja hasil '{args.berkas}' tidak dapat dibaca: {exc}")
             return EXIT_USAGE
         except Exception:  # a damaged result workbook is bad input, not a crash

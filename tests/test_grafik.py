@@ -21,6 +21,7 @@ from alokasi_tetap import load as load_alokasi
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.testing.compare import compare_images
+from matplotlib.text import Text
 
 from sistemkerja import analisis, contoh, grafik
 from sistemkerja.domain import Alokasi, Penugasan
@@ -283,6 +284,7 @@ def _figures_400(plan, alokasi) -> dict[str, list[Figure]]:
     }
 
 
+@pytest.mark.slow
 def test_every_chart_of_a_400_person_plan_is_readable(besar):
     plan, alokasi = besar
     for name, figures in _figures_400(plan, alokasi).items():
@@ -354,3 +356,140 @@ def test_an_empty_matrix_draws_a_message():
     figures = grafik.gambar_mph(empty)
     assert len(figures) == 1
     assert figures[0].axes[0].texts[0].get_text() == "Tidak ada hasil untuk digambar"
+
+
+# ---- user text is drawn literally ------------------------------------------------------------
+
+ANEH = r"Budi $\foo^$"
+"""A name holding broken mathtext: parsed as mathtext it raises while drawing."""
+KODE_ANEH = r"TIM-$\x$"
+JABATAN_ANEH = r" $\gamma^$"
+PAGU_ANEH = r" $\delta^$"
+KEGIATAN_ANEH = r" $\beta^$"
+
+
+@pytest.fixture(scope="module")
+def aneh(unit, alokasi):
+    """The sample unit with mathtext in names, a team code, a jabatan, RO and activities."""
+    people = tuple(dataclasses.replace(p, name=f"{ANEH} {i}") for i, p in enumerate(unit.pegawai))
+    kode = {unit.tim[0].code: KODE_ANEH}
+    jabatan = {unit.beban[0].jabatan: unit.beban[0].jabatan + JABATAN_ANEH}
+
+    def ganti(items, field, peta):
+        return tuple(
+            dataclasses.replace(x, **{field: peta[getattr(x, field)]})
+            if getattr(x, field, None) in peta
+            else x
+            for x in items
+        )
+
+    plan = unit.with_changes(
+        pegawai=ganti(people, "jabatan", jabatan),
+        jabatan=ganti(unit.jabatan, "name", jabatan),
+        beban=ganti(unit.beban, "jabatan", jabatan),
+        kebutuhan_peran=ganti(unit.kebutuhan_peran, "jabatan", jabatan),
+        tim=tuple(
+            dataclasses.replace(t, code=kode.get(t.code, t.code), name=f"Tim $\\x$ {t.code}")
+            for t in unit.tim
+        ),
+        strategi=ganti(unit.strategi, "tim", kode),
+        kegiatan=tuple(
+            dataclasses.replace(k, name=k.name + KEGIATAN_ANEH)
+            for k in ganti(unit.kegiatan, "tim", kode)
+        ),
+        penetapan=ganti(unit.penetapan, "tim", kode),
+        pagu=tuple(dataclasses.replace(p, name=p.name + PAGU_ANEH) for p in unit.pagu),
+    )
+    return plan, Alokasi(
+        ganti(alokasi.penugasan, "jabatan", jabatan), ganti(alokasi.keanggotaan, "tim", kode)
+    )
+
+
+def _semua_grafik(plan, alokasi) -> dict[str, list[Figure]]:
+    """Every chart of the package for one plan, as figures."""
+    level1 = analisis.mph_level1(plan, alokasi)
+    level2 = analisis.mph_level2(plan, alokasi)
+    pagu = analisis.anggaran_pagu(plan, alokasi)
+    akun = analisis.belanja_akun(plan)
+    jadwal = analisis.jadwal_kegiatan(plan, alokasi)
+    beban = analisis.beban_pegawai(plan, alokasi)
+    banding = analisis.banding_skenario(
+        {"A": (plan, alokasi), f"{KODE_ANEH} skenario": (plan, alokasi)}
+    )
+    return {
+        "peta_mph": [grafik.peta_mph(grafik.matriks_jam(level1), judul=ANEH).figure],
+        "gambar_mph": grafik.gambar_mph(
+            grafik.matriks_jam(level2[level2["tim"] == KODE_ANEH], kolom="kegiatan"),
+            judul=f"MPH level 2 — {KODE_ANEH} (jam)",
+        ),
+        "grafik_beban_pegawai": [grafik.grafik_beban_pegawai(beban).figure],
+        "gambar_beban_pegawai": grafik.gambar_beban_pegawai(beban),
+        "grafik_beban_jabatan": [
+            grafik.grafik_beban_jabatan(analisis.beban_jabatan(plan, alokasi)).figure
+        ],
+        "grafik_beban_bulanan": [
+            grafik.grafik_beban_bulanan(analisis.beban_bulanan(plan, alokasi)).figure
+        ],
+        "grafik_anggaran": [grafik.grafik_anggaran(pagu, akun, level="RO").figure],
+        "grafik_jadwal": [grafik.grafik_jadwal(jadwal).figure],
+        "gambar_jadwal": grafik.gambar_jadwal(jadwal),
+        "grafik_komposisi_tim": [
+            grafik.grafik_komposisi_tim(analisis.komposisi_tim(plan, alokasi)).figure
+        ],
+        "grafik_skenario": [grafik.grafik_skenario(banding, "biaya").figure],
+        "gambar_skenario": [grafik.gambar_skenario(banding)],
+    }
+
+
+def _teks(figure: Figure) -> list[str]:
+    return [t.get_text() for t in figure.findobj(Text) if t.get_text()]
+
+
+#: What each chart must show exactly as typed (its own text holds user strings).
+TERLIHAT = {
+    "peta_mph": [ANEH, f"{ANEH} 4 — Ketua"],
+    "gambar_mph": [f"MPH level 2 — {KODE_ANEH} (jam)", ANEH],
+    "grafik_beban_pegawai": [f"{ANEH} 1"],
+    "gambar_beban_pegawai": [f"{ANEH} 1"],
+    "grafik_beban_jabatan": [JABATAN_ANEH.strip()],
+    "grafik_beban_bulanan": ["Beban kerja per bulan"],
+    "grafik_anggaran": [PAGU_ANEH.strip()],
+    "grafik_jadwal": [KEGIATAN_ANEH.strip(), "Tim $\\x$"],
+    "gambar_jadwal": [KEGIATAN_ANEH.strip()],
+    "grafik_komposisi_tim": [f"Ketua: {ANEH}"],
+    "grafik_skenario": [KODE_ANEH],
+    "gambar_skenario": [KODE_ANEH],
+}
+
+
+@pytest.mark.slow
+def test_every_chart_draws_user_text_literally(aneh, tmp_path):
+    """Names and codes with ``$…$`` are drawn as typed: real PNGs, and the texts on the
+    figures hold the user's strings unchanged (mathtext parsing used to crash here)."""
+    plan, alokasi = aneh
+    charts = _semua_grafik(plan, alokasi)
+    drawing = {name for name in grafik.__all__ if name.startswith(("peta_", "grafik_", "gambar_"))}
+    assert set(charts) == drawing == set(TERLIHAT)  # every chart function of the package
+    for name, figures in charts.items():
+        assert figures, name
+        for n, figure in enumerate(figures):
+            path = tmp_path / f"{name}_{n}.png"
+            FigureCanvasAgg(figure).print_png(path)  # draws every text
+            assert path.read_bytes().startswith(b"\x89PNG"), name
+            assert all(not t.get_parse_math() for t in figure.findobj(Text)), name
+        texts = [t for f in figures for t in _teks(f)]
+        for wanted in TERLIHAT[name]:
+            assert any(wanted in t for t in texts), (name, wanted)
+
+
+def test_literal_text_survives_saving_under_default_settings(aneh, tmp_path):
+    """A figure saved later (outside the chart function, mathtext on by default) still
+    draws: its texts were switched to literal on the figure itself."""
+    import matplotlib as mpl
+
+    plan, alokasi = aneh
+    assert mpl.rcParams["text.parse_math"]  # the global default is left alone
+    figure = grafik.grafik_beban_pegawai(analisis.beban_pegawai(plan, alokasi)).figure
+    figure.savefig(tmp_path / "beban.png", dpi=40)
+    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    assert f"{ANEH} 1" in labels

@@ -1,7 +1,8 @@
 """Result documents in Excel (issue 4): MPH, SKP drafts, ABK, budget recap and schedule.
 
-The sample unit is optimised once per module (about 3 s); every test reads the same
-workbook or builds a variant of that plan with the same allocation.
+The sample unit with its stored allocation (``tests/alokasi_tetap.py``, no solve) is
+written once per module; every test reads the same workbook or builds a variant of that
+plan with the same allocation.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import openpyxl
 import pandas as pd
 import pytest
+from alokasi_tetap import load as load_alokasi
 
 from sistemkerja import analisis, contoh
 from sistemkerja.analisis.jadwal import BULAN, jadwal_kegiatan
@@ -21,7 +23,9 @@ from sistemkerja.analisis.mph import ketua_tim
 from sistemkerja.cli import main
 from sistemkerja.domain import skema
 from sistemkerja.io import write_plan
-from sistemkerja.io.laporan_xlsx import (
+from sistemkerja.laporan import tabel_hasil
+from sistemkerja.laporan.lembar import RP_FORMAT
+from sistemkerja.laporan.xlsx import (
     HEADER_ROW,
     LEMBAR_ABK_JABATAN,
     LEMBAR_ABK_PEGAWAI,
@@ -34,9 +38,8 @@ from sistemkerja.io.laporan_xlsx import (
     write_documents,
     write_result_workbook,
 )
-from sistemkerja.io.tabel_xlsx import RP_FORMAT
-from sistemkerja.laporan import tabel_hasil
 from sistemkerja.optimasi import optimasi
+from sistemkerja.optimasi.hasil import Hasil
 
 FORMULA_AWAL = ("=", "+", "-", "@")
 TANGGAL = "dd/mm/yyyy"
@@ -44,9 +47,22 @@ TANGGAL = "dd/mm/yyyy"
 
 @pytest.fixture(scope="module")
 def hasil():
-    out = optimasi(contoh.load("unit"), batas_waktu=3)
-    assert out.alokasi is not None
-    return out
+    """The sample unit with its stored allocation (no solve: nothing depends on speed)."""
+    return Hasil(
+        contoh.load("unit"),
+        "feasible",
+        21.7,
+        21.5,
+        0.0092,
+        components={"ej_maks": 1.02, "biaya": 12_500_000.0},
+        weights={"ej_maks": 10.0, "biaya": 1e-07},
+        solver="highs",
+        build_seconds=1.5,
+        solve_seconds=60.11,
+        total_seconds=63.4,
+        alokasi=load_alokasi(),
+        counts={"pegawai": 40, "tim": 6, "kegiatan": 50, "variabel": 916, "kendala": 700},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -542,3 +558,54 @@ def test_table_sheets_print_one_page_wide(hasil, wb):
         assert ws.page_setup.orientation == "landscape", name
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, name
         assert ws.print_title_rows == "$1:$1" and ws.freeze_panes == "A2", name
+
+
+# ---- plain summary, technical details apart -------------------------------------------------
+
+
+def _isi(ws) -> list[str]:
+    return [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+
+
+def test_summary_sheet_is_plain_indonesian(wb):
+    ws = wb["Ringkasan"]
+    assert [c.value for c in ws[1]] == ["Uraian", "Nilai", "Satuan"]
+    text = "\n".join(_isi(ws))
+    for code in ("ej_maks", "biaya", "feasible", "Kode status", "Bobot", "variabel", "kendala"):
+        assert code not in text, code
+    assert not re.findall(r"\b[a-z]+_[a-z_]+\b", text)
+    assert "layak — terbukti paling jauh 0,9 % dari optimum" in text
+    assert {"EJ tertinggi pegawai unit", "Biaya personel dan pelibatan", "Rp 12.500.000"} <= set(
+        _isi(ws)
+    )
+
+
+def test_table_sheet_headers_are_indonesian(hasil, wb):
+    for name in tabel_hasil(hasil):
+        if name == "Rincian teknis":
+            continue
+        headers = [str(c.value) for c in wb[name][1]]
+        assert not [h for h in headers if re.fullmatch(r"[a-z_]+", h)], (name, headers)
+    assert [c.value for c in wb["Beban Jabatan"][1]][:5] == [
+        "Jabatan",
+        "Beban kerja (jam)",
+        "Kebutuhan pegawai (orang)",
+        "Pegawai tersedia (orang)",
+        "Pegawai ditugaskan (orang)",
+    ]
+
+
+def test_technical_details_sheet_reads_back(hasil, wb, berkas):
+    from sistemkerja.laporan.baca import read_result_workbook
+
+    assert wb.sheetnames[:2] == ["Ringkasan", "Rincian teknis"]
+    rows = {r[0]: r[2:] for r in wb["Rincian teknis"].iter_rows(min_row=2, values_only=True)}
+    assert rows["status"][0] == "feasible"
+    assert rows["bobot.biaya"] == (pytest.approx(0.1), "per juta rupiah")  # as the plan states it
+    assert rows["waktu_seluruhnya"] == (63.4, "detik")
+    back = read_result_workbook(berkas)
+    assert back.weights == pytest.approx(hasil.weights)
+    assert back.components == pytest.approx(hasil.components)
+    assert (back.total_seconds, back.solve_seconds) == (63.4, 60.11)
+    assert back.counts == hasil.counts
+    assert back.gap == pytest.approx(hasil.gap)

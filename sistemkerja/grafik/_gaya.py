@@ -1,14 +1,31 @@
-"""Shared look of the charts: band colours, Indonesian number labels, wrapped text."""
+r"""Shared look of the charts: band colours, Indonesian number labels, wrapped text.
+
+User text (names, team codes, activity titles) is drawn literally: every chart function
+is wrapped by :func:`teks_apa_adanya`, so a name such as ``Budi $\foo^$`` shows as typed
+instead of being parsed as mathtext (and crashing the drawing).
+"""
 
 from __future__ import annotations
 
+import functools
 import textwrap
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, ParamSpec, TypeVar
 
+import matplotlib as mpl
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure, SubFigure
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from sistemkerja.domain.angka import format_angka
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+TEKS_POLOS = {"text.parse_math": False, "text.usetex": False}
+"""Matplotlib settings under which every text is drawn as the characters it holds."""
+
 
 #: Colour per ABK band (A–E), from "Sangat Baik" to "Kurang"; "-" where EJ is undefined.
 WARNA_PITA: dict[str, str] = {
@@ -127,3 +144,46 @@ def sumbu_rupiah(ax: Axes, axis: str = "x") -> None:
 def tinggi(rows: int, per_row: float = 0.28, minimum: float = 3.0) -> float:
     """Figure height (inches) that gives each of ``rows`` bars or cells room to read."""
     return max(minimum, 1.6 + per_row * rows)
+
+
+def _gambar(obj: object) -> Iterable[Figure | SubFigure]:
+    """Yield the figures of a chart function's return value (Axes, Figure or a list)."""
+    if isinstance(obj, Axes):
+        yield obj.figure
+    elif isinstance(obj, Figure | SubFigure):
+        yield obj
+    elif isinstance(obj, list | tuple):
+        for item in obj:
+            yield from _gambar(item)
+
+
+def polos(figure: Figure | SubFigure) -> None:
+    """Switch mathtext off for every text of ``figure`` (titles, ticks, legends, notes).
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        The figure; changed in place.
+    """
+    for text in figure.findobj(Text):
+        text.set_parse_math(False)
+        text.set_usetex(False)
+
+
+def teks_apa_adanya(fn: Callable[P, R]) -> Callable[P, R]:
+    r"""Wrap a chart function so all its text is drawn literally (no mathtext, no TeX).
+
+    The function runs under :data:`TEKS_POLOS`, and every text of the figures it
+    returns (or draws on) is then set with ``parse_math=False``, so saving the figure
+    later, under other settings, still shows ``$`` and ``\`` as typed.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with mpl.rc_context(TEKS_POLOS):
+            out = fn(*args, **kwargs)
+            for figure in _gambar(out):
+                polos(figure)
+        return out
+
+    return wrapper

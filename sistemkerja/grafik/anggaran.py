@@ -13,6 +13,7 @@ from sistemkerja.grafik._gaya import (
     bungkus,
     kosong,
     sumbu_rupiah,
+    teks_apa_adanya,
     tinggi,
     warna,
 )
@@ -22,6 +23,7 @@ KUNCI = {"RO": ["program", "giat", "kro", "ro"], "Kegiatan": ["program", "giat"]
 """RKA codes that tie budget lines to a pagu row, per level."""
 
 
+@teks_apa_adanya
 def grafik_anggaran(
     pagu: pd.DataFrame,
     akun: pd.DataFrame,

@@ -18,6 +18,7 @@ from sistemkerja.grafik._gaya import (
     bungkus,
     kosong,
     sumbu_angka,
+    teks_apa_adanya,
     tinggi,
 )
 
@@ -39,6 +40,7 @@ def _legenda_pita() -> list[Patch]:
     return bands
 
 
+@teks_apa_adanya
 def grafik_beban_pegawai(
     beban: pd.DataFrame, *, ax: Axes | None = None, urut: bool = True, judul: str | None = None
 ) -> Axes:
@@ -97,6 +99,7 @@ def grafik_beban_pegawai(
     return ax
 
 
+@teks_apa_adanya
 def gambar_beban_pegawai(
     beban: pd.DataFrame, *, per_halaman: int = ORANG_PER_HALAMAN
 ) -> list[Figure]:
@@ -123,6 +126,7 @@ def gambar_beban_pegawai(
     return figures
 
 
+@teks_apa_adanya
 def grafik_beban_jabatan(beban: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Staff needed (Σ effort ÷ effective hours) against staff present, per jabatan.
 
@@ -177,6 +181,7 @@ def grafik_beban_jabatan(beban: pd.DataFrame, *, ax: Axes | None = None) -> Axes
     return ax
 
 
+@teks_apa_adanya
 def grafik_beban_bulanan(bulanan: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Monthly hours of the plan against the staff's monthly capacity.
 

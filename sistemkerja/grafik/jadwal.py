@@ -8,7 +8,15 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from sistemkerja.grafik._gaya import NAMA_BULAN, PALET, axes, bungkus, kosong, tinggi
+from sistemkerja.grafik._gaya import (
+    NAMA_BULAN,
+    PALET,
+    axes,
+    bungkus,
+    kosong,
+    teks_apa_adanya,
+    tinggi,
+)
 
 INDIVIDU = "Individu"
 """Group label of activities without a team."""
@@ -28,6 +36,7 @@ def urut_tim(jadwal: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@teks_apa_adanya
 def grafik_jadwal(
     jadwal: pd.DataFrame, *, ax: Axes | None = None, judul: str | None = None
 ) -> Axes:
@@ -85,6 +94,7 @@ def grafik_jadwal(
     return ax
 
 
+@teks_apa_adanya
 def gambar_jadwal(jadwal: pd.DataFrame, *, per_halaman: int = KEGIATAN_PER_HALAMAN) -> list[Figure]:
     """Draw :func:`grafik_jadwal` on as many figures as the activities need."""
     if per_halaman < 1:

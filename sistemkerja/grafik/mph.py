@@ -11,7 +11,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
 from sistemkerja.analisis.mph import peran_ketua
-from sistemkerja.grafik._gaya import angka, axes, bungkus, kosong, tinggi
+from sistemkerja.grafik._gaya import angka, axes, bungkus, kosong, teks_apa_adanya, tinggi
 
 PETA_JAM = LinearSegmentedColormap.from_list("jam", ["#f7fbff", "#6baed6", "#08306b"])
 """Colours from few hours (light) to many (dark)."""
@@ -66,6 +66,7 @@ def label_indikator(df: pd.DataFrame) -> dict[str, str]:
     return dict(zip(rows["indikator"].astype(str), rows["uraian_indikator"], strict=True))
 
 
+@teks_apa_adanya
 def peta_mph(
     matriks: pd.DataFrame,
     *,
@@ -194,6 +195,7 @@ def bagi_halaman(
     return pages
 
 
+@teks_apa_adanya
 def gambar_mph(
     matriks: pd.DataFrame,
     *,

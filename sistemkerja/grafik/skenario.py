@@ -7,7 +7,14 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from sistemkerja.grafik._gaya import PALET, axes, bungkus, sumbu_angka, sumbu_rupiah
+from sistemkerja.grafik._gaya import (
+    PALET,
+    axes,
+    bungkus,
+    sumbu_angka,
+    sumbu_rupiah,
+    teks_apa_adanya,
+)
 
 UKURAN: dict[str, str] = {
     "ej_maks": "EJ tertinggi",
@@ -19,6 +26,7 @@ UKURAN: dict[str, str] = {
 """Measures of :func:`~sistemkerja.analisis.banding_skenario` and their titles."""
 
 
+@teks_apa_adanya
 def grafik_skenario(
     banding: pd.DataFrame, ukuran: str = "ej_maks", *, ax: Axes | None = None
 ) -> Axes:
@@ -62,6 +70,7 @@ def grafik_skenario(
     return ax
 
 
+@teks_apa_adanya
 def gambar_skenario(banding: pd.DataFrame) -> Figure:
     """All measures of :data:`UKURAN` side by side; the best scenario of each is blue."""
     figure = Figure(figsize=(max(10.0, 2.0 * len(UKURAN)), 3.8), layout="constrained")

@@ -6,12 +6,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from sistemkerja.grafik._gaya import axes, bungkus, kosong, tinggi, warna
+from sistemkerja.grafik._gaya import axes, bungkus, kosong, teks_apa_adanya, tinggi, warna
 
 MENURUT = {"jabatan": "jabatan", "jenjang": "jenjang", "asal": "asal"}
 """Ways to split each team's members, and their column in the composition frame."""
 
 
+@teks_apa_adanya
 def grafik_komposisi_tim(
     komposisi: pd.DataFrame, *, menurut: str = "jabatan", ax: Axes | None = None
 ) -> Axes:

@@ -12,7 +12,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sistemkerja.io._tulis import fit_widths, new_workbook, save_atomic, set_value, write_header
+from sistemkerja.io import fit_widths, new_workbook, save_atomic, set_value, write_header
 
 RP_FORMAT = '"Rp" #,##0'
 """Number format of rupiah cells (whole rupiah, thousands separated)."""

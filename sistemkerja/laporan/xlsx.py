@@ -1,10 +1,10 @@
 """Result documents in Excel: Matriks Peran-Hasil, SKP drafts, ABK, budget and schedule.
 
 Each ``tulis_*`` function adds print-ready sheets to an openpyxl workbook, filled from the
-analyses of :mod:`sistemkerja.analisis` (nothing is recomputed here).
-:func:`write_result_workbook` writes the result tables of an optimisation run
-(:func:`sistemkerja.laporan.tabel_hasil`) and these documents into one workbook, saved
-atomically; ``docs/laporan.md`` describes every sheet for users.
+tables of one run (:class:`~sistemkerja.laporan.tabel.TabelHasil`, computed once by
+:func:`~sistemkerja.laporan.tabel.hitung_tabel`; nothing is recomputed here).
+:func:`write_result_workbook` writes the result tables and these documents into one
+workbook, saved atomically; ``docs/laporan.md`` describes every sheet for users.
 
 Every document sheet has the same layout: a title block in rows 1–3, a group band in row
 4, the column headers in row :data:`HEADER_ROW` (5) and data from row 6, so it reads back
@@ -22,6 +22,8 @@ Examples
 >>> from sistemkerja.optimasi import optimasi
 >>> hasil = optimasi(contoh.load("kecil"))  # doctest: +SKIP
 >>> write_result_workbook(hasil, "hasil.xlsx")  # doctest: +SKIP
+>>> tabel = hitung_tabel(hasil)  # doctest: +SKIP
+>>> write_result_workbook(tabel, "hasil.xlsx")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -43,18 +45,18 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sistemkerja import analisis
-from sistemkerja.analisis._indeks import label_jabatan
+from sistemkerja.analisis import BULAN, label_jabatan, mph_matriks
 from sistemkerja.analisis.beban import KOLOM_BEBAN_JABATAN, KOLOM_BEBAN_PEGAWAI
-from sistemkerja.analisis.jadwal import BULAN, jadwal_kegiatan
 from sistemkerja.analisis.mph import KETUA
 from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.pk import Indikator, TugasTambahan
 from sistemkerja.domain.rencana import Rencana
-from sistemkerja.io._tulis import HEADER_FILL, HEADER_FONT, new_workbook, save_atomic, set_value
+from sistemkerja.io import HEADER_FILL, HEADER_FONT, new_workbook, save_atomic, set_value
 from sistemkerja.io.buku_kerja import add_plan_sheets
-from sistemkerja.io.tabel_xlsx import RP_FORMAT, add_tables, cell_value
+from sistemkerja.label import tabel_berlabel
+from sistemkerja.laporan.lembar import RP_FORMAT, add_tables, cell_value
+from sistemkerja.laporan.tabel import TabelHasil, hitung_tabel, hitung_tabel_alokasi
 
 if TYPE_CHECKING:
     from sistemkerja.optimasi.hasil import Hasil
@@ -356,8 +358,23 @@ def _atur_cetak(ws: Worksheet, kolom: Sequence[KolomDokumen], akhir: int, kolom_
     ws.oddFooter.left.text = "&A"
 
 
-def _akhir_bulan(tahun: int, bulan: int) -> dt.date:
-    return dt.date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
+TAHUN_EXCEL = (1900, 9999)
+"""Years Excel stores as dates; other years are written as ``dd/mm/yyyy`` text."""
+
+
+def _tanggal(tahun: int, bulan: int, *, akhir: bool = False) -> dt.date | str:
+    """First (or last, ``akhir``) day of a month: a date, or text outside Excel's years."""
+    hari = calendar.monthrange(tahun, bulan)[1] if akhir else 1
+    if TAHUN_EXCEL[0] <= tahun <= TAHUN_EXCEL[1]:
+        return dt.date(tahun, bulan, hari)
+    return f"{hari:02d}/{bulan:02d}/{tahun}"
+
+
+def _perlu(df: pd.DataFrame | None) -> pd.DataFrame:
+    """Return a table of the allocation (documents exist only for a run with one)."""
+    if df is None:
+        raise ValueError("dokumen hanya dapat ditulis untuk hasil dengan alokasi")
+    return df
 
 
 # ---- Matriks Peran-Hasil -------------------------------------------------------------------
@@ -365,7 +382,7 @@ def _judul_target(target: Indikator | TugasTambahan) -> str:
     return f"{target.code}\n{target.name}\nTarget: {target.target}"
 
 
-def tulis_mph_level1(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
+def tulis_mph_level1(wb: Workbook, tabel: TabelHasil) -> str:
     """Add the level 1 Matriks Peran-Hasil sheet (penyelarasan satu tingkat).
 
     Layout of the BKN guidance: the top row holds the unit head's indicators (code,
@@ -377,17 +394,17 @@ def tulis_mph_level1(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
     ----------
     wb : Workbook
         The workbook.
-    plan : Rencana
-        The plan.
-    alokasi : Alokasi
-        Assignments and team memberships.
+    tabel : TabelHasil
+        The run's tables (:func:`~sistemkerja.laporan.tabel.hitung_tabel`), with an
+        allocation.
 
     Returns
     -------
     str
         The sheet's name (:data:`LEMBAR_MPH1`).
     """
-    matriks = analisis.mph_matriks(analisis.mph_level1(plan, alokasi))
+    plan = tabel.plan
+    matriks = mph_matriks(_perlu(tabel.mph_level1))
     targets = plan.targets()
     kode = [str(c) for c in matriks.columns]
     ws = _lembar(wb, LEMBAR_MPH1)
@@ -418,7 +435,7 @@ def tulis_mph_level1(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
     return ws.title
 
 
-def tulis_mph_level2(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]:
+def tulis_mph_level2(wb: Workbook, tabel: TabelHasil) -> list[str]:
     """Add one level 2 Matriks Peran-Hasil sheet per team (penyelarasan dua tingkat).
 
     For each team (sheet order): the top row holds the Ketua Tim's results, one column
@@ -430,10 +447,9 @@ def tulis_mph_level2(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]
     ----------
     wb : Workbook
         The workbook.
-    plan : Rencana
-        The plan.
-    alokasi : Alokasi
-        Assignments and team memberships.
+    tabel : TabelHasil
+        The run's tables (:func:`~sistemkerja.laporan.tabel.hitung_tabel`), with an
+        allocation.
 
     Returns
     -------
@@ -441,13 +457,14 @@ def tulis_mph_level2(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]
         The sheets' names, in team order: :data:`PREFIKS_MPH2` + team code, made valid
         and unique by :func:`nama_lembar`.
     """
-    df = analisis.mph_level2(plan, alokasi)
+    plan = tabel.plan
+    df = _perlu(tabel.mph_level2)
     targets = plan.targets()
     urutan = {k: i for i, k in enumerate(targets)}
     nama = []
     for tim in plan.tim:
         bagian = df[df["tim"] == tim.code]
-        matriks = analisis.mph_matriks(bagian, kolom="indikator")
+        matriks = mph_matriks(bagian, kolom="indikator")
         kode = sorted((str(c) for c in matriks.columns), key=lambda k: urutan.get(k, len(urutan)))
         matriks = matriks[kode]
         ketua = bagian[bagian["peran"] == KETUA]
@@ -487,9 +504,9 @@ def tulis_mph_level2(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]
     return nama
 
 
-def tulis_mph(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]:
+def tulis_mph(wb: Workbook, tabel: TabelHasil) -> list[str]:
     """Add the level 1 sheet and one level 2 sheet per team; return their names."""
-    return [tulis_mph_level1(wb, plan, alokasi), *tulis_mph_level2(wb, plan, alokasi)]
+    return [tulis_mph_level1(wb, tabel), *tulis_mph_level2(wb, tabel)]
 
 
 # ---- SKP drafts ------------------------------------------------------------------------------
@@ -513,7 +530,7 @@ _KOLOM_SKP = (
 )
 
 
-def tulis_skp(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
+def tulis_skp(wb: Workbook, tabel: TabelHasil) -> str:
     """Add the draft SKP of every person: one long sheet with an autofilter.
 
     One row per RHK (:func:`sistemkerja.analisis.rhk`), ordered by person: jenis
@@ -529,17 +546,17 @@ def tulis_skp(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
     ----------
     wb : Workbook
         The workbook.
-    plan : Rencana
-        The plan.
-    alokasi : Alokasi
-        Assignments and team memberships.
+    tabel : TabelHasil
+        The run's tables (:func:`~sistemkerja.laporan.tabel.hitung_tabel`), with an
+        allocation.
 
     Returns
     -------
     str
         The sheet's name (:data:`LEMBAR_SKP`).
     """
-    df = analisis.rhk(plan, alokasi)
+    plan = tabel.plan
+    df = _perlu(tabel.rhk)
     pegawai = plan.pegawai_by_nip()
     targets = plan.targets()
     tahun = plan.pk.tahun
@@ -562,7 +579,7 @@ def tulis_skp(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
                 r.jenis_kontribusi,
                 r.target,
                 r.bukti_dukung,
-                _akhir_bulan(tahun, int(r.bulan_jatuh_tempo)),
+                _tanggal(tahun, int(r.bulan_jatuh_tempo), akhir=True),
             )
         )
     ws = _lembar(wb, LEMBAR_SKP)
@@ -631,7 +648,7 @@ def _keterangan_abk(plan: Rencana) -> str:
     )
 
 
-def tulis_abk(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]:
+def tulis_abk(wb: Workbook, tabel: TabelHasil) -> list[str]:
     """Add the workload (ABK) recaps: per jabatan and per person.
 
     Per jabatan (:func:`sistemkerja.analisis.beban_jabatan`): workload (jam), staff
@@ -644,17 +661,17 @@ def tulis_abk(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]:
     ----------
     wb : Workbook
         The workbook.
-    plan : Rencana
-        The plan.
-    alokasi : Alokasi
-        Assignments and team memberships.
+    tabel : TabelHasil
+        The run's tables (:func:`~sistemkerja.laporan.tabel.hitung_tabel`), with an
+        allocation.
 
     Returns
     -------
     list of str
         ``[LEMBAR_ABK_JABATAN, LEMBAR_ABK_PEGAWAI]`` (as named in the workbook).
     """
-    jabatan = analisis.beban_jabatan(plan, alokasi)
+    plan = tabel.plan
+    jabatan = tabel.beban_jabatan
     ws = _lembar(wb, LEMBAR_ABK_JABATAN)
     _judul(ws, plan, "REKAPITULASI ANALISIS BEBAN KERJA (ABK) PER JABATAN", _keterangan_abk(plan))
     baris = [
@@ -665,7 +682,7 @@ def tulis_abk(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]:
     _atur_cetak(ws, _KOLOM_ABK_JABATAN, akhir, 2)
     nama = [ws.title]
 
-    pegawai = analisis.beban_pegawai(plan, alokasi)
+    pegawai = _perlu(tabel.beban_pegawai)
     ws = _lembar(wb, LEMBAR_ABK_PEGAWAI)
     _judul(ws, plan, "REKAPITULASI ANALISIS BEBAN KERJA (ABK) PER PEGAWAI", _keterangan_abk(plan))
     baris = [
@@ -712,7 +729,7 @@ def _kunci(*bagian: Any) -> tuple[str | None, ...]:
     return tuple(None if pd.isna(b) else str(b) for b in bagian)
 
 
-def tulis_anggaran(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
+def tulis_anggaran(wb: Workbook, tabel: TabelHasil) -> str:
     """Add the budget recap by RKA-K/L code.
 
     Rows follow the RKA hierarchy: each Kegiatan (RKA) ceiling, then each RO ceiling
@@ -727,18 +744,18 @@ def tulis_anggaran(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
     ----------
     wb : Workbook
         The workbook.
-    plan : Rencana
-        The plan.
-    alokasi : Alokasi
-        Assignments and team memberships.
+    tabel : TabelHasil
+        The run's tables (:func:`~sistemkerja.laporan.tabel.hitung_tabel`), with an
+        allocation.
 
     Returns
     -------
     str
         The sheet's name (:data:`LEMBAR_ANGGARAN`).
     """
-    pagu = analisis.anggaran_pagu(plan, alokasi)
-    kegiatan = analisis.anggaran_kegiatan(plan, alokasi)
+    plan = tabel.plan
+    pagu = _perlu(tabel.anggaran_pagu)
+    kegiatan = _perlu(tabel.anggaran_kegiatan)
     sisa_kegiatan = list(kegiatan.itertuples(index=False))
     pagu_rows = list(pagu.itertuples(index=False))
     giat_rows = [p for p in pagu_rows if p.level == "Kegiatan"]
@@ -856,7 +873,7 @@ _KOLOM_JADWAL = (
 )
 
 
-def tulis_jadwal(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
+def tulis_jadwal(wb: Workbook, tabel: TabelHasil) -> str:
     """Add the activity schedule: one row per activity, months January–December.
 
     From :func:`sistemkerja.analisis.jadwal.jadwal_kegiatan`: team, first and last day of
@@ -868,17 +885,17 @@ def tulis_jadwal(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
     ----------
     wb : Workbook
         The workbook.
-    plan : Rencana
-        The plan.
-    alokasi : Alokasi
-        Assignments and team memberships.
+    tabel : TabelHasil
+        The run's tables (:func:`~sistemkerja.laporan.tabel.hitung_tabel`), with an
+        allocation.
 
     Returns
     -------
     str
         The sheet's name (:data:`LEMBAR_JADWAL`).
     """
-    jadwal = jadwal_kegiatan(plan, alokasi)
+    plan = tabel.plan
+    jadwal = _perlu(tabel.jadwal)
     tahun = plan.pk.tahun
     baris = []
     for n, r in enumerate(jadwal.to_dict("records"), start=1):
@@ -890,8 +907,8 @@ def tulis_jadwal(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
                 r["nama"],
                 r["indikator"],
                 r["nama_tim"],
-                dt.date(tahun, mulai, 1),
-                _akhir_bulan(tahun, selesai),
+                _tanggal(tahun, mulai),
+                _tanggal(tahun, selesai, akhir=True),
                 r["jam_rencana"],
                 r["jam_dialokasikan"],
                 r["pelaksana"],
@@ -918,17 +935,16 @@ def tulis_jadwal(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> str:
 
 
 # ---- whole workbooks ------------------------------------------------------------------------
-def tulis_dokumen(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]:
+def tulis_dokumen(wb: Workbook, tabel: TabelHasil) -> list[str]:
     """Add every document sheet: MPH level 1 and 2, SKP, ABK, budget recap, schedule.
 
     Parameters
     ----------
     wb : Workbook
         The workbook.
-    plan : Rencana
-        The plan.
-    alokasi : Alokasi
-        Assignments and team memberships.
+    tabel : TabelHasil
+        The run's tables (:func:`~sistemkerja.laporan.tabel.hitung_tabel`), with an
+        allocation.
 
     Returns
     -------
@@ -941,11 +957,11 @@ def tulis_dokumen(wb: Workbook, plan: Rencana, alokasi: Alokasi) -> list[str]:
         If the allocation refers to unknown people, activities, effort lines or teams.
     """
     return [
-        *tulis_mph(wb, plan, alokasi),
-        tulis_skp(wb, plan, alokasi),
-        *tulis_abk(wb, plan, alokasi),
-        tulis_anggaran(wb, plan, alokasi),
-        tulis_jadwal(wb, plan, alokasi),
+        *tulis_mph(wb, tabel),
+        tulis_skp(wb, tabel),
+        *tulis_abk(wb, tabel),
+        tulis_anggaran(wb, tabel),
+        tulis_jadwal(wb, tabel),
     ]
 
 
@@ -967,26 +983,29 @@ def write_documents(plan: Rencana, alokasi: Alokasi, path: str | os.PathLike[str
         sha256 fingerprint of the saved file.
     """
     wb = new_workbook()
-    tulis_dokumen(wb, plan, alokasi)
+    tulis_dokumen(wb, hitung_tabel_alokasi(plan, alokasi))
     return save_atomic(wb, Path(path))
 
 
-def write_result_workbook(hasil: Hasil, path: str | os.PathLike[str]) -> str:
+def write_result_workbook(hasil: Hasil | TabelHasil, path: str | os.PathLike[str]) -> str:
     """Write the result workbook of an optimisation run: tables, then documents.
 
-    The tables of :func:`sistemkerja.laporan.tabel_hasil` come first (``Ringkasan``
-    …), each on its own sheet as :func:`~sistemkerja.io.tabel_xlsx.write_tables` writes
-    them; with an allocation the document sheets of :func:`tulis_dokumen` follow. The
-    file is written to a temporary file in the same folder and then moved into place, so
-    an existing workbook is either fully replaced or left untouched. The plan's own sheets
-    come last, so the workbook is a complete record of the run: it reads back with
-    :func:`~sistemkerja.io.hasil_xlsx.read_result_workbook` (and as a plan with
+    The table sheets of :meth:`TabelHasil.lembar` come first (``Ringkasan`` in plain
+    Indonesian, ``Rincian teknis`` with the optimiser's details, …), with the Indonesian
+    headers of :func:`sistemkerja.label.judul_kolom`, each on its own sheet as
+    :func:`~sistemkerja.laporan.lembar.write_tables` writes them; with an allocation the
+    document sheets of :func:`tulis_dokumen` follow. The file is written to a temporary
+    file in the same folder and then moved into place, so an existing workbook is either
+    fully replaced or left untouched. The plan's own sheets come last, so the workbook is
+    a complete record of the run: it reads back with
+    :func:`~sistemkerja.laporan.baca.read_result_workbook` (and as a plan with
     :func:`~sistemkerja.io.read_plan`).
 
     Parameters
     ----------
-    hasil : Hasil
-        An optimisation result.
+    hasil : Hasil or TabelHasil
+        An optimisation result, or its tables already computed
+        (:func:`~sistemkerja.laporan.tabel.hitung_tabel`; nothing is recomputed then).
     path : str or os.PathLike
         Target ``.xlsx``.
 
@@ -995,11 +1014,10 @@ def write_result_workbook(hasil: Hasil, path: str | os.PathLike[str]) -> str:
     str
         sha256 fingerprint of the saved file.
     """
-    from sistemkerja.laporan import tabel_hasil
-
+    tabel = hasil if isinstance(hasil, TabelHasil) else hitung_tabel(hasil)
     wb = new_workbook()
-    add_tables(wb, tabel_hasil(hasil))
-    if hasil.alokasi is not None:
-        tulis_dokumen(wb, hasil.plan, hasil.alokasi)
-    add_plan_sheets(wb, hasil.plan)
+    add_tables(wb, {nama: tabel_berlabel(df, nama) for nama, df in tabel.lembar().items()})
+    if tabel.alokasi is not None:
+        tulis_dokumen(wb, tabel)
+    add_plan_sheets(wb, tabel.plan)
     return save_atomic(wb, Path(path))

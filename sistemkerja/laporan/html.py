@@ -1,0 +1,267 @@
+"""One self-contained, printable HTML report of a plan and its optimisation result.
+
+Every chart of :mod:`sistemkerja.grafik` is embedded as a PNG data URI and every table is
+written by pandas with HTML escaping, so the file opens anywhere, offline, and prints on
+A4 (each section starts on a new page). Text from the plan is always escaped: a name
+like ``<script>`` or ``=HYPERLINK(…)`` shows as the text it is.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from sistemkerja import analisis, grafik
+from sistemkerja.domain.angka import format_angka
+from sistemkerja.io import write_text_atomic
+from sistemkerja.label import kalimat_status, tabel_berlabel
+from sistemkerja.laporan.tabel import TabelHasil, hitung_tabel
+from sistemkerja.optimasi.hasil import Hasil
+
+DPI = 90
+"""Resolution of the embedded charts (dots per inch): sharp on screen and on A4."""
+
+_CSS = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em; color: #212121; }
+h1 { font-size: 1.6em; } h2 { font-size: 1.3em; border-bottom: 1px solid #9e9e9e; }
+section { page-break-before: always; } section:first-of-type { page-break-before: auto; }
+img { max-width: 100%; height: auto; display: block; margin: 0.6em 0; }
+table { border-collapse: collapse; font-size: 0.8em; margin: 0.6em 0; }
+th, td { border: 1px solid #bdbdbd; padding: 2px 6px; vertical-align: top; }
+th { background: #ddebf7; text-align: left; } td.angka { text-align: right; }
+pre { background: #f5f5f5; padding: 0.6em; white-space: pre-wrap; }
+p.status { font-size: 1.1em; }
+details { margin: 1em 0; color: #424242; } summary { cursor: pointer; font-weight: bold; }
+@media print { details { display: none; } }
+@page { size: A4 landscape; margin: 12mm; }
+@media print { body { margin: 0; } }
+"""
+
+
+def gambar(figure: Figure) -> str:
+    """Return an ``<img>`` element holding ``figure`` as an embedded PNG."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    label = figure.axes[0].get_title(loc="left") if figure.axes else ""
+    return f'<img alt="{html.escape(label)}" src="data:image/png;base64,{data}">'
+
+
+def tabel(df: pd.DataFrame, nama: str | None = None, *, index: bool = False) -> str:
+    """Return a result table as an escaped HTML table with Indonesian headers.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A result table (code column names are replaced by :mod:`sistemkerja.label`).
+    nama : str, optional
+        The table's name, for headers whose unit depends on the table.
+    index : bool
+        Whether to write the index (the person columns of an MPH matrix).
+
+    Returns
+    -------
+    str
+        The ``<table>`` element; NaN shows empty, numbers the Indonesian way (two
+        decimals; whole rupiah in the ``(Rp)`` columns).
+    """
+    berlabel = tabel_berlabel(df, nama)
+    rupiah = {
+        c: _rupiah
+        for c in berlabel.columns
+        if str(c).endswith("(Rp)") and pd.api.types.is_numeric_dtype(berlabel[c])
+    }
+    return berlabel.to_html(
+        index=index, na_rep="", escape=True, border=0, float_format=_angka, formatters=rupiah
+    )
+
+
+def _rupiah(value: float) -> str:
+    """Whole rupiah, thousands separated; empty when missing."""
+    return "" if pd.isna(value) else format_angka(value, 0)
+
+
+def _angka(value: float) -> str:
+    return format_angka(value, 2)
+
+
+def _nilai_teknis(value: object) -> str:
+    """Return a value of the technical details as text (numbers the Indonesian way)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, int):
+        return format_angka(value, 0)
+    if isinstance(value, float):
+        return format_angka(value, 4 if abs(value) < 100 else 2)
+    return str(value)
+
+
+def _bagian(judul: str, isi: Iterable[str]) -> str:
+    return f"<section><h2>{html.escape(judul)}</h2>\n" + "\n".join(isi) + "\n</section>"
+
+
+def _rincian_teknis(t: TabelHasil) -> str:
+    """Return the collapsed technical part: status code, weights, model size, solver."""
+    rincian = t.rincian_teknis.assign(Nilai=t.rincian_teknis["Nilai"].map(_nilai_teknis))
+    isi = [
+        "<details>",
+        "<summary>Rincian teknis</summary>",
+        "<p>Untuk pemeriksa model optimasi: kode status, bobot tujuan, ukuran model, "
+        "pesan solver dan waktu.</p>",
+        tabel(rincian),
+    ]
+    if not t.penjelasan.empty:
+        isi.append(tabel(t.penjelasan))
+    isi.append("</details>")
+    return "\n".join(isi)
+
+
+def laporan_html(tabel_hasil: TabelHasil | Hasil) -> str:
+    """Build the report of one plan and result as one HTML document.
+
+    Parameters
+    ----------
+    tabel_hasil : TabelHasil or Hasil
+        The run's tables (:func:`~sistemkerja.laporan.tabel.hitung_tabel`; nothing is
+        recomputed), or a result whose tables are computed here.
+
+    Returns
+    -------
+    str
+        The document: summary in plain Indonesian (the optimiser's details collapsed
+        under *Rincian teknis*), and with an allocation the workload, budget, MPH level
+        1 and 2, schedule, teams and cascade sections; without one, the reasons the plan
+        cannot be met.
+    """
+    t = tabel_hasil if isinstance(tabel_hasil, TabelHasil) else hitung_tabel(tabel_hasil)
+    plan = t.plan
+    unit = plan.unit.name if plan.unit is not None else plan.pk.unit
+    title = f"Laporan perencanaan sistem kerja — {unit} {plan.pk.tahun}"
+    parts = [
+        _bagian(
+            "Ringkasan",
+            [
+                f'<p class="status">Status: <b>{html.escape(kalimat_status(t.hasil))}</b></p>',
+                tabel(t.ringkasan.iloc[1:]),  # the status is the sentence above
+                _rincian_teknis(t),
+            ],
+        )
+    ]
+    if not t.penjelasan.empty:
+        alasan = t.penjelasan[["penjelasan", "kekurangan", "satuan"]]
+        parts.append(_bagian("Mengapa rencana tidak dapat dipenuhi", [tabel(alasan)]))
+    if t.alokasi is not None:
+        parts += _bagian_alokasi(t)
+    return (
+        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{html.escape(title)}</h1>\n" + "\n".join(parts) + "\n</body>\n</html>\n"
+    )
+
+
+def _perlu(df: pd.DataFrame | None) -> pd.DataFrame:
+    if df is None:  # pragma: no cover - hitung_tabel fills every table with an allocation
+        raise ValueError("tabel alokasi tidak ada")
+    return df
+
+
+def _bagian_alokasi(t: TabelHasil) -> list[str]:
+    """Return the sections drawn from the allocation's tables."""
+    plan = t.plan
+    beban = _perlu(t.beban_pegawai)
+    jabatan = t.beban_jabatan
+    parts = [
+        _bagian(
+            "Beban kerja",
+            [
+                *(gambar(f) for f in grafik.gambar_beban_pegawai(beban)),
+                gambar(grafik.grafik_beban_jabatan(jabatan).figure),
+                tabel(jabatan, "Beban Jabatan"),
+                gambar(grafik.grafik_beban_bulanan(_perlu(t.beban_bulanan)).figure),
+            ],
+        )
+    ]
+    pagu = _perlu(t.anggaran_pagu)
+    akun = t.belanja_akun
+    parts.append(
+        _bagian(
+            "Anggaran terhadap pagu",
+            [
+                gambar(grafik.grafik_anggaran(pagu, akun, level="Unit").figure),
+                gambar(grafik.grafik_anggaran(pagu, akun, level="RO").figure),
+                tabel(pagu, "Anggaran Pagu"),
+            ],
+        )
+    )
+    level1 = _perlu(t.mph_level1)
+    labels = grafik.label_indikator(level1)
+    parts.append(
+        _bagian(
+            "Matriks Peran-Hasil level 1",
+            [
+                *(
+                    gambar(f)
+                    for f in grafik.gambar_mph(
+                        grafik.matriks_jam(level1), judul="MPH level 1 (jam)", label_kolom=labels
+                    )
+                ),
+                tabel(analisis.mph_matriks(level1), index=True),
+            ],
+        )
+    )
+    level2 = _perlu(t.mph_level2)
+    teams = []
+    for tim in plan.tim:
+        one = level2[level2["tim"] == tim.code]
+        if one.empty:
+            continue
+        teams.append(f"<h3>{html.escape(tim.name)} ({html.escape(tim.code)})</h3>")
+        teams += [
+            gambar(f)
+            for f in grafik.gambar_mph(
+                grafik.matriks_jam(one, kolom="kegiatan"), judul=f"MPH level 2 — {tim.code} (jam)"
+            )
+        ]
+        teams.append(tabel(analisis.mph_matriks(one, kolom="hasil_ketua"), index=True))
+    parts.append(_bagian("Matriks Peran-Hasil level 2", teams))
+    parts.append(
+        _bagian(
+            "Jadwal dan tim",
+            [
+                *(gambar(f) for f in grafik.gambar_jadwal(_perlu(t.jadwal))),
+                gambar(grafik.grafik_komposisi_tim(_perlu(t.komposisi_tim)).figure),
+            ],
+        )
+    )
+    parts.append(_bagian("Pemeriksaan cascade", [tabel(_perlu(t.cascade), "Cascade")]))
+    return parts
+
+
+def write_laporan_html(hasil: TabelHasil | Hasil, path: str | os.PathLike[str]) -> Path:
+    """Write :func:`laporan_html` to ``path`` atomically (temporary file, then move).
+
+    Parameters
+    ----------
+    hasil : TabelHasil or Hasil
+        The run's tables, or a result (see :func:`laporan_html`).
+    path : str or os.PathLike
+        Target ``.html``.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+    """
+    target = Path(path)
+    text = laporan_html(hasil)
+    return write_text_atomic(text, target)
