@@ -467,8 +467,9 @@ def test_numeric_cell_openpyxl_cannot_load_leaves_the_rest_readable(
     """INF in one numeric cell makes openpyxl refuse the file; the reader still reads it."""
     case = next(c for c in CASES if c.xml == "INF")
     path = _broken(kecil_file, tmp_path, case)
-    with pytest.raises(ValueError):
-        openpyxl.load_workbook(path)
+    # openpyxl leaves the file open when it refuses it; hand it a handle we close ourselves
+    with path.open("rb") as handle, pytest.raises(ValueError):
+        openpyxl.load_workbook(handle)
     plan, problems = read_plan_problems(path)
     assert plan is not None
     assert [p.code for p in problems] == ["not_finite"]
