@@ -14,6 +14,10 @@ from sistemkerja.optimasi.model import EQ, GE, LE, RP, Model, Terms, count, row,
 
 STRONG_LINK_LIMIT = 20_000
 """Most shares f[p, r] for which each gets its own membership link row."""
+VALID_ROWS = True
+"""Add the valid rows that tighten the relaxation (``anggota_jam``, ``pelibatan_jam``,
+the ``min(available, Σ H)`` coefficient); ``benchmarks/kesulitan.py`` switches them off
+to measure what they bring."""
 
 
 def individual_hours(m: Masukan, nip: str, code: str) -> float:
@@ -125,7 +129,7 @@ def add_membership_link(model: Model, m: Masukan) -> None:
         if not positive:
             continue
         total = sum(hours for _, hours in positive)
-        if model.elastic:
+        if model.elastic or not VALID_ROWS:
             if strong:
                 continue
             bound = max(m.tersedia[key[0]], max(hours for _, hours in positive))
@@ -227,7 +231,7 @@ def add_involvement(model: Model, m: Masukan) -> None:
         if nip in model.v:
             row(model, [(model.v[nip], 1.0), (col, -1.0)], GE, 0.0, f"pelibatan_individu_{i}")
             count(model, "pelibatan")
-    if model.elastic:
+    if model.elastic or not VALID_ROWS:
         return
     for i, (nip, col) in enumerate(model.v.items()):
         terms = model.hours[nip]

@@ -361,3 +361,16 @@ def read_cbc_solution(model: Model, sol: str, names: MpsFiles) -> np.ndarray:
         sol, prob, names.vs, names.variable_names, names.constraint_names
     )
     return np.array([float(raw.get(v.name, 0.0)) for v in variables])
+
+
+def __getattr__(name: str) -> Any:
+    """Old names, moved in the split (``tests/test_grafik.py`` still imports them here)."""
+    if name == "SolveOutcome":
+        from sistemkerja.optimasi.solver import SolveOutcome
+
+        return SolveOutcome
+    if name == "_start_values":
+        from sistemkerja.optimasi.heuristik import start_values
+
+        return start_values
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -163,12 +163,14 @@ def optimasi(
             **common,
         )
     start = greedy(m) if warm_start else None
+    prep_seconds = tenggat.elapsed()  # validation, input, pre-checks, greedy
     ej_terbukti: float | None = None
     ej_paling: float | None = None
     first: SolveOutcome | None = None
     if prioritas == "pemerataan" and k.bobot_ej_maks > 0:
         stage1 = build_model(m, bobot={"ej_maks": 1.0})
         tahap1 = tenggat.share(TAHAP1_SHARE)
+        tenggat.bagian("ej_maks")
         first = solve_model(
             stage1,
             tahap1,
@@ -184,12 +186,14 @@ def optimasi(
             ej_paling = first.objective + toleransi_ej
             if first.bound is not None and first.objective - first.bound <= toleransi_ej + TOL:
                 ej_terbukti = max(0.0, first.bound)
+    tenggat.bagian("tujuan")
     model = build_model(m, ej_maks_paling=ej_paling)
     counts["variabel"] = len(model.columns)
     counts["kendala"] = len(model.rows)
-    build_seconds = tenggat.elapsed()
+    build_seconds = prep_seconds + model.build_seconds
     if tenggat.cancelled() and first is not None and first.x is not None:
         outcome = _rescored(first, model)
+        outcome.berhenti = "batal"
     else:
         outcome = solve_model(
             model, tenggat, solver=solver, celah=celah, threads=threads, log=log, start=start
@@ -235,7 +239,7 @@ def _rescored(first: SolveOutcome, model: Model) -> SolveOutcome:
 
 def _merge(plan_from: SolveOutcome, bound_from: SolveOutcome) -> SolveOutcome:
     """Return a plan with the (valid) bound of another run of the same model."""
-    from sistemkerja.optimasi.solver.celah import relative_gap
+    from sistemkerja.optimasi.solver.celah import proven_status, relative_gap
 
     assert plan_from.objective is not None
     bound = bound_from.bound
@@ -243,6 +247,7 @@ def _merge(plan_from: SolveOutcome, bound_from: SolveOutcome) -> SolveOutcome:
         bound = None
     plan_from.bound = bound
     plan_from.gap = relative_gap(plan_from.objective, bound)
+    plan_from.status = proven_status(plan_from.objective, bound, None)
     plan_from.berhenti = bound_from.berhenti
     return plan_from
 

@@ -51,7 +51,6 @@ TAHAP: dict[str, str] = {
     "persiapan": "menyiapkan model",
     "relaksasi": "relaksasi LP (batas bawah)",
     "heuristik": "menyusun rencana awal",
-    "pemerataan": "tahap 1: menurunkan EJ tertinggi",
     "cabang": "cabang-dan-batas",
     "penjelasan": "mencari penyebab ketidaklayakan",
     "selesai": "selesai",
@@ -75,6 +74,10 @@ class Kemajuan:
         Objective of the best plan found so far in this stage (``None``: none yet).
     batas : float or None
         Best proven lower bound so far in this stage (``None``: none yet).
+    bagian : str
+        Which objective ``terbaik`` and ``batas`` measure: ``ej_maks`` (stage 1 of
+        ``prioritas="pemerataan"``: the highest EJ) or ``tujuan`` (the weighted
+        objective).
     """
 
     tahap: str
@@ -82,6 +85,7 @@ class Kemajuan:
     detik: float
     terbaik: float | None = None
     batas: float | None = None
+    bagian: str = "tujuan"
 
     @property
     def celah(self) -> float | None:
@@ -92,6 +96,9 @@ class Kemajuan:
 
 
 Progress = Callable[[Kemajuan], None]
+
+#: Label prefix per objective measured (``Kemajuan.bagian``).
+BAGIAN: dict[str, str] = {"ej_maks": "tahap 1 (EJ tertinggi): ", "tujuan": ""}
 
 GRACE = 5.0
 """Seconds past the limit after which a solver still running is stopped by force."""
@@ -132,7 +139,7 @@ class Tenggat:
         self.batal = batal
         self.progress = progress
         self._last = [-math.inf]  # shared with shares: time of the last report
-        self._state = ["persiapan"]  # the stage last reported
+        self._state = ["persiapan", "tujuan"]  # the stage last reported, the objective
 
     def share(self, fraction: float) -> Tenggat:
         """Return a deadline ending after ``fraction`` of the time left (0–1)."""
@@ -174,6 +181,10 @@ class Tenggat:
         self._state[0] = code
         self.lapor(force=True)
 
+    def bagian(self, objective: str) -> None:
+        """Say which objective the next reports measure: ``ej_maks`` or ``tujuan``."""
+        self._state[1] = objective
+
     def lapor(
         self, terbaik: float | None = None, batas: float | None = None, *, force: bool = False
     ) -> None:
@@ -184,5 +195,6 @@ class Tenggat:
         if not force and now - self._last[0] < POLL:
             return
         self._last[0] = now
-        code = self._state[0]
-        self.progress(Kemajuan(code, TAHAP.get(code, code), now - self.mulai, terbaik, batas))
+        code, part = self._state
+        label = BAGIAN.get(part, "") + TAHAP.get(code, code)
+        self.progress(Kemajuan(code, label, now - self.mulai, terbaik, batas, part))

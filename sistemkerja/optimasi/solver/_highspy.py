@@ -173,8 +173,8 @@ def run_highs(h: Any, tenggat: Tenggat, *, lp: bool = False, batas: float | None
 
     if not lp:
         h.cbMipInterrupt.subscribe(record)
-    if tenggat.overdue():
-        return
+    if tenggat.expired():
+        return  # no time left (or cancelled): HiGHS is not started
     worker = threading.Thread(target=h.run, name="highs", daemon=True)
     worker.start()
     try:

@@ -217,4 +217,6 @@ def _run_cbc(args: list[str], tenggat: Tenggat, batas: float | None) -> tuple[li
             proc.wait()
             killed = True
     reader.join(timeout=5)
+    if proc.stdout is not None:
+        proc.stdout.close()
     return lines, killed

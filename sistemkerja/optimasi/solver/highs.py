@@ -113,6 +113,7 @@ def heuristics(
     """
     tenggat.tahap("relaksasi")
     relaxed = first_allocation(model, loaded, start, tenggat)
+    tenggat.lapor(relaxed.objective, relaxed.bound, force=True)
     if relaxed.start is None or not search:
         return relaxed
     loaded.make_integer()
