@@ -81,6 +81,44 @@ def run(size: str, limit: float | None, prioritas: str, solver: str) -> dict:
     }
 
 
+def cancel_latency(size: str, after: float, solver: str) -> None:
+    """Cancel a solve ``after`` seconds into branch-and-bound; print how long it took."""
+    import threading
+
+    from sistemkerja.optimasi import Batal
+
+    plan = _plan(size)
+    batal = Batal()
+    stages: list[str] = []
+    box: dict = {}
+
+    def work() -> None:
+        box["hasil"] = optimasi(
+            plan,
+            solver=solver,
+            batas_waktu=600,
+            celah=0.0,
+            prioritas="bobot",
+            batal=batal,
+            progress=lambda k: stages.append(k.tahap),
+        )
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    while "cabang" not in stages and worker.is_alive():
+        time.sleep(0.02)
+    time.sleep(after)
+    asked = time.perf_counter()
+    batal.set()
+    worker.join()
+    latency = time.perf_counter() - asked
+    h = box["hasil"]
+    print(
+        f"batal {size} {solver}: kembali {latency:.2f} s setelah batal.set() "
+        f"({after:g} s dalam cabang-dan-batas); {h.keterangan}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cepat", action="store_true", help="unit contoh saja")
@@ -88,7 +126,14 @@ def main() -> None:
     parser.add_argument("--batas-waktu", type=float, nargs="+", default=[30.0, 60.0])
     parser.add_argument("--prioritas", nargs="+", default=["pemerataan", "bobot"])
     parser.add_argument("--solver", nargs="+", default=["highs"])
+    parser.add_argument(
+        "--batal", type=float, metavar="DETIK", help="ukur jeda pembatalan saja (150 pegawai)"
+    )
     args = parser.parse_args()
+    if args.batal is not None:
+        for solver in args.solver:
+            cancel_latency("150", args.batal, solver)
+        return
     sizes = ["unit"] if args.cepat else args.ukuran
     print(f"mesin: {os.cpu_count()} inti; waktu dinding (s); celah dari Kebijakan (1 %)")
     head = (

@@ -219,6 +219,11 @@ def optimasi(
     )
 
 
+def _digits(x: float | None) -> float | None:
+    """Keep 15 significant digits (what a result workbook keeps, so it reads back equal)."""
+    return None if x is None else float(f"{x:.15g}")
+
+
 def _rescored(first: SolveOutcome, model: Model) -> SolveOutcome:
     """Return the stage-1 plan as an answer of stage 2 (same columns; objective recomputed)."""
     assert first.x is not None
@@ -279,8 +284,8 @@ def _result(
     return Hasil(
         plan,
         outcome.status,
-        outcome.objective,
-        outcome.bound,
+        _digits(outcome.objective),
+        _digits(outcome.bound),
         outcome.gap,
         components=components,
         weights=dict(model.weights),
