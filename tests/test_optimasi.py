@@ -661,13 +661,17 @@ def test_keterangan_in_plain_indonesian():
         ({"celah": 1.0}, "celah"),
         ({"celah": -0.1}, "celah"),
         ({"threads": 0}, "threads"),
-        ({"threads": 100_000}, "threads"),
         ({"prioritas": "cepat"}, "prioritas"),
     ],
 )
 def test_inputs_are_guarded(kwargs, words):
     with pytest.raises(ValueError, match=words):
         optimasi(contoh.load("kecil"), **kwargs)
+
+
+def test_absurd_thread_count_is_capped():
+    hasil = optimasi(contoh.load("kecil"), threads=100_000, **EXACT)
+    assert hasil.status == "optimal"
 
 
 def test_empty_plan_is_refused():

@@ -135,16 +135,13 @@ class Hasil:
             text = "tidak ada rencana dalam batas waktu"
         ej = self.components.get("ej_maks")
         if self.ej_maks_terbukti is not None and ej is not None and self.ok:
-            if ej - self.ej_maks_terbukti <= 0.005 + 1e-9:
-                text += (
-                    f"\nEJ tertinggi {format_angka(ej, 2)} — terbukti tidak dapat lebih rendah"
-                    f" (paling banyak {format_angka(ej - self.ej_maks_terbukti, 3)} di atas "
-                    "batas bawahnya)"
-                )
+            low = self.ej_maks_terbukti
+            if ej - low <= 5e-4:  # equal at the precision shown
+                text += f"\nEJ tertinggi {format_angka(ej, 2)} — terbukti tidak dapat lebih rendah"
             else:
                 text += (
-                    f"\nEJ tertinggi {format_angka(ej, 2)} — terbukti tidak dapat di bawah "
-                    f"{format_angka(self.ej_maks_terbukti, 3)}"
+                    f"\nEJ tertinggi {format_angka(ej, 3)} — terbukti tidak dapat di bawah "
+                    f"{format_angka(low, 3)}"
                 )
         return text
 

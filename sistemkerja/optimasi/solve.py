@@ -41,13 +41,10 @@ def _check_inputs(batas_waktu: float, celah: float | None, threads: int | None) 
         raise ValueError(f"batas_waktu harus lebih dari 0 detik, bukan {batas_waktu!r}")
     if celah is not None and not (isinstance(celah, int | float) and 0 <= celah < 1):
         raise ValueError(f"celah harus pecahan dari 0 sampai kurang dari 1, bukan {celah!r}")
-    if threads is not None:
-        if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
-            raise ValueError(f"threads harus bilangan bulat minimal 1, bukan {threads!r}")
-        if threads > MAX_THREADS:
-            raise ValueError(
-                f"threads paling banyak {MAX_THREADS} (jumlah inti prosesor), bukan {threads}"
-            )
+    if threads is not None and (
+        not isinstance(threads, int) or isinstance(threads, bool) or threads < 1
+    ):
+        raise ValueError(f"threads harus bilangan bulat minimal 1, bukan {threads!r}")
 
 
 def _check_not_empty(plan: Rencana) -> None:
@@ -101,7 +98,7 @@ def optimasi(
     toleransi_ej : float
         How far above the stage-1 highest EJ the second stage may go (EJ) [0,005].
     threads : int, optional
-        Solver threads (1 to the number of cores).
+        Solver threads (≥ 1; more than the machine's cores are capped to that number).
     log : bool
         Show the solver's log.
     warm_start : bool
@@ -131,12 +128,14 @@ def optimasi(
     if celah is None and gap is not None:
         celah = gap
     _check_inputs(batas_waktu, celah, threads)
+    if threads is not None:
+        threads = min(threads, MAX_THREADS)  # more threads than cores only slow HiGHS down
     tenggat = Tenggat(float(batas_waktu), batal=batal, progress=progress)
     tenggat.tahap("persiapan")
+    _check_not_empty(plan)
     problems = [p for p in plan.validate() if p.is_error]
     if problems:
         raise PlanError(problems)
-    _check_not_empty(plan)
     k = plan.kebijakan
     celah = k.celah if celah is None else float(celah)
     prioritas = k.prioritas if prioritas is None else prioritas
@@ -169,7 +168,7 @@ def optimasi(
     first: SolveOutcome | None = None
     if prioritas == "pemerataan" and k.bobot_ej_maks > 0:
         stage1 = build_model(m, bobot={"ej_maks": 1.0})
-        tahap1 = tenggat.share(TAHAP1_SHARE)
+        tahap1 = tenggat.share(TAHAP1_SHARE, sabar=True)  # no plan yet: may go on
         tenggat.bagian("ej_maks")
         first = solve_model(
             stage1,

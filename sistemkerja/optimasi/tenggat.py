@@ -124,7 +124,7 @@ class Tenggat:
     keeps the run's start, token, callback and hard end (limit + ``GRACE``).
     """
 
-    __slots__ = ("_last", "_state", "akhir", "batal", "keras", "mulai", "progress")
+    __slots__ = ("_last", "_state", "akhir", "batal", "keras", "mulai", "progress", "sabar")
 
     def __init__(
         self,
@@ -138,16 +138,23 @@ class Tenggat:
         self.keras = self.akhir + GRACE
         self.batal = batal
         self.progress = progress
+        self.sabar: float | None = None
         self._last = [-math.inf]  # shared with shares: time of the last report
         self._state = ["persiapan", "tujuan"]  # the stage last reported, the objective
 
-    def share(self, fraction: float) -> Tenggat:
-        """Return a deadline ending after ``fraction`` of the time left (0–1)."""
+    def share(self, fraction: float, *, sabar: bool = False) -> Tenggat:
+        """Return a deadline ending after ``fraction`` of the time left (0–1).
+
+        With ``sabar`` ("patient") a solver run that has found no plan yet may go on
+        past the share, up to this deadline's own end (:func:`run_highs` stops it at the
+        share once it has a plan).
+        """
         child = object.__new__(Tenggat)
         child.mulai, child.keras = self.mulai, self.keras
         child.batal, child.progress = self.batal, self.progress
         child._last, child._state = self._last, self._state
         child.akhir = min(self.akhir, time.perf_counter() + fraction * self.remaining())
+        child.sabar = self.akhir if sabar else None  # sub-stages are not patient
         return child
 
     def until(self, seconds: float) -> Tenggat:
@@ -159,6 +166,11 @@ class Tenggat:
     def remaining(self) -> float:
         """Seconds left (s, ≥ 0)."""
         return max(0.0, self.akhir - time.perf_counter())
+
+    def remaining_without_plan(self) -> float:
+        """Seconds a run that has no plan yet may still use (s; the patient end, if any)."""
+        end = self.akhir if self.sabar is None else max(self.akhir, self.sabar)
+        return max(0.0, end - time.perf_counter())
 
     def elapsed(self) -> float:
         """Seconds since the run began (s)."""

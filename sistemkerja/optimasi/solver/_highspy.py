@@ -161,8 +161,14 @@ def run_highs(h: Any, tenggat: Tenggat, *, lp: bool = False, batas: float | None
         runs get the accumulated time added.
     batas : float, optional
         A valid lower bound known from elsewhere (the relaxation), for the reports.
+
+    Notes
+    -----
+    A MIP run under a patient share (``Tenggat.share(..., sabar=True)``) goes on past the
+    share while it has no plan, up to the end of the deadline it was shared from.
     """
-    limit = max(0.01, tenggat.remaining())
+    patient = not lp and tenggat.sabar is not None
+    limit = max(0.01, tenggat.remaining_without_plan() if patient else tenggat.remaining())
     h.setOptionValue("time_limit", limit + (h.getRunTime() if lp else 0.0))
     h.HandleUserInterrupt = True  # lets cancelSolve stop the solver
     seen: list[float] = [math.inf, -math.inf]  # HiGHS's incumbent and dual bound
@@ -173,7 +179,10 @@ def run_highs(h: Any, tenggat: Tenggat, *, lp: bool = False, batas: float | None
 
     if not lp:
         h.cbMipInterrupt.subscribe(record)
-    if tenggat.expired():
+    if (
+        tenggat.cancelled()
+        or (tenggat.remaining_without_plan() if patient else tenggat.remaining()) <= 0
+    ):
         return  # no time left (or cancelled): HiGHS is not started
     worker = threading.Thread(target=h.run, name="highs", daemon=True)
     worker.start()
@@ -182,6 +191,8 @@ def run_highs(h: Any, tenggat: Tenggat, *, lp: bool = False, batas: float | None
             worker.join(POLL)
             if tenggat.overdue():
                 h.cancelSolve()
+            elif patient and tenggat.remaining() <= 0 and math.isfinite(seen[0]):
+                h.cancelSolve()  # past the share, and a plan is in hand
             best = seen[0] if math.isfinite(seen[0]) else None
             bound = seen[1] if math.isfinite(seen[1]) else batas
             if batas is not None and bound is not None:
@@ -189,5 +200,8 @@ def run_highs(h: Any, tenggat: Tenggat, *, lp: bool = False, batas: float | None
             tenggat.lapor(best, bound)
         worker.join()
     finally:
+        if worker.is_alive():  # the progress callback raised: stop HiGHS before leaving
+            h.cancelSolve()
+            worker.join()
         if not lp:
             h.cbMipInterrupt.unsubscribe(record)
