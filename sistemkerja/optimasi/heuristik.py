@@ -464,7 +464,7 @@ def search_near(
     every = np.arange(loaded.n, dtype=np.int32)
     with held(loaded, fixed, x[fixed]):
         h.setSolution(len(every), every, x)
-        run_highs(h, tenggat)
+        run_highs(h, tenggat, sub=True)
         info = h.getInfo()
         if info.primal_solution_status != 2:
             return None

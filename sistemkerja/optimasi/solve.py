@@ -195,7 +195,14 @@ def optimasi(
         outcome.berhenti = "batal"
     else:
         outcome = solve_model(
-            model, tenggat, solver=solver, celah=celah, threads=threads, log=log, start=start
+            model,
+            tenggat,
+            solver=solver,
+            celah=celah,
+            threads=threads,
+            log=log,
+            start=start,
+            awal=first.x if first is not None else None,
         )
         if first is not None and first.x is not None:
             fallback = _rescored(first, model)

@@ -81,6 +81,7 @@ def solve_model(
     threads: int | None = None,
     log: bool = False,
     start: Awal | None = None,
+    awal: np.ndarray | None = None,
 ) -> SolveOutcome:
     """Solve a built model and read the solver's own verdict.
 
@@ -103,6 +104,9 @@ def solve_model(
         Greedy warm start. When given (and the model has integers), the solve first
         builds an allocation from the LP relaxation and, on HiGHS, prunes and improves
         it team by team; the greedy start is the fallback.
+    awal : numpy.ndarray, optional
+        A known plan of this model (every column), used as the start of the heuristics
+        when it is better than the one built from the relaxation.
 
     Returns
     -------
@@ -112,11 +116,15 @@ def solve_model(
     if solver == "highs":
         from sistemkerja.optimasi.solver.highs import solve_highs
 
-        return solve_highs(model, tenggat, celah=celah, threads=threads, log=log, start=start)
+        return solve_highs(
+            model, tenggat, celah=celah, threads=threads, log=log, start=start, awal=awal
+        )
     if solver == "cbc":
         from sistemkerja.optimasi.solver.cbc import solve_cbc
 
-        return solve_cbc(model, tenggat, celah=celah, threads=threads, log=log, start=start)
+        return solve_cbc(
+            model, tenggat, celah=celah, threads=threads, log=log, start=start, awal=awal
+        )
     raise ValueError(f"solver '{solver}' tidak dikenal; pilih 'highs' atau 'cbc'")
 
 

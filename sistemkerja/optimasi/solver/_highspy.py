@@ -140,7 +140,14 @@ def interior_point(loaded: Loaded) -> Iterator[None]:
         loaded.h.setOptionValue("solver", "choose")
 
 
-def run_highs(h: Any, tenggat: Tenggat, *, lp: bool = False, batas: float | None = None) -> None:
+def run_highs(
+    h: Any,
+    tenggat: Tenggat,
+    *,
+    lp: bool = False,
+    batas: float | None = None,
+    sub: bool = False,
+) -> None:
     """Run HiGHS until it ends, the deadline passes or the user cancels.
 
     HiGHS gets ``tenggat.remaining()`` as its own time limit; a run still going past the
@@ -161,6 +168,9 @@ def run_highs(h: Any, tenggat: Tenggat, *, lp: bool = False, batas: float | None
         runs get the accumulated time added.
     batas : float, optional
         A valid lower bound known from elsewhere (the relaxation), for the reports.
+    sub : bool
+        A MIP with some columns fixed (a heuristic's neighbourhood): its dual bound is
+        no bound of the whole model and is not reported.
 
     Notes
     -----
@@ -194,7 +204,7 @@ def run_highs(h: Any, tenggat: Tenggat, *, lp: bool = False, batas: float | None
             elif patient and tenggat.remaining() <= 0 and math.isfinite(seen[0]):
                 h.cancelSolve()  # past the share, and a plan is in hand
             best = seen[0] if math.isfinite(seen[0]) else None
-            bound = seen[1] if math.isfinite(seen[1]) else batas
+            bound = seen[1] if math.isfinite(seen[1]) and not sub else batas
             if batas is not None and bound is not None:
                 bound = max(bound, batas)
             tenggat.lapor(best, bound)

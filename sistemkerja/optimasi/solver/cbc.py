@@ -17,6 +17,8 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
+
 from sistemkerja.optimasi.greedy import Awal
 from sistemkerja.optimasi.heuristik import Relaxed, better_bound, start_values
 from sistemkerja.optimasi.model import Model, read_cbc_solution, value, write_mps
@@ -48,6 +50,7 @@ def solve_cbc(
     threads: int | None,
     log: bool,
     start: Awal | None,
+    awal: np.ndarray | None = None,
 ) -> SolveOutcome:
     """Solve with CBC; see :func:`~sistemkerja.optimasi.solver.solve_model`."""
     path = cbc_path()
@@ -56,8 +59,6 @@ def solve_cbc(
     began = time.perf_counter()
     relaxed = Relaxed("stopped")
     integer = [i for i, flag in enumerate(model.columns.integer) if flag]
-    import numpy as np
-
     cost = np.zeros(len(model.columns))
     for col, coef in model.objective:
         cost[col] += coef
@@ -65,7 +66,7 @@ def solve_cbc(
     if start is not None and (model.y or model.u):
         # The same LP-guided start as for HiGHS (the LPs solved by highspy).
         loaded = load_highs(model, threads, False)
-        relaxed = heuristics(model, loaded, start, tenggat, celah, step, search=False)
+        relaxed = heuristics(model, loaded, start, tenggat, celah, step, search=False, awal=awal)
         if relaxed.status == "infeasible":
             seconds = time.perf_counter() - began
             return SolveOutcome(

@@ -21,6 +21,7 @@ from sistemkerja.optimasi.greedy import Awal
 from sistemkerja.optimasi.heuristik import (
     LNS_SHARE,
     PRUNE_SHARE,
+    START_TOLERANCE,
     Relaxed,
     better_bound,
     first_allocation,
@@ -105,14 +106,24 @@ def heuristics(
     step: float | None,
     *,
     search: bool,
+    awal: np.ndarray | None = None,
 ) -> Relaxed:
     """Relaxation, allocation from it and (``search``) pruning and the team search.
 
-    Returns as soon as the allocation is within ``celah`` of the relaxation's bound.
-    Integrality is set on ``loaded`` when a search runs.
+    ``awal`` is a known plan of this model (the stage-1 plan of ``pemerataan``): it
+    replaces the allocation built from the relaxation when it keeps every row and is
+    better, so pruning and the team search start from it. Returns as soon as the
+    allocation is within ``celah`` of the relaxation's bound. Integrality is set on
+    ``loaded`` when a search runs.
     """
     tenggat.tahap("relaksasi")
     relaxed = first_allocation(model, loaded, start, tenggat)
+    if awal is not None and relaxed.status != "infeasible":
+        known = loaded.objective(awal)
+        if loaded.violation(awal) <= START_TOLERANCE and (
+            relaxed.objective is None or known < relaxed.objective - 1e-9
+        ):
+            relaxed = Relaxed(relaxed.status, relaxed.bound, awal.copy(), known, relaxed.relaxation)
     tenggat.lapor(relaxed.objective, relaxed.bound, force=True)
     if relaxed.start is None or not search:
         return relaxed
@@ -134,6 +145,7 @@ def solve_highs(
     threads: int | None,
     log: bool,
     start: Awal | None,
+    awal: np.ndarray | None = None,
 ) -> SolveOutcome:
     """Solve with HiGHS (see the module docstring); see :func:`solve_model`."""
     import highspy
@@ -148,7 +160,7 @@ def solve_highs(
         h.setOptionValue("mip_abs_gap", step * (1 - 1e-6))
     relaxed = Relaxed("stopped")
     if mip and start is not None:
-        relaxed = heuristics(model, loaded, start, tenggat, celah, step, search=True)
+        relaxed = heuristics(model, loaded, start, tenggat, celah, step, search=True, awal=awal)
         if relaxed.status == "infeasible":
             seconds = time.perf_counter() - began
             return SolveOutcome(
