@@ -28,7 +28,9 @@ from sistemkerja import contoh
 from sistemkerja.domain import Rencana
 from sistemkerja.optimasi import optimasi
 from sistemkerja.optimasi.masukan import build_masukan
-from sistemkerja.optimasi.model import build_model, solve_model
+from sistemkerja.optimasi.model import build_model
+from sistemkerja.optimasi.solver import solve_model
+from sistemkerja.optimasi.tenggat import Tenggat
 
 Variant = tuple[str, Callable[[Rencana], Rencana]]
 
@@ -66,12 +68,31 @@ VARIANTS: list[Variant] = [
 ]
 
 
+def valid_rows_effect(plan: Rencana, seconds: float, celah: float) -> None:
+    """Print the LP bound and the solve with and without the valid rows of ``kendala``."""
+    from sistemkerja.optimasi import kendala
+
+    print("\nBaris sah tambahan (kendala.VALID_ROWS): dengan vs tanpa")
+    for flag in (True, False):
+        kendala.VALID_ROWS = flag
+        try:
+            relaxed, _ = lp_bound(plan)
+            h = optimasi(plan, batas_waktu=seconds, celah=celah, prioritas="bobot")
+        finally:
+            kendala.VALID_ROWS = True
+        gap = "-" if h.gap is None else f"{h.gap:.2%}"
+        print(
+            f"  {'dengan' if flag else 'tanpa '}: relaksasi LP {relaxed:.4f}; rencana "
+            f"{h.objective:.4f}, batas {h.bound:.4f}, celah {gap}, {h.total_seconds:.1f} s"
+        )
+
+
 def lp_bound(plan: Rencana) -> tuple[float | None, float]:
     """Optimum of the LP relaxation of the full model, and its seconds (HiGHS)."""
     model = build_model(build_masukan(plan))
     model.relax()
     began = time.perf_counter()
-    outcome = solve_model(model, solver="highs", time_limit=60.0)
+    outcome = solve_model(model, Tenggat(60.0), solver="highs")
     return outcome.objective, time.perf_counter() - began
 
 
@@ -79,12 +100,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--batas-waktu", type=float, default=10.0, help="detik per varian")
     parser.add_argument("--rencana", default="unit", help="unit, kecil, atau jumlah pegawai")
+    parser.add_argument("--celah", type=float, default=1e-4, help="celah berhenti (pecahan)")
+    parser.add_argument("--prioritas", default="bobot", choices=("bobot", "pemerataan"))
+    parser.add_argument(
+        "--baris-sah", action="store_true", help="hanya ukur baris sah tambahan (dengan/tanpa)"
+    )
     args = parser.parse_args()
     base = (
         contoh.load(args.rencana)
         if args.rencana in ("unit", "kecil")
         else contoh.generate(int(args.rencana), seed=1)
     )
+    if args.baris_sah:
+        valid_rows_effect(base, args.batas_waktu, args.celah)
+        return
     head = f"{'varian':60s} {'status':10s} {'tujuan':>9s} {'batas':>9s} {'celah':>7s} {'detik':>6s}"
     print(f"Rencana: {args.rencana}; batas waktu {args.batas_waktu:g} s per varian; HiGHS\n")
     print(head)
@@ -93,7 +122,9 @@ def main() -> None:
     for label, change in VARIANTS:
         plan = change(base)
         began = time.perf_counter()
-        hasil = optimasi(plan, batas_waktu=args.batas_waktu)
+        hasil = optimasi(
+            plan, batas_waktu=args.batas_waktu, celah=args.celah, prioritas=args.prioritas
+        )
         seconds = time.perf_counter() - began
         if best is None:
             best = hasil

@@ -108,7 +108,7 @@ def _run_domain(plan: Rencana, solver: str, args: argparse.Namespace) -> tuple[H
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         began = time.perf_counter()
-        hasil = optimasi(plan, solver=solver, batas_waktu=args.batas_waktu, gap=args.gap)
+        hasil = optimasi(plan, solver=solver, batas_waktu=args.batas_waktu, celah=args.gap)
         wall = time.perf_counter() - began
     seen = sorted(
         {

@@ -288,33 +288,28 @@ def _solver_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 # ---- calling the optimiser ------------------------------------------------------------
-#: Options the CLI already takes but the current ``optimasi()`` does not accept yet.
-_NOT_YET_WIRED = frozenset({"prioritas"})
-
-
 def _solve_options(args: argparse.Namespace) -> dict[str, Any]:
     """Return the keyword arguments for ``optimasi()`` from the command line.
 
-    The one place where CLI names meet optimiser names. Options left at ``None`` are
-    dropped, so the optimiser (and the plan's Kebijakan) decides their value.
+    The one place where CLI names meet optimiser names (they are the same names). Options
+    left at ``None`` are dropped, so the plan's Kebijakan decides their value.
     """
     options = {
         "solver": args.solver,
         "batas_waktu": args.batas_waktu,
         "threads": args.threads,
-        "gap": args.celah,  # becomes "celah" with the new optimasi()
-        "prioritas": args.prioritas,  # to be wired: optimasi(prioritas=...)
+        "celah": args.celah,
+        "prioritas": args.prioritas,
         "log": getattr(args, "log", None),
     }
     return {key: value for key, value in options.items() if value is not None}
 
 
 def _optimise(plan: Any, options: dict[str, Any]) -> Any:
-    """Call ``optimasi()`` with the options it accepts today."""
+    """Call ``optimasi()`` with the command line's options."""
     from sistemkerja.optimasi import optimasi
 
-    accepted = {k: v for k, v in options.items() if k not in _NOT_YET_WIRED}
-    return optimasi(plan, **accepted)
+    return optimasi(plan, **options)
 
 
 # ---- files ----------------------------------------------------------------------------
@@ -516,6 +511,7 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
     :func:`sistemkerja.laporan.xlsx.write_result_workbook`.
     """
     from sistemkerja.io import read_plan_problems
+    from sistemkerja.label import uraian_hasil
 
     if args.keluaran is not None:
         reason = check_output(args.keluaran, (".xlsx",), overwrite=args.timpa, inputs=[args.berkas])
@@ -544,7 +540,7 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(hasil.summary(), ensure_ascii=False, indent=2, default=str))
     else:
-        print(hasil.describe())
+        print(uraian_hasil(hasil))
         if args.keluaran is not None:
             print(f"Hasil ditulis: {args.keluaran}")
     return EXIT_OK if hasil.ok else EXIT_INVALID
@@ -554,6 +550,7 @@ def cmd_laporan(args: argparse.Namespace) -> int:
     """Write the one-file HTML report of a result workbook, or of a plan solved afresh."""
     from sistemkerja.domain.masalah import PlanError
     from sistemkerja.io import read_plan_problems
+    from sistemkerja.label import uraian_hasil
     from sistemkerja.laporan.baca import is_result_workbook, read_result_workbook
     from sistemkerja.laporan.html import write_laporan_html
 
@@ -594,7 +591,7 @@ def cmd_laporan(args: argparse.Namespace) -> int:
         _error(reason)
         return EXIT_USAGE
     write_laporan_html(hasil, args.keluaran)
-    print(hasil.describe())
+    print(uraian_hasil(hasil))
     print(f"Laporan ditulis: {args.keluaran}")
     return EXIT_OK if hasil.ok else EXIT_INVALID
 

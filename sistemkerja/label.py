@@ -12,7 +12,6 @@ component per juta rupiah (``bobot_biaya`` on the Kebijakan sheet is per Rp 1.00
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ import pandas as pd
 
 from sistemkerja.domain import skema
 from sistemkerja.domain.angka import format_angka
+from sistemkerja.optimasi.status import STATUS_LABEL
 
 if TYPE_CHECKING:
     from sistemkerja.optimasi.hasil import Hasil
@@ -36,6 +36,7 @@ __all__ = [
     "kalimat_status",
     "nilai_komponen",
     "tabel_berlabel",
+    "uraian_hasil",
 ]
 
 
@@ -175,13 +176,8 @@ KOMPONEN: dict[str, Komponen] = {
 PER_JUTA = 1_000_000
 """The plan states the cost weight per juta rupiah (``bobot_biaya``)."""
 
-STATUS: dict[str, str] = {
-    "optimal": "optimal — terbukti tidak ada rencana yang lebih baik",
-    "feasible": "layak, belum terbukti optimal",
-    "infeasible": "tidak layak — rencana tidak dapat dipenuhi",
-    "no_solution": "tidak ada solusi dalam batas waktu",
-}
-"""Status code → plain Indonesian status."""
+STATUS: dict[str, str] = dict(STATUS_LABEL)
+"""Status code → plain Indonesian status (the optimiser's own table)."""
 
 UKURAN: dict[str, tuple[str, str]] = {
     "pegawai": ("Jumlah pegawai", "orang"),
@@ -284,11 +280,10 @@ def bobot_komponen(kode: str, bobot: float) -> tuple[float, str]:
 
 
 def kalimat_status(hasil: Hasil) -> str:
-    """Return the run's status as one plain Indonesian sentence.
+    """Return the run's status as plain Indonesian (``Hasil.keterangan``).
 
-    Uses ``hasil.keterangan`` when the result carries one; otherwise builds the
-    sentence from the status and the relative gap (e.g. ``"layak — terbukti paling
-    jauh 0,8 % dari optimum"``; ``"layak, belum terbukti optimal"`` without a gap).
+    E.g. ``"layak — terbukti paling jauh 0,8 % dari optimum"``; with ``pemerataan`` a
+    second line on the highest EJ.
 
     Parameters
     ----------
@@ -300,10 +295,38 @@ def kalimat_status(hasil: Hasil) -> str:
     str
         The status sentence.
     """
-    keterangan = getattr(hasil, "keterangan", None)
-    if isinstance(keterangan, str) and keterangan:
-        return keterangan
-    gap = hasil.gap
-    if hasil.status == "feasible" and gap is not None and math.isfinite(gap):
-        return f"layak — terbukti paling jauh {format_angka(gap * 100, 1)} % dari optimum"
-    return STATUS.get(hasil.status, hasil.status)
+    return hasil.keterangan
+
+
+def uraian_hasil(hasil: Hasil) -> str:
+    """Return the result as a planner reads it on the command line or in a notebook.
+
+    Status sentence, objective components with their Indonesian names and units, the
+    plan's size, the time taken and, for an infeasible plan, the reasons. No code names.
+
+    Parameters
+    ----------
+    hasil : Hasil
+        An optimisation result.
+
+    Returns
+    -------
+    str
+        Several lines of Indonesian text.
+    """
+    lines = [f"Status: {hasil.keterangan}"]
+    for kode, nilai in hasil.components.items():
+        komponen = KOMPONEN.get(kode)
+        if komponen is None:
+            continue
+        lines.append(f"  {komponen.nama}: {nilai_komponen(kode, nilai)}")
+    ukuran = [
+        f"{hasil.counts[k]} {satuan}" for k, (_, satuan) in UKURAN.items() if k in hasil.counts
+    ]
+    if ukuran:
+        lines.append("Rencana: " + ", ".join(ukuran))
+    lines.append(f"Lama perhitungan: {format_angka(hasil.total_seconds, 1)} detik")
+    if hasil.penjelasan:
+        lines.append("Penyebab rencana tidak dapat dipenuhi:")
+        lines += [f"  - {p.message}" for p in hasil.penjelasan]
+    return "\n".join(lines)

@@ -230,14 +230,16 @@ def _greedy_alokasi(plan) -> Alokasi:
     """A quick allocation of a large plan (the greedy start; rules may bend, which is fine
     for drawing)."""
     from sistemkerja.optimasi.greedy import greedy
+    from sistemkerja.optimasi.heuristik import start_values
     from sistemkerja.optimasi.masukan import build_masukan
-    from sistemkerja.optimasi.model import SolveOutcome, _start_values, build_model
+    from sistemkerja.optimasi.model import build_model
     from sistemkerja.optimasi.solve import _alokasi
+    from sistemkerja.optimasi.solver import SolveOutcome
 
     m = build_masukan(plan)
     model = build_model(m)
     x = np.zeros(len(model.columns))
-    for col, value in _start_values(model, greedy(m)).items():
+    for col, value in start_values(model, greedy(m)).items():
         x[col] = value
     return _alokasi(m, model, SolveOutcome("feasible", 0.0, None, None, 0.0, "greedy", "", x))
 

@@ -26,7 +26,7 @@ from sistemkerja.domain.enums import (
     Pola,
     StatusASN,
 )
-from sistemkerja.domain.kebijakan import Kebijakan
+from sistemkerja.domain.kebijakan import Kebijakan, Prioritas
 from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
 from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
@@ -322,6 +322,23 @@ KEBIJAKAN = Lembar(
             False,
             help="bobot tujuan: per keanggotaan tim",
             example="0,01",
+        ),
+        Kolom(
+            "celah",
+            "Celah berhenti (pecahan)",
+            "number",
+            False,
+            help="berhenti bila rencana terbukti paling jauh sebesar ini dari optimum (0,01 = 1 %)",
+            example="0,01",
+        ),
+        Kolom(
+            "prioritas",
+            "Prioritas",
+            "enum",
+            required=False,
+            enum=Prioritas,
+            help="pemerataan: EJ tertinggi diturunkan dulu; bobot: jumlah berbobot saja",
+            example="pemerataan",
         ),
     ),
     single=True,

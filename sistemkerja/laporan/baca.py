@@ -43,9 +43,16 @@ TOLERANSI_PORSI = 1e-6
 PERAN_TIM = ("Ketua Tim", "Anggota")
 """Roles allowed in the ``peran`` column of the ``Tim`` sheet."""
 
-_ANGKA = ("nilai_tujuan", "batas_bawah", "celah_relatif", "celah_absolut")
+_ANGKA = (
+    "nilai_tujuan",
+    "batas_bawah",
+    "celah_relatif",
+    "celah_absolut",
+    "celah_diminta",
+    "ej_maks_terbukti",
+)
 _WAKTU = ("waktu_susun", "waktu_solver", "waktu_seluruhnya")
-_TEKS = ("status", "solver", "pesan_solver")
+_TEKS = ("status", "solver", "pesan", "pesan_solver", "berhenti", "prioritas")
 _PER_KOMPONEN = ("komponen", "bobot", "celah")
 _BILANGAN = ("jumlah", "baris")
 
@@ -389,7 +396,12 @@ def read_result_workbook(path: str | os.PathLike[str]) -> Hasil:
         penjelasan=penjelasan,
         counts=_per_awalan(rincian, "jumlah"),
         families=_per_awalan(rincian, "baris"),
-        message=f"dibaca dari buku kerja hasil; {rincian.get('pesan_solver') or ''}".rstrip("; "),
+        message=str(rincian.get("pesan") or ""),
+        pesan_solver=str(rincian.get("pesan_solver") or ""),
+        berhenti=str(rincian.get("berhenti") or "selesai"),
+        prioritas=str(rincian.get("prioritas") or "bobot"),
+        celah_diminta=rincian.get("celah_diminta"),
+        ej_maks_terbukti=rincian.get("ej_maks_terbukti"),
     )
 
 

@@ -92,7 +92,8 @@ def rincian_teknis(hasil: Hasil) -> pd.DataFrame:
 
     ``Kode`` is a stable key the result workbook is read back by
     (:func:`sistemkerja.laporan.baca.read_result_workbook`): ``status``, ``solver``,
-    ``pesan_solver``, ``nilai_tujuan``, ``batas_bawah``, ``celah_relatif``,
+    ``pesan``, ``pesan_solver``, ``berhenti``, ``prioritas``, ``celah_diminta``,
+    ``ej_maks_terbukti``, ``nilai_tujuan``, ``batas_bawah``, ``celah_relatif``,
     ``celah_absolut``, ``celah.<komponen>``, ``komponen.<komponen>``,
     ``bobot.<komponen>`` (the cost weight per juta rupiah, as the plan states it),
     ``waktu_susun``, ``waktu_solver``, ``waktu_seluruhnya`` (detik), ``jumlah.<ukuran>``
@@ -111,7 +112,17 @@ def rincian_teknis(hasil: Hasil) -> pd.DataFrame:
     rows: list[tuple[str, str, object, str]] = [
         ("status", "Kode status", hasil.status, ""),
         ("solver", "Solver", hasil.solver, ""),
-        ("pesan_solver", "Pesan solver", hasil.message, ""),
+        ("pesan", "Keterangan pengoptimal", hasil.message, ""),
+        ("pesan_solver", "Pesan solver (kata-kata solver sendiri)", hasil.pesan_solver, ""),
+        ("berhenti", "Alasan berhenti (selesai, celah, waktu, batal)", hasil.berhenti, ""),
+        ("prioritas", "Prioritas (pemerataan atau bobot)", str(hasil.prioritas), ""),
+        ("celah_diminta", "Celah berhenti yang diminta", hasil.celah_diminta, "fraksi"),
+        (
+            "ej_maks_terbukti",
+            "EJ tertinggi yang terbukti (pemerataan)",
+            hasil.ej_maks_terbukti,
+            "poin EJ",
+        ),
         ("nilai_tujuan", "Nilai tujuan berbobot", hasil.objective, ""),
         ("batas_bawah", "Batas bawah nilai tujuan", _hingga(hasil.bound), ""),
         ("celah_relatif", "Celah relatif", _hingga(hasil.gap), "fraksi"),

@@ -3,16 +3,32 @@
 It assigns staff to teams, Ketua Tim roles and activities, balancing workload (EJ) and
 budget, and explains infeasible plans.
 
-Pipeline (each step a function): :func:`~sistemkerja.optimasi.masukan.build_masukan` →
-:func:`~sistemkerja.optimasi.cek.precheck` → :func:`~sistemkerja.optimasi.greedy.greedy` →
-:func:`~sistemkerja.optimasi.model.build_model` → :func:`~sistemkerja.optimasi.model.solve_model`
-→ :class:`~sistemkerja.optimasi.hasil.Hasil`. Only :mod:`sistemkerja.optimasi.model` imports
-PuLP.
+Pipeline, one module per step: :mod:`.masukan` (input) → :mod:`.cek` (pre-checks) →
+:mod:`.greedy` (warm start) → :mod:`.model` (container; the only module importing PuLP),
+:mod:`.kendala` (constraint families), :mod:`.tujuan` (objective) → :mod:`.solver`
+(HiGHS, CBC) with :mod:`.heuristik` → :mod:`.penjelasan` (when infeasible) →
+:class:`~sistemkerja.optimasi.hasil.Hasil`. One :class:`~.tenggat.Tenggat` carries the
+time limit, the cancel token and the progress callback through all of them.
 """
 
 from sistemkerja.optimasi.cek import Penjelasan, precheck
 from sistemkerja.optimasi.hasil import Hasil
 from sistemkerja.optimasi.masukan import Masukan, build_masukan
-from sistemkerja.optimasi.solve import explain, optimasi
+from sistemkerja.optimasi.penjelasan import explain
+from sistemkerja.optimasi.solve import optimasi
+from sistemkerja.optimasi.status import Status
+from sistemkerja.optimasi.tenggat import Batal, Kemajuan, Tenggat
 
-__all__ = ["Hasil", "Masukan", "Penjelasan", "build_masukan", "explain", "optimasi", "precheck"]
+__all__ = [
+    "Batal",
+    "Hasil",
+    "Kemajuan",
+    "Masukan",
+    "Penjelasan",
+    "Status",
+    "Tenggat",
+    "build_masukan",
+    "explain",
+    "optimasi",
+    "precheck",
+]

@@ -8,10 +8,12 @@ how much. The elastic re-solve (:mod:`sistemkerja.optimasi.model`) explains the 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sistemkerja.domain.angka import format_angka
-from sistemkerja.domain.enums import Jenjang
+from sistemkerja.domain.enums import Jenjang, Peran
+from sistemkerja.domain.penetapan import Penetapan
 from sistemkerja.optimasi.masukan import Masukan, allowed_origin
 
 
@@ -29,12 +31,16 @@ class Penjelasan:
         Size of the shortfall in ``satuan`` (0 when it is not a quantity).
     satuan : str
         Unit of the shortfall: ``"jam"``, ``"Rp"``, ``"orang"`` or ``""``.
+    baris_penetapan : tuple of int
+        Rows of the Penetapan sheet (Excel row numbers, header row 1) that cause or
+        share the cause; the message names them too.
     """
 
     code: str
     message: str
     kekurangan: float = 0.0
     satuan: str = ""
+    baris_penetapan: tuple[int, ...] = ()
 
     def __str__(self) -> str:
         return self.message
@@ -55,6 +61,18 @@ def _role(jabatan: str, jenjang: Jenjang | None) -> str:
 def _team_name(m: Masukan, code: str) -> str:
     names = {t.code: t.name for t in m.plan.tim}
     return names.get(code, code)
+
+
+def penetapan_rows(m: Masukan, keep: Callable[[Penetapan], bool]) -> tuple[int, ...]:
+    """Excel rows of the Penetapan sheet whose entries satisfy ``keep``."""
+    return tuple(m.plan.row_of("Penetapan", i) for i, x in enumerate(m.plan.penetapan) if keep(x))
+
+
+def rows_text(rows: tuple[int, ...]) -> str:
+    """``" (lembar Penetapan baris 4, 7)"``, or ``""`` without rows."""
+    if not rows:
+        return ""
+    return f" (lembar Penetapan baris {', '.join(str(r) for r in rows)})"
 
 
 def precheck(m: Masukan) -> list[Penjelasan]:
@@ -119,16 +137,36 @@ def _lines_without_people(m: Masukan) -> list[Penjelasan]:
 def _leaders(m: Masukan) -> list[Penjelasan]:
     found = []
     eligible = ", ".join(str(j) for j in m.plan.kebijakan.ketua_jenjang) or "(tidak ada)"
+    jenjang = set(m.plan.kebijakan.ketua_jenjang)
+    team_of = {k.code: k.tim for k in m.plan.kegiatan}
     for t in m.tim:
         if m.perlu_ketua[t] and not m.calon_ketua[t]:
+            # Forbids that took out someone who could otherwise lead this team.
+            rows = penetapan_rows(
+                m,
+                lambda x, t=t: (
+                    x.nip in m.pegawai
+                    and m.pegawai[x.nip].jenjang in jenjang
+                    and (
+                        (x.peran is Peran.BUKAN_ANGGOTA and x.tim == t)
+                        or (x.peran is Peran.DILARANG and team_of.get(x.kegiatan or "") == t)
+                    )
+                ),
+            )
+            cause = (
+                f"; calon Ketua yang memenuhi jenjang dikeluarkan oleh penetapan{rows_text(rows)}"
+                if rows
+                else ""
+            )
             found.append(
                 Penjelasan(
                     "no_leader_candidate",
                     f"{_team_name(m, t)} membutuhkan Ketua Tim berjenjang {eligible}, tetapi "
                     "tidak ada calon yang memenuhi di antara pegawai yang dapat menjadi "
-                    "anggotanya",
+                    f"anggotanya{cause}",
                     1,
                     "orang",
+                    rows,
                 )
             )
     return found
@@ -277,32 +315,42 @@ def _budget(m: Masukan) -> list[Penjelasan]:
 def _pins(m: Masukan) -> list[Penjelasan]:
     found = []
     max_teams = m.plan.kebijakan.max_tim_per_pegawai
+
+    def team_pin(nip: str, tim: str, *roles: Peran) -> tuple[int, ...]:
+        return penetapan_rows(m, lambda x: x.nip == nip and x.tim == tim and x.peran in roles)
+
     for nip, tim in sorted(m.pin_anggota):
         if tim in m.calon_anggota and nip not in m.calon_anggota[tim]:
+            rows = team_pin(nip, tim, Peran.ANGGOTA, Peran.KETUA)
             found.append(
                 Penjelasan(
                     "pin_not_eligible",
                     f"{m.pegawai[nip].name} ditetapkan di {_team_name(m, tim)}, tetapi tidak "
-                    "memenuhi syarat peran apa pun di tim itu",
+                    f"memenuhi syarat peran apa pun di tim itu{rows_text(rows)}",
+                    baris_penetapan=rows,
                 )
             )
     for nip, tim in sorted(m.pin_ketua):
         if tim in m.calon_ketua and nip in m.calon_anggota.get(tim, []):
             if nip not in m.calon_ketua[tim]:
+                rows = team_pin(nip, tim, Peran.KETUA)
                 found.append(
                     Penjelasan(
                         "pin_leader_not_eligible",
                         f"{m.pegawai[nip].name} ditetapkan sebagai Ketua {_team_name(m, tim)}, "
                         f"tetapi jenjang {m.pegawai[nip].jenjang} tidak termasuk jenjang Ketua "
-                        "Tim menurut kebijakan",
+                        f"Tim menurut kebijakan{rows_text(rows)}",
+                        baris_penetapan=rows,
                     )
                 )
         elif tim in m.calon_anggota and not m.perlu_ketua.get(tim, False):
+            rows = team_pin(nip, tim, Peran.KETUA)
             found.append(
                 Penjelasan(
                     "pin_leader_not_needed",
                     f"{m.pegawai[nip].name} ditetapkan sebagai Ketua {_team_name(m, tim)}, "
-                    "tetapi strategi tim itu tidak memerlukan Ketua Tim",
+                    f"tetapi strategi tim itu tidak memerlukan Ketua Tim{rows_text(rows)}",
+                    baris_penetapan=rows,
                 )
             )
     per_person: dict[str, int] = defaultdict(int)
@@ -310,13 +358,17 @@ def _pins(m: Masukan) -> list[Penjelasan]:
         per_person[nip] += 1
     for nip, count in per_person.items():
         if count > max_teams:
+            rows = penetapan_rows(
+                m, lambda x, nip=nip: x.nip == nip and x.peran in (Peran.ANGGOTA, Peran.KETUA)
+            )
             found.append(
                 Penjelasan(
                     "pin_too_many_teams",
                     f"{m.pegawai[nip].name} ditetapkan di {count} tim, melebihi batas "
-                    f"{max_teams} tim per pegawai",
+                    f"{max_teams} tim per pegawai{rows_text(rows)}",
                     count - max_teams,
                     "orang",
+                    rows,
                 )
             )
     fixed: dict[str, float] = defaultdict(float)
@@ -324,13 +376,15 @@ def _pins(m: Masukan) -> list[Penjelasan]:
         fixed[nip] += hours
     for nip, hours in fixed.items():
         if hours > m.tersedia[nip] + 1e-6:
+            rows = penetapan_rows(m, lambda x, nip=nip: x.nip == nip and x.peran is Peran.JAM_TETAP)
             found.append(
                 Penjelasan(
                     "pin_hours_over_capacity",
                     f"Jam tetap {m.pegawai[nip].name} {_jam(hours)} jam melebihi kapasitas "
-                    f"tersedianya {_jam(m.tersedia[nip])} jam",
+                    f"tersedianya {_jam(m.tersedia[nip])} jam{rows_text(rows)}",
                     hours - m.tersedia[nip],
                     "jam",
+                    rows,
                 )
             )
     return found

@@ -12,14 +12,9 @@ from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.optimasi.cek import Penjelasan
+from sistemkerja.optimasi.status import STATUS_LABEL, Status
 
-#: Human labels of the status values (Indonesian).
-STATUS_LABEL = {
-    "optimal": "optimal (terbukti)",
-    "feasible": "layak, belum terbukti optimal",
-    "infeasible": "tidak layak",
-    "no_solution": "tidak ada solusi dalam batas waktu",
-}
+__all__ = ["COMPONENT_UNITS", "STATUS_LABEL", "Hasil", "Status", "tabel_penugasan", "tabel_tim"]
 
 #: Units of the objective components.
 COMPONENT_UNITS = {
@@ -40,8 +35,9 @@ class Hasil:
     ----------
     plan : Rencana
         The input plan.
-    status : str
-        ``optimal``, ``feasible``, ``infeasible`` or ``no_solution``.
+    status : Status
+        ``optimal``, ``feasible``, ``infeasible``, ``no_solution`` or ``cancelled``
+        (a ``str`` enum: compares equal to those strings).
     objective : float or None
         Weighted objective of the returned allocation.
     bound : float or None
@@ -64,15 +60,26 @@ class Hasil:
     penjelasan : tuple of Penjelasan
         Why the plan cannot be met (infeasible) — empty otherwise.
     message : str
-        Solver status in the solver's words.
+        What happened, in Indonesian (why the solve stopped, where the plan came from).
     counts : dict of str to int
         Sizes: pegawai, tim, kegiatan, variabel, kendala.
     families : dict of str to int
         Rows per constraint family.
+    celah_diminta : float or None
+        The relative gap the run was asked to stop at (fraction).
+    prioritas : str
+        ``pemerataan`` or ``bobot``.
+    ej_maks_terbukti : float or None
+        ``pemerataan`` only: proven lower bound of the highest EJ of the unit's staff
+        (EJ), when stage 1 proved it within the tolerance; ``None`` otherwise.
+    berhenti : str
+        Why the solve stopped: ``selesai``, ``celah``, ``waktu`` or ``batal``.
+    pesan_solver : str
+        The solver's own status words (technical, may be English; not for users).
     """
 
     plan: Rencana
-    status: str
+    status: Status | str
     objective: float | None
     bound: float | None
     gap: float | None
@@ -87,11 +94,61 @@ class Hasil:
     message: str = ""
     counts: dict[str, int] = field(default_factory=dict)
     families: dict[str, int] = field(default_factory=dict)
+    celah_diminta: float | None = None
+    prioritas: str = "bobot"
+    ej_maks_terbukti: float | None = None
+    berhenti: str = "selesai"
+    pesan_solver: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.status, Status):
+            object.__setattr__(self, "status", Status(self.status))
+
+    @property
+    def keterangan(self) -> str:
+        """The status in plain Indonesian (one line, or two with ``pemerataan``).
+
+        E.g. "layak — terbukti paling jauh 0,8 % dari optimum"; with ``pemerataan`` a
+        second line on the highest EJ.
+        """
+        s = self.status
+        if s is Status.OPTIMAL:
+            text = "optimal — terbukti"
+        elif s is Status.FEASIBLE:
+            far = (
+                "jarak ke optimum belum diketahui"
+                if self.gap is None
+                else f"paling jauh {_persen(self.gap)} dari optimum"
+            )
+            if self.berhenti == "batal":
+                text = f"dihentikan pengguna — rencana terbaik sejauh ini, {far}"
+            elif self.gap is None:
+                text = f"layak — {far}"
+            else:
+                text = f"layak — terbukti {far}"
+        elif s is Status.INFEASIBLE:
+            why = self.penjelasan[0].message if self.penjelasan else "lihat penjelasan"
+            text = f"tidak layak — {why}"
+        elif s is Status.CANCELLED:
+            text = "dihentikan pengguna — belum ada rencana"
+        else:
+            text = "tidak ada rencana dalam batas waktu"
+        ej = self.components.get("ej_maks")
+        if self.ej_maks_terbukti is not None and ej is not None and self.ok:
+            low = self.ej_maks_terbukti
+            if ej - low <= 5e-4:  # equal at the precision shown
+                text += f"\nEJ tertinggi {format_angka(ej, 2)} — terbukti tidak dapat lebih rendah"
+            else:
+                text += (
+                    f"\nEJ tertinggi {format_angka(ej, 3)} — terbukti tidak dapat di bawah "
+                    f"{format_angka(low, 3)}"
+                )
+        return text
 
     @property
     def ok(self) -> bool:
         """Whether an allocation was found (optimal or feasible)."""
-        return self.status in ("optimal", "feasible")
+        return self.status in (Status.OPTIMAL, Status.FEASIBLE)
 
     @property
     def gap_absolute(self) -> float | None:
@@ -117,7 +174,8 @@ class Hasil:
     def summary(self) -> dict[str, Any]:
         """Return a JSON-ready summary (the CLI's ``--json`` output)."""
         return {
-            "status": self.status,
+            "status": str(self.status),
+            "keterangan": self.keterangan,
             "status_label": STATUS_LABEL[self.status],
             "objective": self.objective,
             "bound": self.bound,
@@ -132,6 +190,11 @@ class Hasil:
             "total_seconds": round(self.total_seconds, 3),
             "solver": self.solver,
             "message": self.message,
+            "pesan_solver": self.pesan_solver,
+            "berhenti": self.berhenti,
+            "prioritas": self.prioritas,
+            "celah_diminta": self.celah_diminta,
+            "ej_maks_terbukti": self.ej_maks_terbukti,
             **{f"n_{k}": v for k, v in self.counts.items()},
             "families": self.families,
             "penjelasan": [
@@ -147,7 +210,7 @@ class Hasil:
 
     def describe(self) -> str:
         """Return an Indonesian multi-line report of status, objective, gap and reasons."""
-        lines = [f"Status: {STATUS_LABEL[self.status]} (solver {self.solver}; {self.message})"]
+        lines = [f"Status: {self.keterangan}", f"(solver {self.solver}; {self.message})"]
         if self.objective is not None:
             gap = "-" if self.gap is None else f"{format_angka(self.gap * 100, 2)} %"
             bound = "-" if self.bound is None else format_angka(self.bound, 4)
@@ -167,6 +230,12 @@ class Hasil:
             lines.append("Penyebab rencana tidak dapat dipenuhi:")
             lines += [f"  - {p.message}" for p in self.penjelasan]
         return "\n".join(lines)
+
+
+def _persen(fraction: float) -> str:
+    """Format a fraction as an Indonesian percentage: 0.0081 → "0,8 %", 0.0004 → "0,04 %"."""
+    pct = fraction * 100
+    return f"{format_angka(pct, 1 if pct >= 0.1 else 2)} %"
 
 
 def tabel_penugasan(hasil: Hasil) -> pd.DataFrame:

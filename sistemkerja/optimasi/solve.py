@@ -1,34 +1,64 @@
 """The optimiser pipeline.
 
-validate → input → pre-checks → warm start → build → solve → (explain when infeasible)
-→ result.
+validate → input → pre-checks → warm start → build (:mod:`.model`, :mod:`.kendala`,
+:mod:`.tujuan`) → solve (:mod:`.solver`, :mod:`.heuristik`) → (explain when infeasible,
+:mod:`.penjelasan`) → result (:class:`~sistemkerja.optimasi.hasil.Hasil`).
 """
 
 from __future__ import annotations
 
-import time
-from collections import defaultdict
-
-import numpy as np
+import math
+import os
+from typing import Literal
 
 from sistemkerja.domain.alokasi import Alokasi, Keanggotaan, Penugasan
-from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.masalah import PlanError
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.optimasi.cek import Penjelasan, precheck
 from sistemkerja.optimasi.greedy import greedy
 from sistemkerja.optimasi.hasil import Hasil
 from sistemkerja.optimasi.masukan import Masukan, build_masukan
-from sistemkerja.optimasi.model import (
-    Model,
-    SolveOutcome,
-    SolverName,
-    build_model,
-    solve_model,
-    value,
-)
+from sistemkerja.optimasi.model import Model, build_model, value
+from sistemkerja.optimasi.penjelasan import explain
+from sistemkerja.optimasi.solver import SolveOutcome, SolverName, solve_model
+from sistemkerja.optimasi.status import Status
+from sistemkerja.optimasi.tenggat import Progress, Tenggat, TokenBatal
 
 TOL = 1e-6
+Prioritas = Literal["pemerataan", "bobot"]
+TOLERANSI_EJ = 0.005
+"""How far above the lowest highest-EJ the second stage of ``pemerataan`` may go (EJ)."""
+TAHAP1_SHARE = 0.5
+"""Largest share of the time limit for the first stage of ``pemerataan``."""
+MAX_THREADS = os.cpu_count() or 1
+"""Most solver threads accepted (the machine's cores)."""
+
+
+def _check_inputs(batas_waktu: float, celah: float | None, threads: int | None) -> None:
+    if not isinstance(batas_waktu, int | float) or not math.isfinite(batas_waktu):
+        raise ValueError(f"batas_waktu harus bilangan terhingga (detik), bukan {batas_waktu!r}")
+    if batas_waktu <= 0:
+        raise ValueError(f"batas_waktu harus lebih dari 0 detik, bukan {batas_waktu!r}")
+    if celah is not None and not (isinstance(celah, int | float) and 0 <= celah < 1):
+        raise ValueError(f"celah harus pecahan dari 0 sampai kurang dari 1, bukan {celah!r}")
+    if threads is not None and (
+        not isinstance(threads, int) or isinstance(threads, bool) or threads < 1
+    ):
+        raise ValueError(f"threads harus bilangan bulat minimal 1, bukan {threads!r}")
+
+
+def _check_not_empty(plan: Rencana) -> None:
+    missing = []
+    if not plan.pegawai:
+        missing.append("pegawai (lembar Pegawai)")
+    if not plan.kegiatan:
+        missing.append("kegiatan (lembar Kegiatan)")
+    if not plan.beban:
+        missing.append("beban kerja kegiatan (lembar Beban)")
+    if missing:
+        raise ValueError(
+            "Rencana kosong: tidak ada " + ", ".join(missing) + "; tidak ada yang dioptimalkan"
+        )
 
 
 def optimasi(
@@ -36,10 +66,14 @@ def optimasi(
     *,
     solver: SolverName = "highs",
     batas_waktu: float = 60.0,
+    celah: float | None = None,
+    prioritas: Prioritas | None = None,
+    toleransi_ej: float = TOLERANSI_EJ,
     threads: int | None = None,
-    gap: float = 1e-4,
     log: bool = False,
     warm_start: bool = True,
+    progress: Progress | None = None,
+    batal: TokenBatal | None = None,
 ) -> Hasil:
     """Assign staff to teams, Ketua Tim roles and activities.
 
@@ -50,17 +84,31 @@ def optimasi(
     solver : {"highs", "cbc"}
         MILP solver.
     batas_waktu : float
-        Wall-clock time limit of the solver (seconds).
+        Wall-clock time limit of the whole solve, every stage included (s); finite, > 0.
+    celah : float, optional
+        Relative gap at which to stop (fraction, 0 ≤ celah < 1); default the Kebijakan's
+        ``celah`` [0,01 = 1 %]. The run stops at this proven gap or at the time limit,
+        whichever comes first.
+    prioritas : {"pemerataan", "bobot"}, optional
+        Default the Kebijakan's ``prioritas``. ``pemerataan``: first minimise the highest
+        EJ (and prove it when time allows), then the weighted objective with the highest
+        EJ held within ``toleransi_ej`` of that value; ``bobot``: the weighted objective
+        alone.
+    toleransi_ej : float
+        How far above the stage-1 highest EJ the second stage may go (EJ) [0,005].
     threads : int, optional
-        Solver threads.
-    gap : float
-        Relative gap at which the solver may stop.
+        Solver threads (≥ 1; more than the machine's cores are capped to that number).
     log : bool
         Show the solver's log.
     warm_start : bool
-        Build starting allocations: the greedy one, and (HiGHS and CBC) the one guided by
-        the LP relaxation, relieved, pruned and improved team by team (see
+        Build starting allocations (greedy, and guided by the LP relaxation; see
         ``docs/optimasi.md``). ``False`` hands the bare model to the solver.
+    progress : callable, optional
+        Called with a :class:`~sistemkerja.optimasi.tenggat.Kemajuan` at least once a
+        second while solving (from the calling thread).
+    batal : Batal or threading.Event, optional
+        Cancel token: after ``batal.set()`` the call returns within about a second with
+        the best plan so far and its honest status.
 
     Returns
     -------
@@ -71,66 +119,190 @@ def optimasi(
     ------
     PlanError
         When the plan has validation errors.
+    ValueError
+        When an argument is out of range or the plan is empty (Indonesian message).
     """
-    began = time.perf_counter()
+    _check_inputs(batas_waktu, celah, threads)
+    if threads is not None:
+        threads = min(threads, MAX_THREADS)  # more threads than cores only slow HiGHS down
+    tenggat = Tenggat(float(batas_waktu), batal=batal, progress=progress)
+    tenggat.tahap("persiapan")
+    _check_not_empty(plan)
     problems = [p for p in plan.validate() if p.is_error]
     if problems:
         raise PlanError(problems)
+    k = plan.kebijakan
+    celah = k.celah if celah is None else float(celah)
+    prioritas = k.prioritas if prioritas is None else prioritas
+    if prioritas not in ("pemerataan", "bobot"):
+        raise ValueError(f"prioritas harus 'pemerataan' atau 'bobot', bukan {prioritas!r}")
     m = build_masukan(plan)
     reasons = precheck(m)
-    counts = {
-        "pegawai": len(m.pegawai),
-        "tim": len(m.tim),
-        "kegiatan": len(plan.kegiatan),
-    }
+    counts = {"pegawai": len(m.pegawai), "tim": len(m.tim), "kegiatan": len(plan.kegiatan)}
+    common = {"celah_diminta": celah, "prioritas": prioritas}
     if reasons:
+        tenggat.tahap("selesai")
         return Hasil(
             plan,
-            "infeasible",
+            Status.INFEASIBLE,
             None,
             None,
             None,
             solver=solver,
-            build_seconds=time.perf_counter() - began,
+            build_seconds=tenggat.elapsed(),
             penjelasan=tuple(reasons),
             message="pemeriksaan awal menemukan syarat yang mustahil dipenuhi",
             counts=counts,
-            total_seconds=time.perf_counter() - began,
+            total_seconds=tenggat.elapsed(),
+            **common,
         )
     start = greedy(m) if warm_start else None
-    model = build_model(m)
-    build_seconds = time.perf_counter() - began
+    prep_seconds = tenggat.elapsed()  # validation, input, pre-checks, greedy
+    ej_terbukti: float | None = None
+    ej_paling: float | None = None
+    first: SolveOutcome | None = None
+    if prioritas == "pemerataan" and k.bobot_ej_maks > 0:
+        stage1 = build_model(m, bobot={"ej_maks": 1.0})
+        tahap1 = tenggat.share(TAHAP1_SHARE, sabar=True)  # no plan yet: may go on
+        tenggat.bagian("ej_maks")
+        first = solve_model(
+            stage1,
+            tahap1,
+            solver=solver,
+            celah=min(celah, toleransi_ej / 2),
+            threads=threads,
+            log=log,
+            start=start,
+        )
+        if first.status is Status.INFEASIBLE:
+            return _result(plan, m, stage1, first, tenggat, solver, threads, counts, common)
+        if first.objective is not None:
+            ej_paling = first.objective + toleransi_ej
+            if first.bound is not None and first.objective - first.bound <= toleransi_ej + TOL:
+                ej_terbukti = max(0.0, first.bound)
+    tenggat.bagian("tujuan")
+    model = build_model(m, ej_maks_paling=ej_paling)
     counts["variabel"] = len(model.columns)
     counts["kendala"] = len(model.rows)
-    outcome = solve_model(
-        model, solver=solver, time_limit=batas_waktu, threads=threads, gap=gap, msg=log, start=start
+    build_seconds = prep_seconds + model.build_seconds
+    if tenggat.cancelled() and first is not None and first.x is not None:
+        outcome = _rescored(first, model)
+        outcome.berhenti = "batal"
+    else:
+        outcome = solve_model(
+            model,
+            tenggat,
+            solver=solver,
+            celah=celah,
+            threads=threads,
+            log=log,
+            start=start,
+            awal=first.x if first is not None else None,
+        )
+        if first is not None and first.x is not None:
+            fallback = _rescored(first, model)
+            if outcome.objective is None or (
+                fallback.objective is not None and fallback.objective < outcome.objective - TOL
+            ):
+                outcome = _merge(fallback, outcome)
+    return _result(
+        plan,
+        m,
+        model,
+        outcome,
+        tenggat,
+        solver,
+        threads,
+        counts,
+        common,
+        build_seconds=build_seconds,
+        ej_terbukti=ej_terbukti,
     )
+
+
+def _digits(x: float | None) -> float | None:
+    """Keep 15 significant digits (what a result workbook keeps, so it reads back equal)."""
+    return None if x is None else float(f"{x:.15g}")
+
+
+def _rescored(first: SolveOutcome, model: Model) -> SolveOutcome:
+    """Return the stage-1 plan as an answer of stage 2 (same columns; objective recomputed)."""
+    assert first.x is not None
+    objective = value(model.objective, first.x)
+    return SolveOutcome(
+        Status.FEASIBLE,
+        objective,
+        None,
+        None,
+        first.solve_seconds,
+        first.solver,
+        "rencana dari tahap 1 (EJ tertinggi terendah)",
+        first.x,
+        berhenti=first.berhenti,
+        pesan_solver=first.pesan_solver,
+    )
+
+
+def _merge(plan_from: SolveOutcome, bound_from: SolveOutcome) -> SolveOutcome:
+    """Return a plan with the (valid) bound of another run of the same model."""
+    from sistemkerja.optimasi.solver.celah import proven_status, relative_gap
+
+    assert plan_from.objective is not None
+    bound = bound_from.bound
+    if bound is not None and bound > plan_from.objective:
+        bound = None
+    plan_from.bound = bound
+    plan_from.gap = relative_gap(plan_from.objective, bound)
+    plan_from.status = proven_status(plan_from.objective, bound, None)
+    plan_from.berhenti = bound_from.berhenti
+    return plan_from
+
+
+def _result(
+    plan: Rencana,
+    m: Masukan,
+    model: Model,
+    outcome: SolveOutcome,
+    tenggat: Tenggat,
+    solver: str,
+    threads: int | None,
+    counts: dict[str, int],
+    common: dict,
+    *,
+    build_seconds: float | None = None,
+    ej_terbukti: float | None = None,
+) -> Hasil:
     explanation: tuple[Penjelasan, ...] = ()
-    if outcome.status == "infeasible":
-        explanation = tuple(explain(m, solver=solver, time_limit=batas_waktu, threads=threads))
+    if outcome.status is Status.INFEASIBLE:
+        explanation = tuple(explain(m, tenggat.share(1.0), solver=solver, threads=threads))
     alokasi = _alokasi(m, model, outcome) if outcome.x is not None else None
     components = (
         {name: value(terms, outcome.x) for name, terms in model.components.items()}
         if outcome.x is not None
         else {}
     )
+    tenggat.tahap("selesai")
     return Hasil(
         plan,
         outcome.status,
-        outcome.objective,
-        outcome.bound,
+        _digits(outcome.objective),
+        _digits(outcome.bound),
         outcome.gap,
         components=components,
         weights=dict(model.weights),
         solver=outcome.solver,
-        build_seconds=build_seconds,
+        build_seconds=build_seconds if build_seconds is not None else model.build_seconds,
         solve_seconds=outcome.solve_seconds,
         alokasi=alokasi,
         penjelasan=explanation,
         message=outcome.message,
         counts=counts,
         families=dict(model.families),
-        total_seconds=time.perf_counter() - began,
+        total_seconds=tenggat.elapsed(),
+        berhenti=outcome.berhenti,
+        pesan_solver=outcome.pesan_solver,
+        ej_maks_terbukti=ej_terbukti,
+        **common,
     )
 
 
@@ -178,189 +350,3 @@ def _alokasi(m: Masukan, model: Model, outcome: SolveOutcome) -> Alokasi:
     tasks.sort(key=lambda t: (kegiatan_order[t.kegiatan], t.jabatan, order[t.nip]))
     members.sort(key=lambda k: (team_order[k.tim], not k.ketua, order[k.nip]))
     return Alokasi(tuple(tasks), tuple(members))
-
-
-# ---- explaining infeasibility ---------------------------------------------------------
-
-
-def explain(
-    m: Masukan,
-    *,
-    solver: SolverName = "highs",
-    time_limit: float = 60.0,
-    threads: int | None = None,
-) -> list[Penjelasan]:
-    """Explain an infeasible plan by an elastic re-solve.
-
-    Every hard family gets a penalised slack; the solution with the least penalised
-    violation shows which rules cannot all hold, and by how much.
-
-    Parameters
-    ----------
-    m : Masukan
-        Model input of the infeasible plan.
-    solver : {"highs", "cbc"}
-        Solver for the re-solve.
-    time_limit : float
-        Seconds for the re-solve.
-    threads : int, optional
-        Solver threads.
-
-    Returns
-    -------
-    list of Penjelasan
-        One entry per violated rule (grouped), largest first within each family.
-    """
-    found = precheck(m)
-    if found:
-        return found
-    model = build_model(m, elastic=True)
-    outcome = solve_model(model, solver=solver, time_limit=time_limit, threads=threads)
-    if outcome.x is None:
-        return [
-            Penjelasan(
-                "unexplained",
-                "Rencana tidak layak, tetapi penyebabnya tidak dapat diurai dalam batas waktu",
-            )
-        ]
-    return _describe_slacks(m, model, outcome.x)
-
-
-def _describe_slacks(m: Masukan, model: Model, x: np.ndarray) -> list[Penjelasan]:
-    teams = {t.code: t for t in m.plan.tim}
-    lines = m.baris_by_index
-    out: list[Penjelasan] = []
-    capacity_by_jabatan: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for (family, *keys), (col, _unit) in model.slack.items():
-        amount = float(x[col])
-        if amount <= 1e-4:
-            continue
-        if family == "cakupan":
-            line = lines[int(keys[0])]
-            out.append(
-                Penjelasan(
-                    "cover_short",
-                    f"{format_angka(amount, 0)} jam {line.beban.jabatan} pada kegiatan "
-                    f"{line.kegiatan.code} tidak dapat dikerjakan oleh pegawai yang "
-                    "memenuhi syarat",
-                    amount,
-                    "jam",
-                )
-            )
-        elif family == "kapasitas":
-            p = m.pegawai[keys[0]]
-            capacity_by_jabatan[p.jabatan].append((p.name, amount))
-        elif family == "kapasitas_bulanan":
-            p = m.pegawai[keys[0]]
-            out.append(
-                Penjelasan(
-                    "monthly_capacity_short",
-                    f"Pada bulan {keys[1]} beban {p.name} melebihi kapasitas bulanannya "
-                    f"sebesar {format_angka(amount, 0)} jam",
-                    amount,
-                    "jam",
-                )
-            )
-        elif family == "ketua":
-            out.append(
-                Penjelasan(
-                    "no_leader",
-                    f"{teams[keys[0]].name} tidak dapat diberi Ketua Tim yang memenuhi syarat "
-                    "tanpa melanggar aturan lain",
-                    amount,
-                    "orang",
-                )
-            )
-        elif family in ("ukuran_tim_min", "ukuran_tim_maks"):
-            team = teams[keys[0]]
-            bound = team.size_min if family == "ukuran_tim_min" else team.size_max
-            side = "minimal" if family == "ukuran_tim_min" else "maksimal"
-            out.append(
-                Penjelasan(
-                    "team_size",
-                    f"{team.name} tidak dapat memenuhi ukuran {side} {bound} anggota "
-                    f"(selisih {format_angka(amount, 0)} orang)",
-                    amount,
-                    "orang",
-                )
-            )
-        elif family == "kebutuhan_orang":
-            out.append(
-                Penjelasan(
-                    "people_short",
-                    f"{teams[keys[0]].name} kekurangan {format_angka(amount, 0)} orang {keys[2]} "
-                    f"untuk {keys[1]}",
-                    amount,
-                    "orang",
-                )
-            )
-        elif family == "kontribusi_minimal":
-            p = m.pegawai[keys[0]]
-            out.append(
-                Penjelasan(
-                    "min_contribution",
-                    f"{p.name} di {teams[keys[1]].name} tidak dapat memberi jam minimal "
-                    f"{format_angka(m.plan.kebijakan.min_jam_anggota, 0)} jam "
-                    f"(kurang {format_angka(amount, 0)} jam)",
-                    amount,
-                    "jam",
-                )
-            )
-        elif family == "maks_tim":
-            p = m.pegawai[keys[0]]
-            out.append(
-                Penjelasan(
-                    "too_many_teams",
-                    f"{p.name} harus masuk lebih dari {m.plan.kebijakan.max_tim_per_pegawai} tim",
-                    amount,
-                    "orang",
-                )
-            )
-        elif family in ("anggaran", "anggaran_unit"):
-            where = (
-                "pagu unit"
-                if family == "anggaran_unit"
-                else "pagu " + ".".join(k for k in keys if k)
-            )
-            out.append(
-                Penjelasan(
-                    "budget_over",
-                    f"Biaya melebihi {where} sebesar Rp {format_angka(amount * 1e6, 0)}",
-                    amount * 1e6,
-                    "Rp",
-                )
-            )
-        elif family == "pembawa":
-            out.append(
-                Penjelasan(
-                    "no_carrier",
-                    f"Kegiatan individu {keys[0]} tidak dapat dibawa satu pegawai tanpa "
-                    "melampaui kapasitasnya",
-                    amount,
-                    "orang",
-                )
-            )
-        else:
-            out.append(
-                Penjelasan(
-                    "pin_broken",
-                    f"Penetapan {' / '.join(keys)} tidak dapat dipenuhi "
-                    f"(selisih {format_angka(amount, 1)})",
-                    amount,
-                )
-            )
-    for jabatan, people in capacity_by_jabatan.items():
-        total = sum(a for _, a in people)
-        names = ", ".join(f"{n} +{format_angka(a, 0)} jam" for n, a in people[:5])
-        more = f" dan {len(people) - 5} lainnya" if len(people) > 5 else ""
-        out.append(
-            Penjelasan(
-                "capacity_short",
-                f"Kebutuhan jam {jabatan} melebihi kapasitas tersedia sebesar "
-                f"{format_angka(total, 0)} jam ({names}{more})",
-                total,
-                "jam",
-            )
-        )
-    out.sort(key=lambda p: (p.code, -p.kekurangan))
-    return out
