@@ -566,7 +566,8 @@ def cmd_laporan(args: argparse.Namespace) -> int:
     if plan is None or errors:
         _report(args.berkas, errors, [])
         return EXIT_USAGE
-    if is_result_workbook(args.berkas):  # the allocation as saved: no new solve
+    from_result = is_result_workbook(args.berkas)
+    if from_result:  # the allocation as saved: no new solve
         try:
             hasil = read_result_workbook(args.berkas)
         except PlanError as exc:
@@ -591,6 +592,8 @@ def cmd_laporan(args: argparse.Namespace) -> int:
         _error(reason)
         return EXIT_USAGE
     write_laporan_html(hasil, args.keluaran)
+    if from_result:
+        print("Dibaca dari buku kerja hasil (tanpa optimasi ulang).")
     print(uraian_hasil(hasil))
     print(f"Laporan ditulis: {args.keluaran}")
     return EXIT_OK if hasil.ok else EXIT_INVALID

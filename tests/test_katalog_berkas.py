@@ -786,7 +786,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 )
 def test_celah_forms(celah: str, fraction: float) -> None:
     args = _parser().parse_args(["optimasi", "r.xlsx", "--celah", celah])
-    assert _solve_options(args)["gap"] == pytest.approx(fraction)
+    assert _solve_options(args)["celah"] == pytest.approx(fraction)
 
 
 def test_solve_options_defaults_and_mapping() -> None:

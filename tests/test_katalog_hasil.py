@@ -31,7 +31,7 @@ from sistemkerja.optimasi import optimasi
 
 @pytest.fixture(scope="module")
 def hasil():
-    out = optimasi(contoh.load("kecil"), batas_waktu=30)
+    out = optimasi(contoh.load("kecil"), batas_waktu=300, celah=0)
     assert out.status == "optimal" and out.alokasi is not None
     return out
 
@@ -284,7 +284,8 @@ def test_the_plain_summary_sheet_may_be_edited_or_deleted(asli, tmp_path, capsys
     wb = openpyxl.load_workbook(path)
     wb.remove(wb["Ringkasan"])
     wb.save(path)
-    assert main(["laporan", str(path), "--keluaran", str(out)]) == 0
+    assert main(["laporan", str(path), "--keluaran", str(out)]) == 2  # exists: --timpa
+    assert main(["laporan", str(path), "--keluaran", str(out), "--timpa"]) == 0
     capsys.readouterr()
 
 

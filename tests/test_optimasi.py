@@ -354,7 +354,19 @@ def test_cli_optimasi_json_and_workbook(tmp_path, capsys):
     src = tmp_path / "kecil.xlsx"
     write_plan(contoh.load("kecil"), src)
     out = tmp_path / "hasil.xlsx"
-    code = main(["optimasi", str(src), "--keluaran", str(out), "--json", "--batas-waktu", "20"])
+    code = main(
+        [
+            "optimasi",
+            str(src),
+            "--keluaran",
+            str(out),
+            "--json",
+            "--batas-waktu",
+            "300",
+            "--celah",
+            "0",
+        ]
+    )
     summary = json.loads(capsys.readouterr().out)
     assert code == 0
     assert summary["status"] == "optimal"

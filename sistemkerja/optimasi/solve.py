@@ -127,10 +127,10 @@ def optimasi(
         threads = min(threads, MAX_THREADS)  # more threads than cores only slow HiGHS down
     tenggat = Tenggat(float(batas_waktu), batal=batal, progress=progress)
     tenggat.tahap("persiapan")
-    _check_not_empty(plan)
     problems = [p for p in plan.validate() if p.is_error]
-    if problems:
+    if problems:  # an empty plan is refused here with located problems (no_pegawai, ...)
         raise PlanError(problems)
+    _check_not_empty(plan)  # what validation accepts but leaves nothing to optimise
     k = plan.kebijakan
     celah = k.celah if celah is None else float(celah)
     prioritas = k.prioritas if prioritas is None else prioritas
