@@ -50,7 +50,7 @@ help:
 	@echo "  make unit       hanya uji unit (tests/)"
 	@echo "  make notebooks  hanya notebook di $(NOTEBOOKS)/ (nbval)"
 	@echo "  make contoh     tulis (timpa) buku kerja contoh di data/contoh/"
-	@echo "  make bench      ukur: baca/tulis rencana (benchmarks/run.py), pengoptimal (benchmarks/optimasi.py, benchmarks/kesulitan.py)"
+	@echo "  make bench      ukur: baca/tulis rencana (benchmarks/run.py), setelan bawaan pengoptimal (benchmarks/pengoptimal.py), pembanding (benchmarks/optimasi.py, benchmarks/kesulitan.py)"
 	@echo "  make venv       buat/perbarui lingkungan $(VENV) saja"
 	@echo "  make clean      hapus cache dan hasil build (tidak menghapus $(VENV))"
 	@echo "  make distclean  seperti clean, ditambah menghapus $(VENV)"
@@ -95,6 +95,7 @@ contoh: $(STAMP)
 bench: $(STAMP)
 	@test -f benchmarks/run.py || { echo "GALAT: benchmarks/run.py belum ada." >&2; exit 1; }
 	$(RUN) $(BIN)/python benchmarks/run.py
+	$(RUN) $(BIN)/python benchmarks/pengoptimal.py
 	$(RUN) $(BIN)/python benchmarks/optimasi.py
 	$(RUN) $(BIN)/python benchmarks/kesulitan.py
 

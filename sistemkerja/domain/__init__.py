@@ -26,7 +26,7 @@ from sistemkerja.domain.nip import check_nip, make_nip
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
 from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
 from sistemkerja.domain.pk import Indikator, Pagu, PerjanjianKinerja, Sasaran, TugasTambahan
-from sistemkerja.domain.rencana import Rencana
+from sistemkerja.domain.rencana import Perubahan, Rencana
 from sistemkerja.domain.strategi import KebutuhanPeran, Strategi, TimKerja
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "PlanError",
     "Pola",
     "Problem",
+    "Perubahan",
     "Rencana",
     "Sasaran",
     "StatusASN",
