@@ -31,12 +31,14 @@ __all__ = [
     "STATUS",
     "UKURAN",
     "Komponen",
+    "baris_ringkasan",
     "bobot_komponen",
     "judul_kolom",
     "kalimat_status",
     "nilai_komponen",
     "tabel_berlabel",
     "uraian_hasil",
+    "waktu_total",
 ]
 
 
@@ -298,11 +300,51 @@ def kalimat_status(hasil: Hasil) -> str:
     return hasil.keterangan
 
 
+def baris_ringkasan(hasil: Hasil) -> list[tuple[str, str, str]]:
+    """Return the run's summary as ``(uraian, nilai, satuan)`` rows a planner reads.
+
+    The status sentence, each objective component under its Indonesian name in its own
+    unit (poin EJ, Rp, orang), the plan's size (orang, tim, kegiatan) and the run's total
+    time (detik). The report's summary table and :func:`uraian_hasil` both show these.
+
+    Parameters
+    ----------
+    hasil : Hasil
+        An optimisation result.
+
+    Returns
+    -------
+    list of tuple of str
+        One row per line; an amount in Rp carries its unit in the value (``Rp 12.500.000``).
+    """
+    rows: list[tuple[str, str, str]] = [("Status", kalimat_status(hasil), "")]
+    for kode, nilai in hasil.components.items():
+        k = KOMPONEN.get(kode)
+        if k is None:
+            rows.append((kode, format_angka(nilai, 2), ""))
+        elif k.satuan == "Rp":  # written the Indonesian way: Rp 12.500.000
+            rows.append((k.nama, nilai_komponen(kode, nilai), ""))
+        else:
+            rows.append((k.nama, format_angka(nilai, k.desimal), k.satuan))
+    for kode, (uraian, satuan) in UKURAN.items():
+        if kode in hasil.counts:
+            rows.append((uraian, format_angka(hasil.counts[kode], 0), satuan))
+    total = waktu_total(hasil)
+    if total > 0:
+        rows.append(("Lama perhitungan", format_angka(total, 1), "detik"))
+    return rows
+
+
+def waktu_total(hasil: Hasil) -> float:
+    """Whole run in seconds (detik): ``total_seconds``, never less than build plus solve."""
+    return max(hasil.total_seconds, hasil.build_seconds + hasil.solve_seconds)
+
+
 def uraian_hasil(hasil: Hasil) -> str:
     """Return the result as a planner reads it on the command line or in a notebook.
 
-    Status sentence, objective components with their Indonesian names and units, the
-    plan's size, the time taken and, for an infeasible plan, the reasons. No code names.
+    The rows of :func:`baris_ringkasan`, one per line, then, for an infeasible plan, the
+    reasons. No code names.
 
     Parameters
     ----------
@@ -314,18 +356,9 @@ def uraian_hasil(hasil: Hasil) -> str:
     str
         Several lines of Indonesian text.
     """
-    lines = [f"Status: {hasil.keterangan}"]
-    for kode, nilai in hasil.components.items():
-        komponen = KOMPONEN.get(kode)
-        if komponen is None:
-            continue
-        lines.append(f"  {komponen.nama}: {nilai_komponen(kode, nilai)}")
-    ukuran = [
-        f"{hasil.counts[k]} {satuan}" for k, (_, satuan) in UKURAN.items() if k in hasil.counts
-    ]
-    if ukuran:
-        lines.append("Rencana: " + ", ".join(ukuran))
-    lines.append(f"Lama perhitungan: {format_angka(hasil.total_seconds, 1)} detik")
+    status, *rows = baris_ringkasan(hasil)
+    lines = [f"Status: {status[1]}"]
+    lines += [f"  {uraian}: {nilai} {satuan}".rstrip() for uraian, nilai, satuan in rows]
     if hasil.penjelasan:
         lines.append("Penyebab rencana tidak dapat dipenuhi:")
         lines += [f"  - {p.message}" for p in hasil.penjelasan]

@@ -16,14 +16,8 @@ import pandas as pd
 
 from sistemkerja import analisis
 from sistemkerja.domain.alokasi import Alokasi
-from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.rencana import Rencana
-from sistemkerja.label import (
-    KOMPONEN,
-    UKURAN,
-    bobot_komponen,
-    kalimat_status,
-)
+from sistemkerja.label import KOMPONEN, baris_ringkasan, bobot_komponen, waktu_total
 from sistemkerja.optimasi.hasil import Hasil, tabel_penugasan, tabel_tim
 
 KOLOM_RINGKASAN = ("Uraian", "Nilai", "Satuan")
@@ -64,27 +58,7 @@ def ringkasan(hasil: Hasil) -> pd.DataFrame:
         kegiatan) and the run's total time (detik). Optimiser internals (status code,
         weights, model size, solver message) are in :func:`rincian_teknis`.
     """
-    rows: list[tuple[str, str, str]] = [("Status", kalimat_status(hasil), "")]
-    for kode, nilai in hasil.components.items():
-        k = KOMPONEN.get(kode)
-        desimal = 2 if k is None else k.desimal
-        satuan = _satuan_komponen(kode)
-        teks = format_angka(nilai, desimal)
-        if satuan == "Rp":  # written the Indonesian way: Rp 12.500.000
-            teks, satuan = f"Rp {teks}", ""
-        rows.append((_nama_komponen(kode), teks, satuan))
-    for kode, (uraian, satuan) in UKURAN.items():
-        if kode in hasil.counts:
-            rows.append((uraian, format_angka(hasil.counts[kode], 0), satuan))
-    total = _waktu_total(hasil)
-    if total > 0:
-        rows.append(("Lama perhitungan", format_angka(total, 1), "detik"))
-    return pd.DataFrame(rows, columns=list(KOLOM_RINGKASAN))
-
-
-def _waktu_total(hasil: Hasil) -> float:
-    """Whole run in seconds: ``total_seconds``, never less than building plus solving."""
-    return max(hasil.total_seconds, hasil.build_seconds + hasil.solve_seconds)
+    return pd.DataFrame(baris_ringkasan(hasil), columns=list(KOLOM_RINGKASAN))
 
 
 def rincian_teknis(hasil: Hasil) -> pd.DataFrame:
@@ -142,7 +116,7 @@ def rincian_teknis(hasil: Hasil) -> pd.DataFrame:
     rows += [
         ("waktu_susun", "Waktu menyusun model", round(hasil.build_seconds, 3), "detik"),
         ("waktu_solver", "Waktu solver", round(hasil.solve_seconds, 3), "detik"),
-        ("waktu_seluruhnya", "Waktu seluruhnya", round(_waktu_total(hasil), 3), "detik"),
+        ("waktu_seluruhnya", "Waktu seluruhnya", round(waktu_total(hasil), 3), "detik"),
     ]
     rows += [(f"jumlah.{k}", f"Jumlah {k}", v, "") for k, v in hasil.counts.items()]
     rows += [(f"baris.{k}", f"Baris kendala {k}", v, "baris") for k, v in hasil.families.items()]
