@@ -1,13 +1,17 @@
 """The interactive suite's models (traitlets): state the widget views link to and render.
 
 Models hold state and run work; views (issue 10) only link and render. Nothing outside
-this subpackage imports it. The first model is :class:`ModelOptimasi`, the solve state
-machine behind the optimiser panel: ``siap → berjalan → selesai / gagal / dibatalkan``.
+this subpackage imports it. :class:`ModelRencana` is the plan being edited (checks,
+autosave, conflicts, undo); :class:`ModelOptimasi` is the solve state machine behind the
+optimiser panel: ``siap → berjalan → selesai / gagal / dibatalkan``. :class:`EditorLembar`
+and :class:`FormParameter` are the sheet views every stage panel is built from.
 
 Needs the ``notebook`` extra (traitlets, ipywidgets): ``pip install -e ".[notebook]"``,
 which ``make lab`` and ``make test`` install.
 """
 
+from sistemkerja.ui.lembar import EditorLembar, FormParameter
 from sistemkerja.ui.optimasi import KEADAAN, ModelOptimasi
+from sistemkerja.ui.rencana import ModelRencana, Suntingan
 
-__all__ = ["KEADAAN", "ModelOptimasi"]
+__all__ = ["KEADAAN", "EditorLembar", "FormParameter", "ModelOptimasi", "ModelRencana", "Suntingan"]
