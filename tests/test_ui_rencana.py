@@ -13,6 +13,7 @@ import pytest
 
 from sistemkerja import contoh
 from sistemkerja.io import read_plan, read_plan_problems, write_plan, write_template
+from sistemkerja.ui.berkas import BilahRencana
 from sistemkerja.ui.lembar import EditorLembar, FormParameter, pilihan_kolom
 from sistemkerja.ui.rencana import ModelRencana
 
@@ -265,3 +266,63 @@ def test_parameter_form_shows_defaults_and_refuses_bad_values(model: ModelRencan
     field.value = "1.300"
     assert read_plan(model.path).kebijakan.jam_efektif == 1300
     assert form.fields["Anggota lintas instansi diizinkan"].options[1:] == ("Ya", "Tidak")
+
+
+# ---- the plan bar ---------------------------------------------------------------------------
+def test_plan_bar_shows_conflict_and_saves_as_new_file(model: ModelRencana, tmp_path: Path) -> None:
+    bar = BilahRencana(model)
+    assert "sk-tersimpan" in bar.status._dom_classes
+    assert bar.kotak_konflik.layout.display == "none"
+    ModelRencana.buka(model.path).sunting("Indikator", "IK-1.1", "Target", "80 %")
+    model.sunting("Indikator", "IK-1.2", "Target", "77 %")
+    assert bar.kotak_konflik.layout.display == "flex"
+    assert "sk-konflik" in bar.kotak_konflik._dom_classes
+    assert "sk-belum-tersimpan" in bar.status._dom_classes
+    bar.nama_baru.value = "versi_saya"
+    bar.tombol_simpan_sebagai.click()
+    assert (tmp_path / "versi_saya.xlsx").exists()
+    assert read_plan(tmp_path / "versi_saya.xlsx").cari("Indikator", "IK-1.2").target == "77 %"
+    assert bar.kotak_konflik.layout.display == "none"
+    assert "versi_saya.xlsx" in bar.status.value
+
+
+def test_plan_bar_undo_and_problem_list(model: ModelRencana) -> None:
+    bar = BilahRencana(model)
+    assert bar.tombol_urung.disabled
+    model.sunting("Pegawai", model.rencana.pegawai[1].nip, "Jam terikat", "100")
+    assert not bar.tombol_urung.disabled
+    bar.tombol_urung.click()
+    assert bar.tombol_urung.disabled
+    assert "Tidak ada masalah" in bar.daftar_masalah.value
+
+
+def test_plan_bar_new_plan_from_header(model: ModelRencana, tmp_path: Path) -> None:
+    bar = BilahRencana(model)
+    bar.jalur.value = str(tmp_path / "unit_baru.xlsx")
+    bar.tombol_baru.click()
+    assert "Isi dulu" in bar.pesan.value and model.path.endswith("rencana.xlsx")
+    for key, value in {
+        "tahun": "2027",
+        "unit": "DIT-B",
+        "nama_unit": "Direktorat B",
+        "instansi": "Kementerian C",
+        "pihak_pertama": "Budi",
+        "jabatan_pihak_pertama": "Direktur B",
+    }.items():
+        bar.isian_baru[key].value = value
+    bar.tombol_baru.click()
+    assert model.path == str(tmp_path / "unit_baru.xlsx")
+    assert model.rencana.pk.unit == "DIT-B"
+    assert "no_pegawai" in {p.code for p in model.masalah}
+    assert "galat" in bar.lipatan.get_title(0)
+
+
+def test_plan_bar_refuses_to_switch_with_unsaved_edits(model: ModelRencana, tmp_path: Path) -> None:
+    bar = BilahRencana(model)
+    model.simpan_otomatis = False
+    model.sunting("Indikator", "IK-1.1", "Target", "91 %")
+    bar.jalur.value = str(tmp_path / "lain.xlsx")
+    bar.tombol_contoh.click()
+    assert "belum tersimpan" in bar.pesan.value
+    assert not (tmp_path / "lain.xlsx").exists()
+    assert model.rencana.cari("Indikator", "IK-1.1").target == "91 %"

@@ -10,6 +10,7 @@ Needs the ``notebook`` extra (traitlets, ipywidgets): ``pip install -e ".[notebo
 which ``make lab`` and ``make test`` install.
 """
 
+from sistemkerja.ui.berkas import BilahRencana
 from sistemkerja.ui.lembar import EditorLembar, FormParameter
 from sistemkerja.ui.optimasi import KEADAAN, ModelOptimasi
 from sistemkerja.ui.rencana import ModelRencana, Suntingan

@@ -190,11 +190,8 @@ class ModelRencana(traitlets.HasTraits):
             The model; when the workbook cannot be read, :attr:`rencana` is ``None``
             and :attr:`pesan` / :attr:`masalah` say why.
         """
-        target = Path(path)
-        model = cls(path=str(target))
-        if contoh is not None and not target.exists():
-            write_plan(_contoh.load(contoh), target, overwrite=False)
-        model.muat_ulang()
+        model = cls()
+        model.buka_berkas(path, contoh=contoh)
         return model
 
     @classmethod
@@ -240,6 +237,56 @@ class ModelRencana(traitlets.HasTraits):
         )
         write_plan(plan, path, overwrite=False)
         return cls.buka(path)
+
+    def buka_berkas(self, path: str | os.PathLike[str], *, contoh: str | None = None) -> bool:
+        """Open another workbook in this model (the views follow); see :meth:`buka`.
+
+        Unsaved edits of the current plan are kept only if they were saved: with a
+        conflict pending or autosave off, save them first (:meth:`simpan_sebagai`).
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The ``.xlsx`` workbook.
+        contoh : str, optional
+            Sample plan to write there first when the file does not exist.
+
+        Returns
+        -------
+        bool
+            Whether a plan could be read; otherwise :attr:`pesan` says why and the
+            plan shown before stays.
+        """
+        target = Path(path)
+        if not self.tersimpan and self.rencana is not None:
+            self.pesan = (
+                "Rencana yang terbuka belum tersimpan; simpan dulu (atau simpan sebagai "
+                "berkas baru) sebelum membuka berkas lain"
+            )
+            return False
+        if contoh is not None and not target.exists():
+            try:
+                write_plan(_contoh.load(contoh), target, overwrite=False)
+            except OSError as exc:
+                self.pesan = f"Berkas '{target}' tidak dapat dibuat ({exc.strerror or exc})"
+                return False
+        if not target.exists():
+            self.pesan = f"Berkas '{target}' tidak ada"
+            return False
+        previous = (self.path, self.rencana, self.sidik, list(self.masalah))
+        same = previous[0] is not None and Path(previous[0]).resolve() == target.resolve()
+        self.path = str(target)
+        if not same:
+            self._urungan.clear()
+            self.bisa_urung = 0
+            self.rencana = None
+        if self.muat_ulang():
+            return True
+        if previous[1] is not None and not same:  # keep showing the plan we had
+            message = self.pesan
+            self.path, self.rencana, self.sidik, self.masalah = previous
+            self.pesan = message
+        return False
 
     def muat_ulang(self) -> bool:
         """Read the workbook again, replacing the plan shown.
