@@ -15,4 +15,12 @@ from sistemkerja.ui.lembar import EditorLembar, FormParameter
 from sistemkerja.ui.optimasi import KEADAAN, ModelOptimasi
 from sistemkerja.ui.rencana import ModelRencana, Suntingan
 
-__all__ = ["KEADAAN", "EditorLembar", "FormParameter", "ModelOptimasi", "ModelRencana", "Suntingan"]
+__all__ = [
+    "KEADAAN",
+    "BilahRencana",
+    "EditorLembar",
+    "FormParameter",
+    "ModelOptimasi",
+    "ModelRencana",
+    "Suntingan",
+]
