@@ -200,6 +200,15 @@ def test_trainer_commands_list_and_reset(tmp_path, sumber_kecil, capsys):
     assert "tidak diizinkan" in capsys.readouterr().err
 
 
+def test_trainer_commands_usage_in_indonesian(capsys):
+    assert jalankan_perintah(["atur-ulang"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("penggunaan:") and "galat: argumen tidak sah" in err
+    assert jalankan_perintah(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "atur-ulang" in out and "tampilkan bantuan ini" in out
+
+
 def test_trainer_list_of_an_empty_folder(tmp_path, capsys):
     assert jalankan_perintah(["daftar", "--folder", str(tmp_path / "kosong")]) == 0
     assert "Belum ada peserta." in capsys.readouterr().out

@@ -487,12 +487,41 @@ def _escape(text: str) -> str:
 
 
 # ---- the trainer's commands ----------------------------------------------------------------
+class _Bantuan(argparse.HelpFormatter):
+    """Help with the Indonesian usage prefix."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        """Add the usage line as ``penggunaan: ...``."""
+        super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument parser whose help and errors are Indonesian."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Bantuan)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen posisi"
+        self._optionals.title = "opsi"
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help="tampilkan bantuan ini"
+        )
+
+    def error(self, message: str) -> Any:
+        """Print the usage and an Indonesian error to stderr, then exit with code 2."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: galat: argumen tidak sah ({message}); lihat --help\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m sistemkerja.ui.lokakarya",
         description="Salinan rencana peserta lokakarya: daftar dan atur ulang.",
     )
-    sub = parser.add_subparsers(dest="perintah", required=True, metavar="PERINTAH")
+    sub = parser.add_subparsers(
+        dest="perintah", required=True, metavar="PERINTAH", parser_class=_Parser, title="perintah"
+    )
     folder_help = f"folder lokakarya (bawaan: ${ENV_FOLDER} atau {FOLDER_BAWAAN})"
     daftar = sub.add_parser("daftar", help="tampilkan salinan setiap peserta")
     daftar.add_argument("--folder", help=folder_help)
@@ -518,10 +547,13 @@ def jalankan_perintah(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        Exit code: 0 done, 2 refused (bad name, missing or invalid source); the reason
-        goes to stderr in Indonesian.
+        Exit code: 0 done (or ``--help``), 2 refused (wrong usage, bad name, missing or
+        invalid source); the reason goes to stderr in Indonesian.
     """
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0) and usage errors (2)
+        return exc.code if isinstance(exc.code, int) else 2
     folder = folder_lokakarya(args.folder)
     if args.perintah == "daftar":
         rows = daftar_peserta(folder)
