@@ -462,7 +462,7 @@ class PanelPeserta(widgets.VBox):
         try:
             path = salinan_peserta(self.folder, self.nama.value, self.sumber)
         except (ValueError, OSError) as exc:
-            kept = f" Salinan yang terbuka tetap: {self.path}" if self.path else ""
+            kept = f". Salinan yang terbuka tetap: {self.path}" if self.path else ""
             self.pesan = f"{exc}{kept}"
             self.keterangan.value = f"<span style='color:#b3261e'>{_escape(self.pesan)}</span>"
             self.keterangan.add_class("sk-galat")
