@@ -1,6 +1,7 @@
 # sistemkerja — satu perintah untuk memasang, menjalankan dan menguji.
 #
 #   make lab    buka JupyterLab pada notebooks/00_mulai.ipynb
+#   make app    sajikan aplikasi lokakarya (Voila, kode tersembunyi) di 127.0.0.1 dengan token
 #   make test   lint + format + aturan impor + uji unit + semua notebook (dipakai CI lewat .ci/run)
 #   make cepat  bagian cepat saja (tanpa uji bertanda slow dan tanpa notebook), < 3 menit
 #
@@ -15,6 +16,19 @@ NOTEBOOKS := notebooks
 LAB_NOTEBOOK := $(NOTEBOOKS)/00_mulai.ipynb
 LAB_ARGS ?=
 PYTEST_ARGS ?=
+
+# Aplikasi lokakarya (make app, docs/lokakarya.md). APP_IP=0.0.0.0 menyajikannya ke ruangan.
+APP_NOTEBOOK ?= $(NOTEBOOKS)/aplikasi.ipynb
+APP_IP ?= 127.0.0.1
+APP_PORT ?= 8866
+# Kosong: token acak baru setiap kali make app dijalankan.
+APP_TOKEN ?=
+# Folder salinan rencana peserta dan buku kerja sumber dari pelatih (kosong: unit contoh).
+APP_FOLDER ?= $(CURDIR)/.lokakarya
+APP_SUMBER ?=
+# Kernel peserta yang menganggur tanpa tab terbuka selama APP_CULL detik dimatikan.
+APP_CULL ?= 1800
+APP_ARGS ?=
 
 # Root (mis. di dalam container) harus memakai --allow-root.
 ALLOW_ROOT := $(shell [ "$$(id -u 2>/dev/null)" = 0 ] && echo --allow-root)
@@ -36,18 +50,22 @@ NB_RUN := $(RUN) PYTHONWARNINGS="$(NB_WARNINGS)"
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv .venv lab test cepat lint imports format unit notebooks bench contoh clean distclean
+.PHONY: help venv .venv lab app browser test cepat lint imports format unit notebooks bench contoh clean distclean
 
 help:
 	@echo "Target make untuk sistemkerja:"
 	@echo "  make lab        pasang (bila perlu) lalu buka JupyterLab pada $(LAB_NOTEBOOK)"
 	@echo "                  argumen tambahan: make lab LAB_ARGS='--no-browser --port=8899'"
+	@echo "  make app        sajikan aplikasi lokakarya ($(APP_NOTEBOOK)) dengan Voila di"
+	@echo "                  $(APP_IP):$(APP_PORT) dengan token baru; ke ruangan: make app APP_IP=0.0.0.0"
+	@echo "                  buku kerja pelatih: make app APP_SUMBER=latihan.xlsx (docs/lokakarya.md)"
 	@echo "  make test       ruff check, ruff format --check, aturan impor, pytest, notebook (nbval)"
 	@echo "  make cepat      ruff dan pytest tanpa uji bertanda slow (untuk pengembang, < 3 menit)"
 	@echo "  make lint       ruff check dan ruff format --check"
 	@echo "  make imports    periksa aturan impor antarlapisan (lint-imports, pyproject.toml)"
 	@echo "  make format     rapikan kode dan notebook dengan ruff"
 	@echo "  make unit       hanya uji unit (tests/)"
+	@echo "  make browser    hanya uji peramban (tests/browser, Voila + Chromium Debian)"
 	@echo "  make notebooks  hanya notebook di $(NOTEBOOKS)/ (nbval)"
 	@echo "  make contoh     tulis (timpa) buku kerja contoh di data/contoh/"
 	@echo "  make bench      ukur: baca/tulis rencana (benchmarks/run.py), setelan bawaan pengoptimal (benchmarks/pengoptimal.py), pembanding (benchmarks/optimasi.py, benchmarks/kesulitan.py)"
@@ -89,6 +107,29 @@ $(STAMP): pyproject.toml | $(BIN)/python
 lab: $(STAMP)
 	$(RUN) exec $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_NOTEBOOK) $(ALLOW_ROOT) $(LAB_ARGS)
 
+# Voila menyajikan satu notebook, kode disembunyikan (bawaan Voila), satu kernel per tab.
+# Lingkungan proses Voila diwariskan ke setiap kernel: folder lokakarya dan sumber lewat
+# SISTEMKERJA_LOKAKARYA(_SUMBER); nama peserta boleh dibawa tautan (?peserta=Nama).
+# Voila (bukan Jupyter Server) tidak menolak root, jadi tidak perlu --allow-root.
+app: $(STAMP)
+	@test -f "$(APP_NOTEBOOK)" || { echo "GALAT: notebook aplikasi $(APP_NOTEBOOK) belum ada." >&2; exit 1; }
+	@mkdir -p "$(APP_FOLDER)"
+	@token="$(APP_TOKEN)"; \
+	[ -n "$$token" ] || token="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(24))')"; \
+	host="$(APP_IP)"; \
+	if [ "$$host" = 0.0.0.0 ]; then \
+		host="$$(hostname -I 2>/dev/null | cut -d' ' -f1)"; host="$${host:-$$(hostname)}"; fi; \
+	echo "Aplikasi lokakarya:  http://$$host:$(APP_PORT)/?token=$$token"; \
+	echo "Tautan per peserta:  http://$$host:$(APP_PORT)/?token=$$token&peserta=NAMA"; \
+	echo "Salinan peserta di:  $(APP_FOLDER)"; \
+	echo "Hentikan dengan Ctrl+C."; \
+	export $(RUN) SISTEMKERJA_LOKAKARYA="$(abspath $(APP_FOLDER))" \
+		SISTEMKERJA_LOKAKARYA_SUMBER="$(if $(APP_SUMBER),$(abspath $(APP_SUMBER)))"; \
+	exec $(BIN)/voila "$(APP_NOTEBOOK)" --no-browser --Voila.ip=$(APP_IP) --port=$(APP_PORT) \
+		--Voila.port_retries=0 --token="$$token" \
+		--MappingKernelManager.cull_idle_timeout=$(APP_CULL) \
+		--MappingKernelManager.cull_interval=60 $(APP_ARGS)
+
 contoh: $(STAMP)
 	$(RUN) $(BIN)/sistemkerja contoh data/contoh --timpa
 
@@ -118,6 +159,9 @@ format: $(STAMP)
 
 unit: $(STAMP)
 	$(RUN) $(BIN)/pytest $(PYTEST_ARGS)
+
+browser: $(STAMP)
+	$(RUN) $(BIN)/pytest -m browser $(PYTEST_ARGS) tests/browser
 
 notebooks: $(STAMP)
 	$(NB_RUN) $(BIN)/pytest $(NBVAL_ARGS) $(PYTEST_ARGS) $(NOTEBOOKS)/
