@@ -252,6 +252,25 @@ def _parser() -> argparse.ArgumentParser:
     lap.add_argument("--keluaran", type=Path, required=True, help="berkas .html tujuan")
     lap.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
     _solver_arguments(lap)
+
+    lok = sub.add_parser("lokakarya", help="salinan rencana peserta lokakarya (untuk pelatih)")
+    lsub = lok.add_subparsers(
+        dest="lokakarya", required=True, metavar="PERINTAH", parser_class=_Parser, title="perintah"
+    )
+    folder_help = "folder lokakarya (bawaan: $SISTEMKERJA_LOKAKARYA atau .lokakarya)"
+    daftar = lsub.add_parser("daftar", help="tampilkan salinan setiap peserta")
+    daftar.add_argument("--folder", type=Path, help=folder_help)
+    ulang = lsub.add_parser(
+        "atur-ulang", help="arsipkan salinan seorang peserta lalu buat salinan baru"
+    )
+    ulang.add_argument("nama", metavar="NAMA", help="nama peserta seperti yang diketiknya")
+    ulang.add_argument("--folder", type=Path, help=folder_help)
+    ulang.add_argument(
+        "--sumber",
+        type=Path,
+        help="buku kerja untuk salinan baru "
+        "(bawaan: $SISTEMKERJA_LOKAKARYA_SUMBER atau unit contoh)",
+    )
     return parser
 
 
@@ -599,7 +618,41 @@ def cmd_laporan(args: argparse.Namespace) -> int:
     return EXIT_OK if hasil.ok else EXIT_INVALID
 
 
+def cmd_lokakarya(args: argparse.Namespace) -> int:
+    """``lokakarya daftar`` / ``lokakarya atur-ulang NAMA``: the trainer's commands."""
+    from sistemkerja.lokakarya import (
+        ARSIP,
+        atur_ulang_peserta,
+        daftar_peserta,
+        folder_lokakarya,
+        sumber_lokakarya,
+    )
+
+    folder = folder_lokakarya(args.folder)
+    if args.lokakarya == "daftar":
+        rows = daftar_peserta(folder)
+        print(f"Folder lokakarya: {folder}")
+        if not rows:
+            print("Belum ada peserta.")
+            return EXIT_OK
+        print(f"{'Peserta':<30} {'Diubah':<19} {'Arsip':>5}")
+        for row in rows:
+            print(f"{row.kode:<30} {row.diubah:%Y-%m-%d %H:%M:%S} {row.arsip:>5}")
+        print(f"{len(rows)} peserta.")
+        return EXIT_OK
+    try:
+        path = atur_ulang_peserta(folder, args.nama, sumber_lokakarya(args.sumber))
+    except (ValueError, OSError) as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    print(f"Salinan baru untuk '{args.nama}': {path}")
+    print(f"Salinan lama (bila ada) disimpan di {folder / ARSIP}")
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
+    if args.perintah == "lokakarya":
+        return cmd_lokakarya(args)
     if args.perintah == "contoh":
         return cmd_contoh(args.folder, args.timpa)
     if args.perintah == "templat":

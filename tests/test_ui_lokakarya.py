@@ -8,21 +8,25 @@ from pathlib import Path
 
 import pytest
 
-from sistemkerja import contoh
+from sistemkerja import contoh, lokakarya
+from sistemkerja.cli import main
 from sistemkerja.io import fingerprint, read_plan, write_plan
-from sistemkerja.ui import lokakarya
-from sistemkerja.ui.lokakarya import (
+from sistemkerja.lokakarya import (
     ARSIP,
-    PanelPeserta,
     atur_ulang_peserta,
     daftar_peserta,
     folder_lokakarya,
-    jalankan_perintah,
     kode_peserta,
     peserta_dari_query,
     salinan_peserta,
     sumber_lokakarya,
 )
+from sistemkerja.ui.lokakarya import PanelPeserta
+
+
+def jalankan_perintah(argv: list[str]) -> int:
+    """The trainer's commands as typed after ``sistemkerja lokakarya``."""
+    return main(["lokakarya", *argv])
 
 
 @pytest.fixture(scope="module")
@@ -203,7 +207,7 @@ def test_trainer_commands_list_and_reset(tmp_path, sumber_kecil, capsys):
 def test_trainer_commands_usage_in_indonesian(capsys):
     assert jalankan_perintah(["atur-ulang"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("penggunaan:") and "galat: argumen tidak sah" in err
+    assert err.startswith("penggunaan:") and "galat: argumen berikut wajib diisi: NAMA" in err
     assert jalankan_perintah(["--help"]) == 0
     out = capsys.readouterr().out
     assert "atur-ulang" in out and "tampilkan bantuan ini" in out
