@@ -296,6 +296,24 @@ def test_kegiatan_panel_month_edit_redraws_gantt_and_saves(model: ModelRencana) 
     assert panel.jumlah_gambar == 2
 
 
+def test_kegiatan_panel_draws_the_gantt_only_while_its_tab_is_shown(
+    model: ModelRencana,
+) -> None:
+    panel = PanelKegiatan(model)
+    first = bytes(panel.gantt.value)
+    panel.hasil.selected_index = 2  # "Anggaran terhadap pagu"
+    grid_edit(panel.editor["Kegiatan"], "K-3", "Bulan mulai", "2")
+    assert read_plan(model.path).cari("Kegiatan", "K-3").bulan_mulai == 2
+    assert panel.jumlah_gambar == 1 and bytes(panel.gantt.value) == first
+    assert row_of(panel.total_kegiatan.value, "K-3")[4] == "2"  # totals stay live
+
+    panel.hasil.selected_index = 0  # back to "Jadwal (Gantt)": drawn now, once
+    assert panel.jumlah_gambar == 2 and bytes(panel.gantt.value) != first
+    panel.hasil.selected_index = 1
+    panel.hasil.selected_index = 0
+    assert panel.jumlah_gambar == 2
+
+
 def test_kegiatan_panel_live_totals_of_hours_and_rupiah(model: ModelRencana) -> None:
     panel = PanelKegiatan(model)
     gantt = bytes(panel.gantt.value)
