@@ -220,6 +220,15 @@ def test_strategi_panel_kebijakan_shows_defaults_and_feeds_the_totals(
     assert field.value == "1000"
     assert Path(model.path).read_bytes() == before
     assert "kapasitas 6.000 jam" in text(panel.neraca.value)
+    assert "sk-jam-cukup" in panel.neraca._dom_classes
+
+    # 6 × 500 − 1.000 jam terikat = 2.000 jam tersedia for 2.500 jam of activities
+    field.value = "500"
+    assert "kurang 500 jam" in text(panel.neraca.value)
+    assert "sk-jam-kurang" in panel.neraca._dom_classes
+    warning = next(p for p in panel.masalah.masalah if p.code == "implausible_capacity")
+    assert not warning.is_error
+    assert "Peringatan di lembar 'Kebijakan'" in text(panel.masalah.isi.value)
 
 
 def _hint(form, header: str) -> str:
@@ -301,7 +310,7 @@ def test_kegiatan_panel_draws_the_gantt_only_while_its_tab_is_shown(
 ) -> None:
     panel = PanelKegiatan(model)
     first = bytes(panel.gantt.value)
-    panel.hasil.selected_index = 2  # "Anggaran terhadap pagu"
+    panel.hasil.selected_index = 2  # "Terhadap pagu"
     grid_edit(panel.editor["Kegiatan"], "K-3", "Bulan mulai", "2")
     assert read_plan(model.path).cari("Kegiatan", "K-3").bulan_mulai == 2
     assert panel.jumlah_gambar == 1 and bytes(panel.gantt.value) == first

@@ -155,8 +155,8 @@ class PanelKegiatan(widgets.VBox):
         The Gantt (PNG), redrawn when an activity, its name, team or months change
         (while its tab is shown; otherwise when the tab is opened).
     hasil : ipywidgets.Tab
-        The result tabs: "Jadwal (Gantt)", "Jam dan rupiah per kegiatan", "Anggaran
-        terhadap pagu".
+        The result tabs: "Jadwal (Gantt)", "Jam dan rupiah" (per activity), "Terhadap
+        pagu".
     jumlah_gambar : int
         How many times the Gantt was drawn (for tests and measurement).
     masalah : DaftarMasalah
@@ -176,7 +176,10 @@ class PanelKegiatan(widgets.VBox):
         self.total_kegiatan.add_class("sk-total-kegiatan")
         self.total_pagu = widgets.HTML()
         self.total_pagu.add_class("sk-total-pagu")
-        self.gantt = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.gantt = widgets.Image(
+            format="png",
+            layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start"),
+        )
         self.gantt.add_class("sk-gantt")
         self._kunci_gantt: tuple[Hashable, ...] | None = None
         self.masalah = DaftarMasalah(model, [*self.editor, "Pagu"])
@@ -189,7 +192,7 @@ class PanelKegiatan(widgets.VBox):
                 self.total_kegiatan,
                 self.total_pagu,
             ],
-            titles=("Jadwal (Gantt)", "Jam dan rupiah per kegiatan", "Anggaran terhadap pagu"),
+            titles=("Jadwal (Gantt)", "Jam dan rupiah", "Terhadap pagu"),
         )
         intro = widgets.HTML(
             "<h3 style='margin:4px 0'>Tahap 3 — Penyusunan rencana kegiatan dan anggaran</h3>"

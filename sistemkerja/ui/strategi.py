@@ -9,8 +9,8 @@ every edit.
 
 CSS classes for browser tests: ``sk-panel-strategi`` and ``sk-siap`` on the panel,
 ``sk-ikhtisar-target`` on the per-target table, ``sk-ringkasan-pegawai`` on the staff
-totals, ``sk-jam-cukup`` / ``sk-jam-kurang`` on the latter when the staff's available
-hours do / do not cover the activities' hours.
+table, ``sk-ringkasan`` on the hours line, and ``sk-jam-cukup`` / ``sk-jam-kurang`` on
+it when the staff's available hours do / do not cover the activities' hours.
 """
 
 from __future__ import annotations
@@ -116,12 +116,15 @@ class PanelStrategi(widgets.VBox):
         The Kebijakan parameters, each field showing its default.
     ikhtisar : ipywidgets.HTML
         Per-target overview (mode, tim, Ketua Tim, roles), redrawn on every change.
+    neraca : ipywidgets.HTML
+        One line: staff (orang), their hours (kapasitas, terikat, tersedia) against
+        the hours of all activities.
     pegawai : ipywidgets.HTML
-        Staff totals: orang per asal/jenis/jenjang and hours against the activities.
+        Staff totals: orang and hours per asal, jenis and jenjang.
     masalah : DaftarMasalah
         Problems of the strategy sheets and Kebijakan.
     tab : ipywidgets.Tab
-        "Ikhtisar per target", then one tab per sheet, then "Kebijakan".
+        "Ikhtisar per target", "Jumlah pegawai", one tab per sheet, then "Kebijakan".
     """
 
     def __init__(self, model: ModelRencana, *, tinggi: int = 260) -> None:
@@ -133,6 +136,7 @@ class PanelStrategi(widgets.VBox):
         self.ikhtisar = widgets.HTML()
         self.ikhtisar.add_class("sk-ikhtisar-target")
         self.neraca = widgets.HTML()
+        self.neraca.add_class("sk-ringkasan")
         self.pegawai = widgets.HTML()
         self.pegawai.add_class("sk-ringkasan-pegawai")
         self.masalah = DaftarMasalah(model, [*self.editor, "Kebijakan"])
@@ -145,10 +149,21 @@ class PanelStrategi(widgets.VBox):
                 self.ikhtisar,
             ]
         )
+        staff = widgets.VBox(
+            [
+                widgets.HTML(
+                    "<b>Jumlah pegawai</b> per asal, jenis jabatan dan jenjang, dengan "
+                    "kapasitas, jam terikat dan jam tersedia (dari lembar Pegawai dan "
+                    "Kebijakan)."
+                ),
+                self.pegawai,
+            ]
+        )
         self.tab = widgets.Tab(
-            [overview, *self.editor.values(), self.form_kebijakan],
+            [overview, staff, *self.editor.values(), self.form_kebijakan],
             titles=(
                 "Ikhtisar per target",
+                "Jumlah pegawai",
                 *(title for _sheet, title in LEMBAR_STRATEGI),
                 "Kebijakan",
             ),
@@ -161,10 +176,7 @@ class PanelStrategi(widgets.VBox):
             "Daftar pegawai memuat kapasitas dan jam terikat; parameter kebijakan "
             "menampilkan nilai bawaannya."
         )
-        staff = widgets.VBox(
-            [widgets.HTML("<b>Pegawai dan jam kerja</b>"), self.neraca, self.pegawai]
-        )
-        super().__init__([intro, staff, self.tab, self.masalah])
+        super().__init__([intro, self.neraca, self.tab, self.masalah])
         self.add_class("sk-panel")
         self.add_class("sk-panel-strategi")
         self._show()
@@ -184,9 +196,9 @@ class PanelStrategi(widgets.VBox):
         )
         neraca = neraca_jam(plan)
         cukup = neraca["selisih"] >= 0
-        self.pegawai.remove_class("sk-jam-cukup")
-        self.pegawai.remove_class("sk-jam-kurang")
-        self.pegawai.add_class("sk-jam-cukup" if cukup else "sk-jam-kurang")
+        self.neraca.remove_class("sk-jam-cukup")
+        self.neraca.remove_class("sk-jam-kurang")
+        self.neraca.add_class("sk-jam-cukup" if cukup else "sk-jam-kurang")
         color = "#1b5e20" if cukup else "#b71c1c"
         self.neraca.value = (
             f'<span style="color:{color}">{html.escape(teks_neraca_jam(neraca))}</span>'
