@@ -40,6 +40,14 @@ from sistemkerja.analisis.jadwal import BULAN, jadwal_kegiatan
 from sistemkerja.analisis.kontribusi import kontribusi, sisa_terbesar
 from sistemkerja.analisis.mph import mph_level1, mph_level2, mph_matriks
 from sistemkerja.analisis.pemeriksaan import STATUS, cascade
+from sistemkerja.analisis.ringkasan import (
+    neraca_jam,
+    ringkasan_kegiatan,
+    ringkasan_pagu,
+    ringkasan_pegawai,
+    ringkasan_pk,
+    ringkasan_strategi,
+)
 from sistemkerja.analisis.skenario import banding_skenario
 from sistemkerja.analisis.skp import rhk
 from sistemkerja.analisis.tim import komposisi_tim
@@ -72,8 +80,14 @@ __all__ = [
     "mph_level1",
     "mph_level2",
     "mph_matriks",
+    "neraca_jam",
     "periksa_alokasi",
     "pindah_jam",
     "rhk",
+    "ringkasan_kegiatan",
+    "ringkasan_pagu",
+    "ringkasan_pegawai",
+    "ringkasan_pk",
+    "ringkasan_strategi",
     "sisa_terbesar",
 ]

@@ -11,9 +11,13 @@ which ``make lab`` and ``make test`` install.
 """
 
 from sistemkerja.ui.berkas import BilahRencana
+from sistemkerja.ui.kegiatan import PanelKegiatan
 from sistemkerja.ui.lembar import EditorLembar, FormParameter
+from sistemkerja.ui.lokakarya import PanelPeserta
 from sistemkerja.ui.optimasi import KEADAAN, ModelOptimasi
+from sistemkerja.ui.pk import PanelPK
 from sistemkerja.ui.rencana import ModelRencana, Suntingan
+from sistemkerja.ui.strategi import PanelStrategi
 
 __all__ = [
     "KEADAAN",
@@ -22,5 +26,9 @@ __all__ = [
     "FormParameter",
     "ModelOptimasi",
     "ModelRencana",
+    "PanelKegiatan",
+    "PanelPK",
+    "PanelPeserta",
+    "PanelStrategi",
     "Suntingan",
 ]
