@@ -50,7 +50,7 @@ from harness import (  # noqa: E402
     start_voila,
 )
 
-from sistemkerja.ui.lokakarya import ENV_FOLDER, ENV_SUMBER  # noqa: E402
+from sistemkerja.lokakarya import ENV_FOLDER, ENV_SUMBER  # noqa: E402
 
 BATAS_MS = 600_000  # a guard against hangs (10 min), not a target
 

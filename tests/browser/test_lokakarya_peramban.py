@@ -13,7 +13,7 @@ import pytest
 
 from sistemkerja import contoh
 from sistemkerja.io import read_plan, write_plan
-from sistemkerja.ui.lokakarya import ARSIP, ENV_FOLDER, ENV_SUMBER, atur_ulang_peserta
+from sistemkerja.lokakarya import ARSIP, ENV_FOLDER, ENV_SUMBER, atur_ulang_peserta
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
