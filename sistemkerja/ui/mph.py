@@ -772,6 +772,7 @@ class PanelMPH(widgets.VBox):
         if self.model.path is None:
             _pesan(self.pesan_ekspor, "Rencana belum punya berkas; simpan dahulu", False)
             return {}
+        _pesan(self.pesan_ekspor, "Menulis berkas hasil…", True)
         try:
             files = ekspor_hasil(tabel, self.model.path)
         except OSError as exc:
