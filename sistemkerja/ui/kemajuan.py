@@ -160,7 +160,8 @@ def teks_kemajuan(model: ModelOptimasi) -> str:
     return "; ".join(parts)
 
 
-def _ganti_kelas(widget: widgets.DOMWidget, awalan: str, nilai: str) -> None:
+def ganti_kelas(widget: widgets.DOMWidget, awalan: str, nilai: str) -> None:
+    """Replace a widget's CSS classes starting with ``awalan`` by ``awalan + nilai``."""
     for name in list(widget._dom_classes):
         if name.startswith(awalan):
             widget.remove_class(name)
@@ -321,7 +322,7 @@ class PanelOptimasi(widgets.VBox):
         else:
             self._gambar(paksa=True)
             self._pesan_berubah({})
-        _ganti_kelas(self, "sk-keadaan-", keadaan)
+        ganti_kelas(self, "sk-keadaan-", keadaan)
 
     def _kemajuan_berubah(self, change: dict[str, Any]) -> None:
         k = change.get("new")
@@ -368,6 +369,7 @@ __all__ = [
     "PILIHAN_PRIORITAS",
     "PanelOptimasi",
     "gambar_png",
+    "ganti_kelas",
     "grafik_riwayat",
     "teks_kemajuan",
 ]

@@ -49,7 +49,7 @@ from sistemkerja.laporan.tabel import TabelHasil, hitung_tabel
 from sistemkerja.laporan.xlsx import tulis_dokumen, write_result_workbook
 from sistemkerja.optimasi import Batal, Hasil, Kemajuan
 from sistemkerja.optimasi.harga import HargaPenetapan, harga_penetapan
-from sistemkerja.ui.kemajuan import PanelOptimasi, _ganti_kelas, gambar_png
+from sistemkerja.ui.kemajuan import PanelOptimasi, gambar_png, ganti_kelas
 from sistemkerja.ui.optimasi import KEADAAN, ModelOptimasi
 from sistemkerja.ui.rencana import ModelRencana, Suntingan
 
@@ -635,7 +635,7 @@ class PanelMPH(widgets.VBox):
         self.harga.observe(self._kemajuan_harga, names="kemajuan")
         model.observe(self._rencana_berubah, names="versi")
         self._keadaan_berubah({"new": self.optimasi.keadaan})
-        _ganti_kelas(self.panel_dialog, "sk-harga-", self.harga.keadaan)
+        ganti_kelas(self.panel_dialog, "sk-harga-", self.harga.keadaan)
         if self.optimasi.hasil is not None:
             self._hasil_berubah({"new": self.optimasi.hasil})
         self.add_class("sk-siap")
@@ -867,7 +867,7 @@ class PanelMPH(widgets.VBox):
 
     def _keadaan_berubah(self, change: dict[str, Any]) -> None:
         keadaan = str(change["new"])
-        _ganti_kelas(self, "sk-keadaan-", keadaan)
+        ganti_kelas(self, "sk-keadaan-", keadaan)
         berjalan = keadaan == "berjalan"
         self.tombol_harga.disabled = berjalan or self.harga.keadaan == "berjalan"
 
@@ -918,7 +918,7 @@ class PanelMPH(widgets.VBox):
 
     def _harga_berubah(self, _change: dict[str, Any]) -> None:
         m = self.harga
-        _ganti_kelas(self.panel_dialog, "sk-harga-", m.keadaan)
+        ganti_kelas(self.panel_dialog, "sk-harga-", m.keadaan)
         berjalan = m.keadaan == "berjalan"
         self.tombol_harga.disabled = berjalan or self.optimasi.keadaan == "berjalan"
         self.tombol_batal.disabled = not (berjalan or m.harga is not None)
