@@ -256,6 +256,16 @@ def test_export_writes_three_files_beside_the_plan_that_read_back(model: ModelRe
     assert again == files and Path(model.path).read_bytes() == plan_bytes
 
 
+def test_export_button_runs_in_the_background(model: ModelRencana) -> None:
+    panel = _solved(model)
+    panel.tombol_ekspor.click()
+    assert panel.tunggu_ekspor(600)
+    assert "sk-ekspor-selesai" in panel.panel_ekspor._dom_classes
+    assert "sk-ekspor-berjalan" not in panel.panel_ekspor._dom_classes
+    assert set(panel.berkas_ekspor) == {"hasil", "dokumen", "laporan"}
+    assert not panel.tombol_ekspor.disabled
+
+
 def test_export_without_a_result_says_so(model: ModelRencana) -> None:
     panel = PanelMPH(model)
     assert panel.ekspor() == {}

@@ -12,8 +12,10 @@ which ``make lab`` and ``make test`` install.
 
 from sistemkerja.ui.berkas import BilahRencana
 from sistemkerja.ui.kegiatan import PanelKegiatan
+from sistemkerja.ui.kemajuan import PanelOptimasi
 from sistemkerja.ui.lembar import EditorLembar, FormParameter
 from sistemkerja.ui.lokakarya import PanelPeserta
+from sistemkerja.ui.mph import ModelHarga, PanelMPH
 from sistemkerja.ui.optimasi import KEADAAN, ModelOptimasi
 from sistemkerja.ui.pk import PanelPK
 from sistemkerja.ui.rencana import ModelRencana, Suntingan
@@ -24,9 +26,12 @@ __all__ = [
     "BilahRencana",
     "EditorLembar",
     "FormParameter",
+    "ModelHarga",
     "ModelOptimasi",
     "ModelRencana",
     "PanelKegiatan",
+    "PanelMPH",
+    "PanelOptimasi",
     "PanelPK",
     "PanelPeserta",
     "PanelStrategi",

@@ -602,7 +602,8 @@ class PanelMPH(widgets.VBox):
             description="Ekspor hasil", icon="download", disabled=True
         )
         self.tombol_ekspor.add_class("sk-tombol-ekspor")
-        self.tombol_ekspor.on_click(lambda _: self.ekspor())
+        self.tombol_ekspor.on_click(lambda _: self.ekspor_latar())
+        self._thread_ekspor: threading.Thread | None = None
         self.pesan_ekspor = widgets.HTML()
         self.pesan_ekspor.add_class("sk-pesan")
         panel_ekspor = widgets.VBox(
@@ -616,6 +617,7 @@ class PanelMPH(widgets.VBox):
             ]
         )
         panel_ekspor.add_class("sk-panel-ekspor")
+        self.panel_ekspor = panel_ekspor
 
         super().__init__(
             [
@@ -724,10 +726,7 @@ class PanelMPH(widgets.VBox):
         if not result.diterima:
             _pesan(self.pesan_dialog, result.pesan, False)
             return result
-        self.optimasi.riwayat = list(self.harga.riwayat)
-        self.optimasi.hasil = harga.hasil
-        self.optimasi.pesan = harga.hasil.keterangan
-        self.optimasi.keadaan = "dibatalkan" if harga.hasil.berhenti == "batal" else "selesai"
+        self.optimasi.ambil(harga.hasil, self.harga.riwayat)
         self.harga.kosongkan()
         _pesan(self.pesan_dialog, result.pesan, True)
         return result
@@ -799,6 +798,41 @@ class PanelMPH(widgets.VBox):
         self.pesan_ekspor.add_class("sk-pesan-ok")
         self.pesan_ekspor.value = f"Tersimpan:<ul>{items}</ul>{note}"
         return files
+
+    def ekspor_latar(self) -> bool:
+        """Export in a background thread (the Ekspor button): the kernel stays responsive.
+
+        The report's charts take a few seconds on a unit; meanwhile the export panel
+        carries ``sk-ekspor-berjalan``, then ``sk-ekspor-selesai`` (files written) or
+        ``sk-ekspor-gagal``.
+
+        Returns
+        -------
+        bool
+            Whether an export started (not when one is still running).
+        """
+        if self._thread_ekspor is not None and self._thread_ekspor.is_alive():
+            return False
+        ganti_kelas(self.panel_ekspor, "sk-ekspor-", "berjalan")
+        self.tombol_ekspor.disabled = True
+
+        def run() -> None:
+            try:
+                files = self.ekspor()
+            finally:
+                self.tombol_ekspor.disabled = self.tabel is None
+            ganti_kelas(self.panel_ekspor, "sk-ekspor-", "selesai" if files else "gagal")
+
+        self._thread_ekspor = threading.Thread(target=run, name="sistemkerja-ekspor", daemon=True)
+        self._thread_ekspor.start()
+        return True
+
+    def tunggu_ekspor(self, timeout: float | None = None) -> bool:
+        """Wait for a background export to end; return whether none is running."""
+        if self._thread_ekspor is not None:
+            self._thread_ekspor.join(timeout)
+            return not self._thread_ekspor.is_alive()
+        return True
 
     # ---- rendering ----------------------------------------------------------------------
     def _tolak(self, text: str) -> Suntingan:

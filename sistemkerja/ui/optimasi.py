@@ -122,6 +122,29 @@ class ModelOptimasi(traitlets.HasTraits):
             return not self._thread.is_alive()
         return True
 
+    def ambil(self, hasil: Any, riwayat: list[tuple[Any, ...]] | None = None) -> None:
+        """Take a result solved elsewhere as this model's (a priced pin that was committed).
+
+        Parameters
+        ----------
+        hasil : Hasil
+            The result; its plan becomes :attr:`rencana`.
+        riwayat : list of tuple, optional
+            Its progress history ``(detik, terbaik, batas)``.
+
+        Raises
+        ------
+        ValueError
+            While a run is going (stop it first).
+        """
+        if self.keadaan == "berjalan":
+            raise ValueError("optimasi sedang berjalan; hentikan dahulu")
+        self.riwayat = list(riwayat or [])
+        self.rencana = hasil.plan
+        self.hasil = hasil
+        self.pesan = hasil.keterangan
+        self.keadaan = "dibatalkan" if hasil.berhenti == "batal" else "selesai"
+
     # ---- the worker -------------------------------------------------------------------
     def _options(self) -> dict[str, Any]:
         options: dict[str, Any] = {"batas_waktu": self.batas_waktu}
