@@ -6,6 +6,7 @@ tidy frame with stable Indonesian column names, documented in each docstring and
 ``docs/glosarium.md``:
 
 - workload (ABK): :func:`beban_pegawai`, :func:`beban_jabatan`, :func:`abk_kategori`;
+- ABK what-if: :func:`di_luar_rentang`, :func:`pindah_jam`, :func:`efek_pindah`;
 - budget: :func:`anggaran_kegiatan`, :func:`anggaran_pagu`, :func:`belanja_akun`;
 - monthly workload: :func:`beban_bulanan`; teams: :func:`komposisi_tim`;
 - scenarios: :func:`banding_skenario`;
@@ -18,6 +19,14 @@ tidy frame with stable Indonesian column names, documented in each docstring and
 """
 
 from sistemkerja.analisis._indeks import label_jabatan, periksa_alokasi
+from sistemkerja.analisis.abk import (
+    KOLOM_DI_LUAR_RENTANG,
+    KOLOM_EFEK_PINDAH,
+    Pindah,
+    di_luar_rentang,
+    efek_pindah,
+    pindah_jam,
+)
 from sistemkerja.analisis.anggaran import anggaran_kegiatan, anggaran_pagu, belanja_akun
 from sistemkerja.analisis.bahasa import KATA_HASIL, bahasa_hasil, hasil_dengan_jumlah
 from sistemkerja.analisis.beban import (
@@ -38,8 +47,11 @@ from sistemkerja.analisis.tim import komposisi_tim
 __all__ = [
     "BULAN",
     "KATA_HASIL",
+    "KOLOM_DI_LUAR_RENTANG",
+    "KOLOM_EFEK_PINDAH",
     "PITA_ABK",
     "STATUS",
+    "Pindah",
     "abk_kategori",
     "anggaran_kegiatan",
     "anggaran_pagu",
@@ -50,6 +62,8 @@ __all__ = [
     "beban_pegawai",
     "belanja_akun",
     "cascade",
+    "di_luar_rentang",
+    "efek_pindah",
     "hasil_dengan_jumlah",
     "jadwal_kegiatan",
     "komposisi_tim",
@@ -59,6 +73,7 @@ __all__ = [
     "mph_level2",
     "mph_matriks",
     "periksa_alokasi",
+    "pindah_jam",
     "rhk",
     "sisa_terbesar",
 ]

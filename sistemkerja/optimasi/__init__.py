@@ -9,9 +9,11 @@ Pipeline, one module per step: :mod:`.masukan` (input) → :mod:`.cek` (pre-chec
 (HiGHS, CBC) with :mod:`.heuristik` → :mod:`.penjelasan` (when infeasible) →
 :class:`~sistemkerja.optimasi.hasil.Hasil`. One :class:`~.tenggat.Tenggat` carries the
 time limit, the cancel token and the progress callback through all of them.
+:mod:`.harga` prices a dialog kinerja's pins by re-solving with them.
 """
 
 from sistemkerja.optimasi.cek import Penjelasan, precheck
+from sistemkerja.optimasi.harga import HargaPenetapan, PerubahanKeanggotaan, harga_penetapan
 from sistemkerja.optimasi.hasil import Hasil
 from sistemkerja.optimasi.masukan import Masukan, build_masukan
 from sistemkerja.optimasi.penjelasan import explain
@@ -21,14 +23,17 @@ from sistemkerja.optimasi.tenggat import Batal, Kemajuan, Tenggat
 
 __all__ = [
     "Batal",
+    "HargaPenetapan",
     "Hasil",
     "Kemajuan",
     "Masukan",
     "Penjelasan",
+    "PerubahanKeanggotaan",
     "Status",
     "Tenggat",
     "build_masukan",
     "explain",
+    "harga_penetapan",
     "optimasi",
     "precheck",
 ]
