@@ -249,6 +249,17 @@ def test_a_given_optimiser_model_is_followed_and_has_no_button_here(tmp_path):
     assert later.beban.asal is optimasi.hasil.alokasi
 
 
+def test_an_edit_that_breaks_the_allocation_clears_it_with_a_message(panel, unit):
+    pinned = {x.nip for x in unit.rencana.penetapan} | {x.nip for x in unit.rencana.penyesuaian}
+    nip = next(p.nip for p in panel.beban.alokasi.penugasan if p.nip not in pinned)
+    assert unit.hapus_baris("Pegawai", nip).diterima
+    assert panel.beban.alokasi is None and panel.beban.asal is None
+    assert "tidak lagi cocok" in _text(panel.pesan)
+    assert "sk-ada-alokasi" not in panel._dom_classes
+    assert panel.gambar_pegawai.value == b"" and panel.pilih_dari.options == ()
+    assert "Hitung alokasi" in _text(panel.status)
+
+
 # ---- tour ----------------------------------------------------------------------------------
 def test_angka_kunci_are_computed_from_the_plan(unit):
     plan = unit.rencana
