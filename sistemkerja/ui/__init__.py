@@ -10,6 +10,7 @@ Needs the ``notebook`` extra (traitlets, ipywidgets): ``pip install -e ".[notebo
 which ``make lab`` and ``make test`` install.
 """
 
+from sistemkerja.ui.beban import Langkah, ModelBeban, PanelBeban
 from sistemkerja.ui.berkas import BilahRencana
 from sistemkerja.ui.kegiatan import PanelKegiatan
 from sistemkerja.ui.kemajuan import PanelOptimasi
@@ -20,20 +21,28 @@ from sistemkerja.ui.optimasi import KEADAAN, ModelOptimasi
 from sistemkerja.ui.pk import PanelPK
 from sistemkerja.ui.rencana import ModelRencana, Suntingan
 from sistemkerja.ui.strategi import PanelStrategi
+from sistemkerja.ui.tur import TAHAP, PanelMulai, Tahap, angka_kunci
 
 __all__ = [
     "KEADAAN",
+    "TAHAP",
     "BilahRencana",
     "EditorLembar",
     "FormParameter",
+    "Langkah",
+    "ModelBeban",
     "ModelHarga",
     "ModelOptimasi",
     "ModelRencana",
+    "PanelBeban",
     "PanelKegiatan",
     "PanelMPH",
+    "PanelMulai",
     "PanelOptimasi",
     "PanelPK",
     "PanelPeserta",
     "PanelStrategi",
     "Suntingan",
+    "Tahap",
+    "angka_kunci",
 ]

@@ -104,8 +104,9 @@ TAHAP: tuple[Tahap, ...] = (
         "Matriks Peran-Hasil yang dibahas dalam dialog kinerja. Setiap sel menjadi satu "
         "Rencana Hasil Kerja (RHK) dalam SKP pegawai, mengikuti kaskade kinerja Permenpan RB "
         "6/2022.",
-        "Tekan Hitung alokasi, tunggu sampai selesai (atau Berhenti), lalu baca matriksnya; "
-        "tetapkan peran tertentu lewat lembar Penetapan bila perlu.",
+        "Tekan Optimasi, ikuti kemajuannya (atau Berhenti), lalu baca matriksnya; di Dialog "
+        "kinerja pilih pegawai dan perannya, tekan Hitung harga untuk melihat akibatnya, lalu "
+        "Tetapkan; Ekspor hasil menulis buku kerja hasil, dokumen dan laporan HTML.",
     ),
     Tahap(
         5,
