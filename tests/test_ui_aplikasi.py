@@ -65,7 +65,7 @@ def test_workshop_asks_the_name_then_opens_the_participants_copy(
     assert app.model is not None
     assert app.model.path == str(tmp_path / "ruang" / "sari-dewi.xlsx")
     assert read_plan(app.model.path) == contoh.load("unit")
-    assert "Sari Dewi" in app.children[0].value
+    assert "Sari Dewi" in app.children[1].value
     with pytest.raises(ValueError, match="belum dimulai"):
         Aplikasi.dari_lingkungan().buka_tab("1 PK")
 

@@ -346,3 +346,20 @@ def test_form_helpers(model: ModelRencana) -> None:
     assert periksa_penetapan(plan, pin) == []
     bad = buat_penetapan(Peran.DILARANG, "000", kegiatan="K-1")
     assert any("'000'" in m for m in periksa_penetapan(plan, bad))
+
+
+def test_clicking_a_member_in_the_matrix_fills_the_dialog(model: ModelRencana) -> None:
+    panel = _solved(model)
+    tim = panel.pilih_tim.value
+    alokasi = panel.optimasi.hasil.alokasi
+    members = alokasi.anggota(tim)
+    assert panel._nip_anggota == members  # Ketua first, as the matrix
+    assert panel.grid_anggota.data["Peran dalam tim"].iloc[0] == "Ketua Tim"
+    row = len(members) - 1  # an ordinary member
+    panel._anggota_diklik({"region": "body", "row": row, "primary_key_row": row})
+    assert panel.pilih_pegawai.value == members[row]
+    assert panel.pilih_peran.value == Peran.KETUA
+    assert panel.pilih_tim_pin.value == tim
+    assert "Dipilih dari matriks" in panel.pesan_dialog.value
+    panel._anggota_diklik({"region": "column-header", "row": 0, "primary_key_row": 0})
+    assert panel.pilih_pegawai.value == members[row]  # a header click selects nobody

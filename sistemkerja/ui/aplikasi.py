@@ -17,6 +17,7 @@ CSS classes: ``sk-aplikasi``; ``sk-aplikasi-siap`` once the tabs are shown.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,12 @@ from sistemkerja.ui.tur import PanelMulai
 
 #: The plan file notebooks and the app open outside a workshop (beside the notebooks).
 BERKAS_BAWAAN = "rencana_saya.xlsx"
+
+#: Style of the app: stage tabs wide enough for their titles.
+GAYA = (
+    "<style>.sk-tab-tahap > .lm-TabBar .lm-TabBar-tab, .sk-tab-tahap > .p-TabBar .p-TabBar-tab "
+    "{flex: 0 0 auto; min-width: 90px; max-width: none; padding: 0 14px;}</style>"
+)
 
 Pembuat = Callable[[ModelRencana, ModelOptimasi], widgets.Widget]
 
@@ -146,9 +153,10 @@ class Aplikasi(widgets.VBox):
         self.tab = widgets.Tab(self._holders, titles=[t for t, _ in TAB])
         self.tab.add_class("sk-tab-tahap")
         self.tab.observe(lambda change: self._build(change["new"]), names="selected_index")
-        top: list[widgets.Widget] = [BilahRencana(model), self.tab]
+        top: list[widgets.Widget] = [widgets.HTML(GAYA), BilahRencana(model), self.tab]
         if self.peserta is not None:
-            top.insert(0, widgets.HTML(f"<b>Peserta:</b> {self.peserta.nama.value}"))
+            name = html.escape(self.peserta.nama.value)
+            top.insert(1, widgets.HTML(f"<b>Peserta:</b> {name}"))
         self.children = top
         self._build(0)
         self.add_class("sk-aplikasi-siap")

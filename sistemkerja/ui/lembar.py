@@ -33,6 +33,10 @@ from sistemkerja.ui.rencana import ModelRencana, Suntingan
 
 #: Index name of the grids: the row key of :meth:`Rencana.kunci`.
 KUNCI = "Kunci"
+#: Grid geometry (pixels), named so browser tests can click a cell of the canvas grid.
+TINGGI_BARIS = 20
+LEBAR_KOLOM = 130
+LEBAR_KUNCI = 110
 
 
 def _slug(text: str) -> str:
@@ -183,7 +187,10 @@ class EditorLembar(widgets.VBox):
             self._frame(),
             editable=True,
             selection_mode="row",
-            base_column_size=130,
+            base_column_size=LEBAR_KOLOM,
+            base_row_size=TINGGI_BARIS,
+            base_column_header_size=TINGGI_BARIS,
+            base_row_header_size=LEBAR_KUNCI,
             layout=widgets.Layout(height=f"{tinggi}px"),
         )
         self.grid.add_class("sk-grid")

@@ -34,7 +34,9 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+import pandas as pd
 import traitlets
+from ipydatagrid import DataGrid
 
 from sistemkerja import grafik
 from sistemkerja.analisis import label_jabatan, mph_matriks
@@ -221,6 +223,29 @@ def ekspor_hasil(tabel: TabelHasil, jalur_rencana: str | os.PathLike[str]) -> di
         out["dokumen"] = paths["dokumen"]
     out["laporan"] = write_laporan_html(tabel, paths["laporan"])
     return out
+
+
+#: Geometry of the member grid (pixels), named so browser tests can click a row.
+TINGGI_BARIS = 20
+LEBAR_KUNCI = 150
+LEBAR_KOLOM_ANGGOTA = 200
+
+
+def _frame_anggota(tabel: TabelHasil | None, tim: str | None, plan: Rencana | None) -> pd.DataFrame:
+    """Members of one team in the result (Ketua first), indexed by NIP, for the grid."""
+    columns = ["Nama", "Peran dalam tim", "Jabatan"]
+    if tabel is None or tabel.alokasi is None or tim is None or plan is None:
+        return pd.DataFrame(columns=columns, index=pd.Index([], name="NIP"), dtype=object)
+    people = plan.pegawai_by_nip()
+    ketua = tabel.alokasi.ketua().get(tim)
+    rows = []
+    for nip in tabel.alokasi.anggota(tim):
+        p = people.get(nip)
+        role = "Ketua Tim" if nip == ketua else "Anggota"
+        rows.append((nip, p.name if p else nip, role, label_jabatan(p) if p else ""))
+    frame = pd.DataFrame([r[1:] for r in rows], columns=columns, dtype=object)
+    frame.index = pd.Index([r[0] for r in rows], name="NIP", dtype=object)
+    return frame
 
 
 def _escape_lines(text: str) -> str:
@@ -505,6 +530,18 @@ class PanelMPH(widgets.VBox):
         self.pilih_tim.observe(lambda _: self._tampilkan_level2(), names="value")
         self.mph2 = widgets.HTML()
         self.mph2.add_class("sk-mph-level2")
+        self._nip_anggota: list[str] = []
+        self.grid_anggota = DataGrid(
+            _frame_anggota(None, None, None),
+            selection_mode="row",
+            base_column_size=LEBAR_KOLOM_ANGGOTA,
+            base_row_size=TINGGI_BARIS,
+            base_column_header_size=TINGGI_BARIS,
+            base_row_header_size=LEBAR_KUNCI,
+            layout=widgets.Layout(height="200px"),
+        )
+        self.grid_anggota.add_class("sk-grid-anggota")
+        self.grid_anggota.on_cell_click(self._anggota_diklik)
         self.grafik_beban = widgets.Image(format="png", layout=widgets.Layout(max_width="900px"))
         self.grafik_beban.add_class("sk-grafik-beban")
         self.grafik_anggaran = widgets.Image(format="png", layout=widgets.Layout(max_width="900px"))
@@ -514,7 +551,16 @@ class PanelMPH(widgets.VBox):
             [
                 widgets.Box([self.mph1], layout=widgets.Layout(**gulir)),
                 widgets.VBox(
-                    [self.pilih_tim, widgets.Box([self.mph2], layout=widgets.Layout(**gulir))]
+                    [
+                        self.pilih_tim,
+                        widgets.Box([self.mph2], layout=widgets.Layout(**gulir)),
+                        widgets.HTML(
+                            "<b>Dari matriks ke dialog kinerja:</b> klik seorang anggota tim "
+                            "di bawah; Dialog kinerja terisi dengan orang dan tim itu "
+                            "(penetapan Ketua Tim), lalu tekan Hitung harga."
+                        ),
+                        self.grid_anggota,
+                    ]
                 ),
                 widgets.Box([self.grafik_beban], layout=widgets.Layout(**gulir)),
                 widgets.Box([self.grafik_anggaran], layout=widgets.Layout(**gulir)),
@@ -877,9 +923,45 @@ class PanelMPH(widgets.VBox):
                 )
                 self.grafik_anggaran.value = gambar_png(anggaran.figure)
 
+    def pilih_dari_matriks(self, nip: str, tim: str) -> None:
+        """Fill the dialog kinerja from the matrix: this person as Ketua Tim of this team.
+
+        Parameters
+        ----------
+        nip : str
+            The person (a row of the team's matrix).
+        tim : str
+            The team.
+        """
+        plan = self.model.rencana
+        if plan is None:
+            return
+        nama = plan.pegawai_by_nip().get(nip)
+        self.pilih_pegawai.value = nip
+        self.pilih_peran.value = Peran.KETUA
+        self.pilih_tim_pin.value = tim
+        who = nama.name if nama is not None else nip
+        _pesan(
+            self.pesan_dialog,
+            f"Dipilih dari matriks: {who} sebagai Ketua Tim {tim}. Ubah penetapan bila perlu, "
+            "lalu tekan Hitung harga.",
+            True,
+        )
+
+    def _anggota_diklik(self, cell: dict[str, Any]) -> None:
+        row = cell.get("primary_key_row", cell.get("row"))
+        keys = self._nip_anggota
+        if cell.get("region") != "body" or not isinstance(row, int) or not 0 <= row < len(keys):
+            return
+        if self.pilih_tim.value is not None:
+            self.pilih_dari_matriks(keys[row], self.pilih_tim.value)
+
     def _tampilkan_level2(self) -> None:
         tabel = self.tabel
         code = self.pilih_tim.value
+        frame = _frame_anggota(tabel, code, self.model.rencana)
+        self._nip_anggota = list(frame.index)
+        self.grid_anggota.data = frame
         if tabel is None or tabel.mph_level2 is None or code is None:
             self.mph2.value = ""
             return
