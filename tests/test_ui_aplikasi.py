@@ -77,3 +77,15 @@ def test_outside_a_workshop_the_app_opens_the_plan_file(
     app = Aplikasi.dari_lingkungan(tmp_path / "rencana_saya.xlsx")
     assert app.model.path == str(tmp_path / "rencana_saya.xlsx")
     assert (tmp_path / "rencana_saya.xlsx").exists()
+
+
+def test_shared_solve_shows_the_plans_stop_gap(kecil: ModelRencana) -> None:
+    """The MPH tab over the app's shared solve offers the Kebijakan's gap, not 0 %."""
+    app = Aplikasi(kecil)
+    mph = app.buka_tab("4 MPH")
+    celah = kecil.rencana.kebijakan.celah
+    assert mph.panel_optimasi.celah.value == pytest.approx(celah * 100)
+    mph.panel_optimasi.mulai()
+    assert app.model_optimasi.tunggu(600)
+    assert app.model_optimasi.celah == pytest.approx(celah)
+    assert app.model_optimasi.hasil.celah_diminta == pytest.approx(celah)

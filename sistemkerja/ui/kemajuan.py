@@ -30,6 +30,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from sistemkerja.domain.angka import format_angka
+from sistemkerja.domain.kebijakan import Kebijakan
 from sistemkerja.label import uraian_hasil
 from sistemkerja.ui.optimasi import KEADAAN, ModelOptimasi
 
@@ -213,13 +214,20 @@ class PanelOptimasi(widgets.VBox):
         self.batas_waktu = widgets.FloatText(
             value=model.batas_waktu, description="Batas waktu (detik)", style=gaya
         )
+        # Unset settings show the plan's Kebijakan (what the optimiser would take).
+        kebijakan = model.rencana.kebijakan if model.rencana is not None else None
+        celah = model.celah
+        if celah is None:
+            celah = kebijakan.celah if kebijakan is not None else Kebijakan().celah
         self.celah = widgets.FloatText(
-            value=0.0 if model.celah is None else model.celah * 100,
+            value=round(celah * 100, 6),
             description="Celah (%)",
             step=0.1,
             style=gaya,
         )
-        nilai = model.prioritas if model.prioritas in ("bobot", "pemerataan") else "bobot"
+        nilai = model.prioritas
+        if nilai not in ("bobot", "pemerataan"):
+            nilai = str(kebijakan.prioritas.value) if kebijakan is not None else "bobot"
         self.prioritas = widgets.Dropdown(
             options=list(PILIHAN_PRIORITAS),
             value=nilai,
