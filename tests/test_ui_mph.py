@@ -363,3 +363,16 @@ def test_clicking_a_member_in_the_matrix_fills_the_dialog(model: ModelRencana) -
     assert "Dipilih dari matriks" in panel.pesan_dialog.value
     panel._anggota_diklik({"region": "column-header", "row": 0, "primary_key_row": 0})
     assert panel.pilih_pegawai.value == members[row]  # a header click selects nobody
+
+
+def test_dialog_hides_only_the_fields_a_choice_does_not_need(model: ModelRencana) -> None:
+    panel = PanelMPH(model)
+    panel.pilih_peran.value = Peran.DILARANG
+    assert panel.pilih_tim_pin.layout.display == "none"
+    assert panel.jam.layout.display == "none"
+    for shown in (panel.pilih_pegawai, panel.pilih_peran, panel.pilih_kegiatan, panel.catatan):
+        assert shown.layout.display != "none"
+    panel.pilih_peran.value = Peran.KETUA
+    assert panel.pilih_kegiatan.layout.display == "none"
+    assert panel.pilih_pegawai.layout.display != "none"
+    assert panel.pilih_tim_pin.layout.display != "none"

@@ -572,16 +572,22 @@ class PanelMPH(widgets.VBox):
 
         # dialog kinerja
         gaya = {"description_width": "110px"}
-        lebar = widgets.Layout(width="520px")
-        self.pilih_pegawai = widgets.Dropdown(description="Pegawai", style=gaya, layout=lebar)
+
+        def lebar() -> widgets.Layout:  # one Layout per widget: hiding one hides no other
+            return widgets.Layout(width="520px")
+
+        self.pilih_pegawai = widgets.Dropdown(description="Pegawai", style=gaya, layout=lebar())
         self.pilih_peran = widgets.Dropdown(
-            description="Penetapan", options=list(PILIHAN_PERAN), style=gaya, layout=lebar
+            description="Penetapan", options=list(PILIHAN_PERAN), style=gaya, layout=lebar()
         )
-        self.pilih_tim_pin = widgets.Dropdown(description="Tim", style=gaya, layout=lebar)
-        self.pilih_kegiatan = widgets.Dropdown(description="Kegiatan", style=gaya, layout=lebar)
+        self.pilih_tim_pin = widgets.Dropdown(description="Tim", style=gaya, layout=lebar())
+        self.pilih_kegiatan = widgets.Dropdown(description="Kegiatan", style=gaya, layout=lebar())
         self.jam = widgets.FloatText(value=0.0, description="Jam", style=gaya)
         self.catatan = widgets.Text(
-            description="Catatan", placeholder="keputusan dialog kinerja", style=gaya, layout=lebar
+            description="Catatan",
+            placeholder="keputusan dialog kinerja",
+            style=gaya,
+            layout=lebar(),
         )
         for w, name in [
             (self.pilih_pegawai, "pegawai"),
