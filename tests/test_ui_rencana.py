@@ -326,3 +326,17 @@ def test_plan_bar_refuses_to_switch_with_unsaved_edits(model: ModelRencana, tmp_
     assert "belum tersimpan" in bar.pesan.value
     assert not (tmp_path / "lain.xlsx").exists()
     assert model.rencana.cari("Indikator", "IK-1.1").target == "91 %"
+
+
+def test_editor_keeps_the_typed_form_and_follows_new_codes(model: ModelRencana) -> None:
+    kegiatan = EditorLembar(model, "Kegiatan")
+    tim = EditorLembar(model, "Tim Kerja")
+    kegiatan.fields["Nama kegiatan"].value = "Kegiatan yang sedang diketik"
+    grid_before = kegiatan.grid.data.copy()
+    tim.fields["Kode"].value = "TIM-X"
+    tim.fields["Nama tim"].value = "Tim X"
+    assert tim.tambah().diterima
+    # The other sheet's editor kept what was typed, offers the new team, grid unchanged.
+    assert kegiatan.fields["Nama kegiatan"].value == "Kegiatan yang sedang diketik"
+    assert "TIM-X" in kegiatan.fields["Tim"].options
+    assert kegiatan.grid.data.equals(grid_before)

@@ -180,6 +180,7 @@ class EditorLembar(widgets.VBox):
         self.kolom = cols
         self._reverting = False
         self._keys: list[str] = []
+        self._rows_shown: tuple[Any, ...] | None = None
         self.judul = widgets.HTML(
             f"<b>{html.escape(self.lembar.name)}</b> — {html.escape(self.lembar.help)}"
         )
@@ -318,6 +319,7 @@ class EditorLembar(widgets.VBox):
             return pd.DataFrame({k.header: [] for k in self.kolom}, dtype=object).rename_axis(KUNCI)
         frame = tabel_teks(plan, self.lembar, self.kolom)
         self._keys = list(frame.index)
+        self._rows_shown = getattr(plan, self.lembar.attr)
         return frame
 
     def _refresh(self) -> None:
@@ -377,10 +379,35 @@ class EditorLembar(widgets.VBox):
 
     # ---- events -------------------------------------------------------------------------
     def _plan_changed(self, _change: dict[str, Any]) -> None:
-        self._refresh()
-        self._build_form()
+        # Only what changed is redrawn: the grid when this sheet's rows changed, the
+        # dropdowns' choices in place (what is typed in the row form is kept).
+        plan = self.model.rencana
+        rows = None if plan is None else getattr(plan, self.lembar.attr)
+        if rows is not self._rows_shown:
+            self._refresh()
+        self._update_choices()
         if self.terpilih is not None and self.terpilih not in self._keys:
             self.terpilih = None
+
+    def _update_choices(self) -> None:
+        plan = self.model.rencana
+        if plan is None:
+            return
+        for k in self.lembar.columns:
+            w = self.fields.get(k.header)
+            options = pilihan_kolom(plan, self.lembar, k)
+            if w is None or options is None:
+                continue
+            if isinstance(w, widgets.Dropdown):
+                wanted = ["", *options]
+                if w.value not in wanted:
+                    wanted.append(w.value)
+                if list(w.options) != wanted:
+                    value = w.value
+                    w.options = wanted
+                    w.value = value
+            elif list(w.options) != options:
+                w.options = options
 
     def _selected(self, change: dict[str, Any]) -> None:
         if change["new"] is not None:
