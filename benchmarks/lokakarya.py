@@ -17,12 +17,13 @@ MutationObserver first sees the done selector), so a page finishing while Python
 another is not counted late. The browser runs on the same machine and takes CPU from the
 kernels; in a room the browsers are the participants' own. Run with::
 
-    .venv/bin/python benchmarks/lokakarya.py                       # stand-in notebook
-    .venv/bin/python benchmarks/lokakarya.py --notebook notebooks/aplikasi.ipynb \
-        --buka-tab '.sk-tab-optimasi' ...                           # the real app later
+    .venv/bin/python benchmarks/lokakarya.py [--peserta 10]       # the workshop app
+    .venv/bin/python benchmarks/lokakarya.py --notebook tests/browser/data/mini.ipynb \
+        --dimulai .sk-peserta-dimulai --buka-tab '' --optimasi-siap .sk-optimasi-mulai.sk-siap \
+        --optimasi .sk-optimasi-mulai --selesai .sk-status-optimasi.sk-keadaan-selesai \
+        --status .sk-status-optimasi                               # the small stand-in
 
-Every selector is an option, so the script runs against ``notebooks/aplikasi.ipynb`` once
-its panels carry the same ready classes.
+Every selector is an option; the defaults drive ``notebooks/aplikasi.ipynb``.
 """
 
 from __future__ import annotations
@@ -80,18 +81,22 @@ _RESET = (
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--notebook", default=str(ROOT / "tests" / "browser" / "data" / "mini.ipynb"))
+    p.add_argument("--notebook", default=str(ROOT / "notebooks" / "aplikasi.ipynb"))
     p.add_argument("--peserta", type=int, default=10, help="pages (participants) at once")
     p.add_argument("--sumber", help="plan workbook copied for each participant (default: unit)")
     p.add_argument("--siap", default=".sk-panel-peserta.sk-siap", help="page ready")
     p.add_argument("--nama", default=".sk-peserta-nama input", help="name input")
     p.add_argument("--mulai", default=".sk-peserta-mulai", help="Mulai button")
-    p.add_argument("--dimulai", default=".sk-peserta-dimulai", help="copy open")
-    p.add_argument("--buka-tab", default="", help="click this before Optimasi (a tab), if any")
-    p.add_argument("--optimasi-siap", default=".sk-optimasi-mulai.sk-siap", help="can solve")
-    p.add_argument("--optimasi", default=".sk-optimasi-mulai", help="Optimasi button")
-    p.add_argument("--selesai", default=".sk-status-optimasi.sk-keadaan-selesai", help="done")
-    p.add_argument("--status", default=".sk-status-optimasi", help="status text element")
+    p.add_argument("--dimulai", default=".sk-aplikasi-siap", help="copy open, app shown")
+    p.add_argument(
+        "--buka-tab",
+        default=".sk-tab-tahap > .lm-TabBar .lm-TabBar-tab:nth-child(5)",
+        help="click this before Optimasi (the '4 MPH' tab), if any",
+    )
+    p.add_argument("--optimasi-siap", default=".sk-panel-mph.sk-siap", help="can solve")
+    p.add_argument("--optimasi", default=".sk-panel-mph .sk-tombol-optimasi", help="Optimasi")
+    p.add_argument("--selesai", default=".sk-panel-mph.sk-keadaan-selesai", help="done")
+    p.add_argument("--status", default=".sk-panel-optimasi .sk-status", help="status text")
     p.add_argument("--log", default=str(Path(tempfile.gettempdir()) / "sk-lokakarya-voila.log"))
     p.add_argument("--foto", help="save a screenshot of the first page at the end (PNG)")
     return p.parse_args(argv)
