@@ -287,3 +287,27 @@ def test_panel_mulai_shows_the_numbers_the_stages_and_follows_edits(unit):
         assert t.tab in stages and f'href="{t.notebook}"' in stages
     assert unit.sunting("Kebijakan", None, "ej_min", "0,8").diterima
     assert "0,80–1,00" in _text(panel.angka)
+
+
+def test_hidden_panel_draws_its_charts_when_shown_again(tmp_path) -> None:
+    from sistemkerja import contoh
+    from sistemkerja.io import write_plan
+    from sistemkerja.optimasi import optimasi
+
+    path = tmp_path / "kecil.xlsx"
+    write_plan(contoh.load("kecil"), path)
+    model = ModelRencana.buka(path)
+    shared = ModelOptimasi(rencana=model.rencana)
+    panel = PanelBeban(model, shared)
+    panel.tampil = False
+    shared.ambil(optimasi(model.rencana, celah=0, batas_waktu=300))
+    assert "sk-ada-alokasi" in panel._dom_classes
+    assert panel.gambar_pegawai.value == b""  # not drawn while hidden
+    panel.tampil = True
+    first = panel.gambar_pegawai.value
+    assert first.startswith(b"\x89PNG")
+    nip = model.rencana.pegawai[0].nip
+    model.sunting("Pegawai", nip, "Jam terikat", "100")  # changes an EJ
+    panel.tampil = False
+    panel.tampil = True
+    assert panel.gambar_pegawai.value != first

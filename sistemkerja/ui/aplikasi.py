@@ -168,3 +168,7 @@ class Aplikasi(widgets.VBox):
         if title not in self.panel:
             self.panel[title] = make(self.model, self.model_optimasi)
             self._holders[index].children = [self.panel[title]]
+        # Panels that draw slow charts draw them only while their tab is shown.
+        for other, panel in self.panel.items():
+            if panel.has_trait("tampil"):
+                panel.tampil = other == title

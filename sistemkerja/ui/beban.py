@@ -529,7 +529,12 @@ class PanelBeban(widgets.VBox):
         Hours to move (Indonesian number).
     pesan : ipywidgets.HTML
         The message line.
+    tampil : bool
+        Whether the panel is on screen (the app sets it from its tabs); while it is not,
+        the charts (about 0,4 s each) are drawn only when it is shown again.
     """
+
+    tampil = traitlets.Bool(True)
 
     def __init__(self, model: ModelRencana, model_optimasi: ModelOptimasi | None = None) -> None:
         self.model = model
@@ -563,6 +568,8 @@ class PanelBeban(widgets.VBox):
         self.peringatan.add_class("sk-peringatan")
         self._beban = pd.DataFrame(columns=list(KOLOM_BEBAN_PEGAWAI))
         self._gambar_untuk: tuple[str, pd.DataFrame, pd.DataFrame | None] | None = None
+        self._gambar_diminta: tuple[str, pd.DataFrame, pd.DataFrame | None] | None = None
+        self.observe(self._draw_charts, names="tampil")
 
         # what-if form
         self.pilih_dari = widgets.Dropdown(description="Dari", options=[])
@@ -737,17 +744,10 @@ class PanelBeban(widgets.VBox):
             title = "EJ per pegawai — hasil pengoptimal"
             if b.langkah:
                 title = f"EJ per pegawai — simulasi ({len(b.langkah)} pemindahan, tidak disimpan)"
-            # A chart is redrawn only when what it shows changed (most plan edits, e.g. a
-            # target's wording, leave every EJ as it was; drawing takes ~0,4 s).
-            drawn = self._gambar_untuk
-            if drawn is None or drawn[0] != title or not drawn[1].equals(beban):
-                self.gambar_pegawai.value = png(
-                    grafik.grafik_beban_pegawai(beban, judul=title).figure
-                )
-            if drawn is None or drawn[2] is None or not drawn[2].equals(jabatan):
-                self.gambar_jabatan.value = png(grafik.grafik_beban_jabatan(jabatan).figure)
-            self._gambar_untuk = (title, beban, jabatan)
+            self._gambar_diminta = (title, beban, jabatan)
+            self._draw_charts()
         else:
+            self._gambar_diminta = None
             self.gambar_pegawai.value = b""
             self.gambar_jabatan.value = b""
             self._gambar_untuk = None
@@ -757,6 +757,20 @@ class PanelBeban(widgets.VBox):
         self._fill_people()
         self._show_message()
         self._show_state()
+
+    def _draw_charts(self, _change: dict[str, Any] | None = None) -> None:
+        # A chart is drawn only when the panel is shown and what it shows changed (most
+        # plan edits, e.g. a target's wording, leave every EJ as it was).
+        wanted = self._gambar_diminta
+        if wanted is None or not self.tampil:
+            return
+        title, beban, jabatan = wanted
+        drawn = self._gambar_untuk
+        if drawn is None or drawn[0] != title or not drawn[1].equals(beban):
+            self.gambar_pegawai.value = png(grafik.grafik_beban_pegawai(beban, judul=title).figure)
+        if drawn is None or drawn[2] is None or not drawn[2].equals(jabatan):
+            self.gambar_jabatan.value = png(grafik.grafik_beban_jabatan(jabatan).figure)
+        self._gambar_untuk = wanted
 
     @staticmethod
     def _label(r: Any) -> str:
