@@ -72,6 +72,8 @@ def main() -> None:
         base_terikat = plan.pegawai[5].committed_hours
 
         def edits(label: str) -> None:
+            # Each edit is made on its own tab, as a user makes it.
+            app.buka_tab("1 PK")
             rows.append(
                 (
                     f"Target indikator (PK) {label}",
@@ -81,6 +83,7 @@ def main() -> None:
                     ),
                 )
             )
+            app.buka_tab("2 Strategi")
             rows.append(
                 (
                     f"Jam terikat pegawai (Strategi) {label}",
@@ -92,6 +95,7 @@ def main() -> None:
                     ),
                 )
             )
+            app.buka_tab("3 Kegiatan & Anggaran")
             rows.append(
                 (
                     f"Volume beban kegiatan (Kegiatan) {label}",
@@ -105,7 +109,7 @@ def main() -> None:
             )
 
         edits("— sebelum optimasi")
-        mph = app.panel["4 MPH"]
+        mph = app.buka_tab("4 MPH")
         mph.panel_optimasi.mulai()
         app.model_optimasi.tunggu()
         assert app.model_optimasi.hasil is not None
