@@ -301,6 +301,7 @@ def test_kegiatan_panel_month_edit_redraws_gantt_and_saves(model: ModelRencana) 
     assert "sk-pesan-ok" in kegiatan.pesan._dom_classes, kegiatan.pesan.value
     assert read_plan(model.path).cari("Kegiatan", "K-1").bulan_selesai == 9
     assert row_of(panel.total_kegiatan.value, "K-1")[4:6] == ["1", "9"]
+    assert panel.tunggu_gantt(600)
     assert bytes(panel.gantt.value).startswith(PNG) and bytes(panel.gantt.value) != first
     assert panel.jumlah_gambar == 2
 
@@ -313,13 +314,16 @@ def test_kegiatan_panel_draws_the_gantt_only_while_its_tab_is_shown(
     panel.hasil.selected_index = 2  # "Terhadap pagu"
     grid_edit(panel.editor["Kegiatan"], "K-3", "Bulan mulai", "2")
     assert read_plan(model.path).cari("Kegiatan", "K-3").bulan_mulai == 2
+    assert panel.tunggu_gantt(600)
     assert panel.jumlah_gambar == 1 and bytes(panel.gantt.value) == first
     assert row_of(panel.total_kegiatan.value, "K-3")[4] == "2"  # totals stay live
 
     panel.hasil.selected_index = 0  # back to "Jadwal (Gantt)": drawn now, once
+    assert panel.tunggu_gantt(600)
     assert panel.jumlah_gambar == 2 and bytes(panel.gantt.value) != first
     panel.hasil.selected_index = 1
     panel.hasil.selected_index = 0
+    assert panel.tunggu_gantt(600)
     assert panel.jumlah_gambar == 2
 
 
@@ -351,6 +355,7 @@ def test_kegiatan_panel_live_totals_of_hours_and_rupiah(model: ModelRencana) -> 
     assert "belanja Rp 51.000.000 dari pagu Rp 75.000.000" in text(panel.ringkasan.value)
 
     # neither edit touched what the Gantt draws: it was not redrawn
+    assert panel.tunggu_gantt(600)
     assert panel.jumlah_gambar == 1 and bytes(panel.gantt.value) == gantt
 
 
@@ -384,6 +389,7 @@ def test_kegiatan_panel_refuses_bad_edits_and_keeps_the_file(model: ModelRencana
     assert "melebihi pagu" in message
 
     assert Path(model.path).read_bytes() == before
+    assert panel.tunggu_gantt(600)
     assert bytes(panel.gantt.value) == gantt and panel.jumlah_gambar == 1
     assert (panel.total_kegiatan.value, panel.total_pagu.value) == (totals, pagu)
 
@@ -446,6 +452,7 @@ def test_kegiatan_panel_adds_and_removes_rows_through_the_form(model: ModelRenca
     gantt = bytes(panel.gantt.value)
     assert kegiatan.tambah().diterima, kegiatan.pesan.value
     assert read_plan(model.path).cari("Kegiatan", "K-6").bulan_mulai == 3
+    assert panel.tunggu_gantt(600)
     assert bytes(panel.gantt.value) != gantt and panel.jumlah_gambar == 2
     assert row_of(panel.total_kegiatan.value, "K-6")[6:] == ["0 jam", "Rp 0"]
 

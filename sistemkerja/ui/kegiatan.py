@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import io
+import threading
 from collections.abc import Hashable
 
 import ipywidgets as widgets
@@ -182,6 +183,9 @@ class PanelKegiatan(widgets.VBox):
         )
         self.gantt.add_class("sk-gantt")
         self._kunci_gantt: tuple[Hashable, ...] | None = None
+        self._kunci_diminta: tuple[Hashable, ...] | None = None
+        self._kunci = threading.Lock()
+        self._thread_gantt: threading.Thread | None = None
         self.masalah = DaftarMasalah(model, [*self.editor, "Pagu"])
         self.tab = widgets.Tab(
             list(self.editor.values()), titles=tuple(title for _s, title in LEMBAR_KEGIATAN)
@@ -255,7 +259,41 @@ class PanelKegiatan(widgets.VBox):
         if plan is None or self.hasil.selected_index != TAB_GANTT:
             return  # drawn when its tab is shown again
         key = kunci_gantt(plan)
-        if key != self._kunci_gantt:
-            self.gantt.value = png_gantt(plan)
+        with self._kunci:
+            if key in (self._kunci_gantt, self._kunci_diminta):
+                return
+            self._kunci_diminta = key
+        if self._kunci_gantt is None:  # the first drawing, as the panel is built
+            self._draw(plan, key)
+            return
+        # Later drawings (about 0,4 s on a unit) run in the background: the edit that
+        # asked for one is shown at once, the chart follows; the newest request wins.
+        thread = threading.Thread(
+            target=self._draw, args=(plan, key), name="sistemkerja-gantt", daemon=True
+        )
+        self._thread_gantt = thread
+        thread.start()
+
+    def _draw(self, plan: Rencana, key: tuple[Hashable, ...]) -> None:
+        image = png_gantt(plan)
+        with self._kunci:
+            if key != self._kunci_diminta:
+                return  # a newer edit asked for another drawing
+            self.gantt.value = image
             self._kunci_gantt = key
+            self._kunci_diminta = None
             self.jumlah_gambar += 1
+
+    def tunggu_gantt(self, timeout: float | None = None) -> bool:
+        """Wait for a background Gantt drawing to end; return whether none is running.
+
+        Parameters
+        ----------
+        timeout : float, optional
+            Seconds to wait at most (detik).
+        """
+        thread = self._thread_gantt
+        if thread is not None:
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True
