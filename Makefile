@@ -68,7 +68,8 @@ help:
 	@echo "  make browser    hanya uji peramban (tests/browser, Voila + Chromium Debian)"
 	@echo "  make notebooks  hanya notebook di $(NOTEBOOKS)/ (nbval)"
 	@echo "  make contoh     tulis (timpa) buku kerja contoh di data/contoh/"
-	@echo "  make bench      ukur: baca/tulis rencana (benchmarks/run.py), setelan bawaan pengoptimal (benchmarks/pengoptimal.py), pembanding (benchmarks/optimasi.py, benchmarks/kesulitan.py)"
+	@echo "  make bench      ukur: baca/tulis rencana (benchmarks/run.py), setelan bawaan pengoptimal (benchmarks/pengoptimal.py), pembanding (benchmarks/optimasi.py, benchmarks/kesulitan.py),"
+	@echo "                  suite widget: suntingan sel (benchmarks/ui_sunting.py), Optimasi sampai MPH (benchmarks/ui_mph.py), lokakarya 10 peserta (benchmarks/lokakarya.py)"
 	@echo "  make venv       buat/perbarui lingkungan $(VENV) saja"
 	@echo "  make clean      hapus cache dan hasil build (tidak menghapus $(VENV))"
 	@echo "  make distclean  seperti clean, ditambah menghapus $(VENV)"
@@ -139,6 +140,9 @@ bench: $(STAMP)
 	$(RUN) $(BIN)/python benchmarks/pengoptimal.py
 	$(RUN) $(BIN)/python benchmarks/optimasi.py
 	$(RUN) $(BIN)/python benchmarks/kesulitan.py
+	$(RUN) $(BIN)/python benchmarks/ui_sunting.py
+	$(RUN) $(BIN)/python benchmarks/ui_mph.py
+	$(RUN) $(BIN)/python benchmarks/lokakarya.py
 
 # ---- pemeriksaan ----------------------------------------------------------------------
 lint: $(STAMP)
