@@ -42,8 +42,9 @@ BERKAS_BAWAAN = "rencana_saya.xlsx"
 
 #: Style of the app: stage tabs wide enough for their titles.
 GAYA = (
-    "<style>.sk-tab-tahap > .lm-TabBar .lm-TabBar-tab, .sk-tab-tahap > .p-TabBar .p-TabBar-tab "
-    "{flex: 0 0 auto; min-width: 90px; max-width: none; padding: 0 14px;}</style>"
+    "<style>.sk-aplikasi .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab "
+    "{flex: 0 0 auto !important; min-width: 90px; max-width: none !important; "
+    "padding: 0 14px;}</style>"
 )
 
 Pembuat = Callable[[ModelRencana, ModelOptimasi], widgets.Widget]
