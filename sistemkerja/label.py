@@ -172,6 +172,7 @@ KOMPONEN: dict[str, Komponen] = {
     "biaya": Komponen("Biaya personel dan pelibatan", "Rp", 0),
     "lintas": Komponen("Pegawai lintas unit/instansi", "orang", 0),
     "keanggotaan": Komponen("Penempatan pegawai di tim (orang × tim)", "penempatan", 0),
+    "perubahan": Komponen("Perubahan dari alokasi acuan (orang × tim)", "perubahan", 0),
 }
 """Objective component code → Indonesian name, unit and decimals."""
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.enums import Asal
 from sistemkerja.optimasi.masukan import Masukan
 
@@ -238,3 +239,110 @@ def _drop_idle(s: _State) -> None:
         s.start.y.discard(key)
         s.teams_of[nip].discard(t)
         s.size[t] -= 1
+
+
+def from_alokasi(m: Masukan, alokasi: Alokasi) -> Awal:
+    """Return a known allocation (the ``acuan``) as a start, with this plan's pins applied.
+
+    The memberships, Ketua roles and individual carriers of ``alokasi`` that this plan
+    still allows are kept; each pinned Ketua replaces the team's Ketua (who stays a
+    member), each pinned member joins; a person then in more teams than
+    ``max_tim_per_pegawai`` leaves the unpinned teams where they had the fewest hours,
+    and a team then above its largest size loses the unpinned plain members with the
+    fewest hours in it whom no role needs.
+    Team hours are not kept: the caller fits them to the memberships by an LP. The
+    result may still break a rule (the solver checks it and ignores it then).
+
+    Parameters
+    ----------
+    m : Masukan
+        Model input of the plan to solve (its pins included).
+    alokasi : Alokasi
+        The reference allocation, typically the result of the plan without the pins.
+
+    Returns
+    -------
+    Awal
+        Memberships ``y``, Ketua roles ``z`` and carriers ``u`` (``f`` left empty).
+    """
+    members = {t: set(m.calon_anggota.get(t, ())) for t in m.tim}
+    leaders = {t: set(m.calon_ketua.get(t, ())) for t in m.tim}
+    start = Awal()
+    for k in alokasi.keanggotaan:
+        if k.nip in members.get(k.tim, ()):
+            start.y.add((k.nip, k.tim))
+            if k.ketua and k.nip in leaders.get(k.tim, ()):
+                start.z.add((k.nip, k.tim))
+    hours: dict[tuple[str, str], float] = defaultdict(float)
+    team_of = {b.kegiatan.code: b.tim for b in m.baris}
+    for t in alokasi.penugasan:
+        tim = team_of.get(t.kegiatan)
+        if tim is not None:
+            hours[(t.nip, tim)] += t.jam
+        elif t.nip in m.pembawa.get(t.kegiatan, ()):
+            start.u[(t.nip, t.kegiatan)] = 1.0
+    for nip, tim in sorted(m.pin_ketua):
+        if nip in leaders.get(tim, ()):
+            start.z = {(p, t) for p, t in start.z if t != tim}
+            start.z.add((nip, tim))
+            start.y.add((nip, tim))
+    for nip, tim in sorted(m.pin_anggota):
+        if nip in members.get(tim, ()):
+            start.y.add((nip, tim))
+    limit = m.plan.kebijakan.max_tim_per_pegawai
+    keep = set(m.pin_anggota) | set(m.pin_ketua)
+    teams_of: dict[str, list[str]] = defaultdict(list)
+    for nip, tim in sorted(start.y):
+        teams_of[nip].append(tim)
+    for nip, teams in teams_of.items():
+        extra = len(teams) - limit
+        free = sorted((t for t in teams if (nip, t) not in keep), key=lambda t: hours[(nip, t)])
+        for tim in free[: max(0, extra)]:
+            start.y.discard((nip, tim))
+            start.z.discard((nip, tim))
+    for team in m.plan.tim:
+        inside = sorted(
+            (nip for nip, t in start.y if t == team.code and (nip, t) not in keep | start.z),
+            key=lambda nip: (hours[(nip, team.code)], nip),
+        )
+        size = sum(1 for _, t in start.y if t == team.code)
+        extra = 0 if team.size_max is None else size - team.size_max
+        needs = [k for k in m.kebutuhan if k.tim == team.code]
+        for nip in inside:
+            if extra <= 0:
+                break
+            if any(
+                nip in k.calon and sum((p, k.tim) in start.y for p in k.calon) <= k.orang
+                for k in needs
+            ):
+                continue  # a role needs this person
+            start.y.discard((nip, team.code))
+            extra -= 1
+    return start
+
+
+def open_teams(m: Masukan, alokasi: Alokasi, start: Awal) -> set[str]:
+    """Teams a pin touches: pinned teams, the pinned people's teams, teams ``start`` changed.
+
+    Parameters
+    ----------
+    m : Masukan
+        Model input (its pins).
+    alokasi : Alokasi
+        The reference allocation.
+    start : Awal
+        :func:`from_alokasi` of it.
+
+    Returns
+    -------
+    set of str
+        Team codes whose members and Ketua may be re-chosen to keep every rule.
+    """
+    pins = m.pin_ketua | m.pin_anggota
+    people = {nip for nip, _ in pins} | {nip for nip, _ in m.pin_jam}
+    members = {(k.nip, k.tim) for k in alokasi.keanggotaan}
+    leaders = {(k.nip, k.tim) for k in alokasi.keanggotaan if k.ketua}
+    teams = {t for _, t in pins}
+    teams |= {t for nip, t in members | start.y if nip in people}
+    teams |= {t for _, t in (members ^ start.y) | (leaders ^ start.z)}
+    return teams

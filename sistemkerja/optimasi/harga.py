@@ -85,7 +85,9 @@ class HargaPenetapan:
     status_sebelum, status_sesudah : Status
         Status of each run.
     tujuan_sebelum, tujuan_sesudah : float or None
-        Weighted objective of each run (minimised; objective units).
+        The plan's own weighted objective of each run (minimised; objective units):
+        :attr:`Hasil.plan_objective`, without the stability component ``perubahan`` of
+        a re-solve with an ``acuan``, so the two compare like with like.
     ej_maks_sebelum, ej_maks_sesudah : float or None
         Highest EJ of the unit's own staff (EJ).
     biaya_sebelum, biaya_sesudah : float or None
@@ -281,8 +283,11 @@ def harga_penetapan(
     **opsi
         Arguments of :func:`~sistemkerja.optimasi.optimasi` for the re-solve
         (``batas_waktu``, ``progress``, ``batal``, ``threads``…). By default the
-        re-solve uses ``dasar``'s ``solver``, ``celah_diminta`` and ``prioritas``;
-        given here they override them.
+        re-solve uses ``dasar``'s ``solver``, ``celah_diminta`` and ``prioritas``, and
+        ``acuan=dasar.alokasi``: it stays as close to the allocation without the pins as
+        the plan allows, so the changes shown are those the pin forces or that genuinely
+        improve the plan (ties and near-ties are not reshuffled). Given here they
+        override them; ``acuan=None`` re-solves from scratch.
 
     Returns
     -------
@@ -324,6 +329,7 @@ def harga_penetapan(
         "solver": dasar.solver,
         "celah": dasar.celah_diminta,
         "prioritas": dasar.prioritas,
+        "acuan": dasar.alokasi,
     }
     settings.update(opsi)
     hasil = optimasi(plan, **settings)
@@ -333,8 +339,8 @@ def harga_penetapan(
         hasil=hasil,
         status_sebelum=Status(dasar.status),
         status_sesudah=Status(hasil.status),
-        tujuan_sebelum=dasar.objective if dasar.ok else None,
-        tujuan_sesudah=hasil.objective if hasil.ok else None,
+        tujuan_sebelum=dasar.plan_objective if dasar.ok else None,
+        tujuan_sesudah=hasil.plan_objective if hasil.ok else None,
         ej_maks_sebelum=_komponen(dasar, "ej_maks"),
         ej_maks_sesudah=_komponen(hasil, "ej_maks"),
         biaya_sebelum=_komponen(dasar, "biaya"),

@@ -24,6 +24,7 @@ COMPONENT_UNITS = {
     "biaya": "Rp",
     "lintas": "orang",
     "keanggotaan": "keanggotaan",
+    "perubahan": "perubahan",
 }
 
 
@@ -39,13 +40,17 @@ class Hasil:
         ``optimal``, ``feasible``, ``infeasible``, ``no_solution`` or ``cancelled``
         (a ``str`` enum: compares equal to those strings).
     objective : float or None
-        Weighted objective of the returned allocation.
+        Weighted objective of the returned allocation: Σ weight × component (with an
+        ``acuan``, the stability component ``perubahan`` included; see
+        :attr:`plan_objective`).
     bound : float or None
         Best proven lower bound of the objective.
     gap : float or None
         Relative gap (objective − bound) / |objective|.
     components : dict of str to float
-        Objective components in their own units (see ``COMPONENT_UNITS``).
+        Objective components in their own units (see ``COMPONENT_UNITS``); a run with
+        an ``acuan`` also has ``perubahan``, the (person, team) memberships and Ketua
+        roles that differ from it.
     weights : dict of str to float
         Weight of each component (per unit of ``COMPONENT_UNITS``).
     solver : str
@@ -149,6 +154,22 @@ class Hasil:
     def ok(self) -> bool:
         """Whether an allocation was found (optimal or feasible)."""
         return self.status in (Status.OPTIMAL, Status.FEASIBLE)
+
+    @property
+    def plan_objective(self) -> float | None:
+        """The plan's own weighted objective: :attr:`objective` without ``perubahan``.
+
+        The stability component of a run with an ``acuan`` only says how far the
+        allocation moved from the reference; leaving it out makes the objective compare
+        with that of a run without an acuan (objective units). Equal to
+        :attr:`objective` when the run has no such component.
+        """
+        if self.objective is None:
+            return None
+        change = self.components.get("perubahan")
+        if change is None:
+            return self.objective
+        return self.objective - self.weights.get("perubahan", 0.0) * change
 
     @property
     def gap_absolute(self) -> float | None:

@@ -473,3 +473,51 @@ def search_near(
     if value >= objective - 1e-9 or loaded.violation(candidate) > START_TOLERANCE:
         return None
     return candidate, value
+
+
+ACUAN_SHARE = 0.3
+"""Largest share of the time limit for the small MIP that makes the acuan a plan."""
+
+
+def plan_from_start(
+    model: Model, chosen: Awal, tenggat: Tenggat, open_teams: set[str]
+) -> np.ndarray | None:
+    """Return a plan of ``model`` (every column) close to the memberships of ``chosen``.
+
+    First the memberships, Ketua roles and carriers of ``chosen`` are fixed and the
+    hours fitted by an LP (:func:`allocate`: repaired when they do not fit, helpers
+    added where that improves the objective). When that breaks a rule (a pinned Ketua
+    makes a team too large, a role left without its person…), a small MIP re-chooses the
+    members and Ketua of ``open_teams`` only, every other team held as in ``chosen``,
+    under ``ACUAN_SHARE`` of the time. Used for the ``acuan`` of a re-solve, handed to
+    the solver as a known plan. ``None`` when no plan keeps every row in time.
+    """
+    import highspy
+
+    if tenggat.expired():
+        return None
+    loaded = load_highs(model, None, False)
+    copy = Awal(dict(chosen.f), dict(chosen.u), set(chosen.y), set(chosen.z))
+    found = allocate(model, loaded, copy, tenggat)
+    if found is not None:
+        return found[0]
+    fixed: dict[int, float] = {}
+    for family, picked in ((model.y, chosen.y), (model.z, chosen.z)):
+        for key, col in family.items():
+            if key[1] not in open_teams:
+                fixed[col] = 1.0 if key in picked else 0.0
+    for key, col in model.u.items():
+        fixed[col] = 1.0 if chosen.u.get(key) else 0.0
+    cols = np.fromiter(fixed, dtype=np.int32, count=len(fixed))
+    vals = np.fromiter(fixed.values(), dtype=np.float64, count=len(fixed))
+    loaded.make_integer()
+    h = loaded.h
+    with held(loaded, cols, vals):
+        run_highs(h, tenggat.share(ACUAN_SHARE), sub=True)
+        if h.getInfo().primal_solution_status != 2:
+            return None
+        x = np.asarray(h.getSolution().col_value).copy()
+    if h.getModelStatus() == highspy.HighsModelStatus.kInfeasible:
+        return None
+    x[cols] = vals
+    return None if loaded.violation(x) > START_TOLERANCE else x

@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pulp
 
+from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.optimasi.masukan import Masukan
 
 _K = TypeVar("_K")
@@ -114,7 +115,11 @@ class Model:
     components : dict of str to Terms
         Objective components in their own units: ``ej_maks`` (EJ), ``ej_jabatan`` (EJ,
         mean over jabatan of the highest EJ in each), ``deviasi`` (EJ, mean), ``biaya``
-        (Rp), ``lintas`` (orang), ``keanggotaan`` (count).
+        (Rp), ``lintas`` (orang), ``keanggotaan`` (count); with an ``acuan``,
+        ``perubahan`` (count of (person, team) pairs changed).
+    constants : dict of str to float
+        Constant part of a component, left out of its terms and of the solver's
+        objective (``perubahan``: the number of pairs in the acuan).
     weights : dict of str to float
         Weight per component as used in the objective (cost per Rp).
     families : dict of str to int
@@ -141,6 +146,7 @@ class Model:
     hours: dict[str, Terms] = field(default_factory=dict)
     team_hours: dict[tuple[str, str], Terms] = field(default_factory=lambda: defaultdict(list))
     components: dict[str, Terms] = field(default_factory=dict)
+    constants: dict[str, float] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
     families: dict[str, int] = field(default_factory=dict)
     slack: dict[tuple[str, ...], tuple[int, str]] = field(default_factory=dict)
@@ -151,6 +157,11 @@ class Model:
     rows: _Rows = field(default_factory=_Rows)
     objective: Terms = field(default_factory=list)
     _pulp: tuple[pulp.LpProblem, list[Any]] | None = None
+
+    @property
+    def offset(self) -> float:
+        """Constant left out of :attr:`objective`: Σ weight × constant (objective units)."""
+        return sum(self.weights.get(name, 0.0) * c for name, c in self.constants.items())
 
     @property
     def prob(self) -> pulp.LpProblem:
@@ -208,6 +219,7 @@ def build_model(
     elastic: bool = False,
     bobot: dict[str, float] | None = None,
     ej_maks_paling: float | None = None,
+    acuan: Alokasi | None = None,
 ) -> Model:
     """Build the allocation model: variables, constraint families, objective.
 
@@ -224,6 +236,9 @@ def build_model(
     ej_maks_paling : float, optional
         Upper bound on the highest EJ of the unit's staff (EJ); the second stage of
         ``prioritas="pemerataan"``.
+    acuan : Alokasi, optional
+        Reference allocation: the objective gets the component ``perubahan`` (changes
+        from it; see :func:`~sistemkerja.optimasi.tujuan.add_perubahan`).
 
     Returns
     -------
@@ -250,7 +265,7 @@ def build_model(
     kendala.add_involvement(model, m)
     kendala.add_budget(model, m)
     kendala.add_pins(model, m)
-    tujuan.add_objective(model, m, bobot=bobot, ej_maks_paling=ej_maks_paling)
+    tujuan.add_objective(model, m, bobot=bobot, ej_maks_paling=ej_maks_paling, acuan=acuan)
     model.build_seconds = time.perf_counter() - start
     return model
 

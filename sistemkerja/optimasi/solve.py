@@ -15,12 +15,14 @@ from sistemkerja.domain.alokasi import Alokasi, Keanggotaan, Penugasan
 from sistemkerja.domain.masalah import PlanError
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.optimasi.cek import Penjelasan, precheck
-from sistemkerja.optimasi.greedy import greedy
+from sistemkerja.optimasi.greedy import from_alokasi, greedy, open_teams
 from sistemkerja.optimasi.hasil import Hasil
+from sistemkerja.optimasi.heuristik import plan_from_start
 from sistemkerja.optimasi.masukan import Masukan, build_masukan
 from sistemkerja.optimasi.model import Model, build_model, value
 from sistemkerja.optimasi.penjelasan import explain
 from sistemkerja.optimasi.solver import SolveOutcome, SolverName, solve_model
+from sistemkerja.optimasi.solver.celah import relative_gap
 from sistemkerja.optimasi.status import Status
 from sistemkerja.optimasi.tenggat import Progress, Tenggat, TokenBatal
 
@@ -74,6 +76,7 @@ def optimasi(
     warm_start: bool = True,
     progress: Progress | None = None,
     batal: TokenBatal | None = None,
+    acuan: Alokasi | None = None,
 ) -> Hasil:
     """Assign staff to teams, Ketua Tim roles and activities.
 
@@ -109,6 +112,15 @@ def optimasi(
     batal : Batal or threading.Event, optional
         Cancel token: after ``batal.set()`` the call returns within about a second with
         the best plan so far and its honest status.
+    acuan : Alokasi, optional
+        A reference allocation, typically the result of the same plan before a pin
+        (:func:`~sistemkerja.optimasi.harga.harga_penetapan`). The objective gets the
+        component ``perubahan`` (the (person, team) memberships and Ketua roles that
+        differ from it) with a small weight
+        (:func:`~sistemkerja.optimasi.tujuan.bobot_perubahan`), so ties and near-ties
+        are broken towards the acuan; with ``warm_start`` the acuan, with the plan's
+        pins applied and its hours fitted, is also a starting plan. ``None`` (default):
+        no such component, the run is exactly as without it.
 
     Returns
     -------
@@ -123,6 +135,8 @@ def optimasi(
         When an argument is out of range or the plan is empty (Indonesian message).
     """
     _check_inputs(batas_waktu, celah, threads)
+    if acuan is not None and not isinstance(acuan, Alokasi):
+        raise ValueError(f"acuan harus berupa Alokasi (hasil optimasi), bukan {acuan!r}")
     if threads is not None:
         threads = min(threads, MAX_THREADS)  # more threads than cores only slow HiGHS down
     tenggat = Tenggat(float(batas_waktu), batal=batal, progress=progress)
@@ -181,7 +195,15 @@ def optimasi(
             if first.bound is not None and first.objective - first.bound <= toleransi_ej + TOL:
                 ej_terbukti = max(0.0, first.bound)
     tenggat.bagian("tujuan")
-    model = build_model(m, ej_maks_paling=ej_paling)
+    model = build_model(m, ej_maks_paling=ej_paling, acuan=acuan)
+    awal = first.x if first is not None else None
+    if acuan is not None and warm_start:
+        near = from_alokasi(m, acuan)
+        known = plan_from_start(model, near, tenggat, open_teams(m, acuan, near))
+        if known is not None and (
+            awal is None or value(model.objective, known) < value(model.objective, awal)
+        ):
+            awal = known
     counts["variabel"] = len(model.columns)
     counts["kendala"] = len(model.rows)
     build_seconds = prep_seconds + model.build_seconds
@@ -197,7 +219,7 @@ def optimasi(
             threads=threads,
             log=log,
             start=start,
-            awal=first.x if first is not None else None,
+            awal=awal,
         )
         if first is not None and first.x is not None:
             fallback = _rescored(first, model)
@@ -245,7 +267,7 @@ def _rescored(first: SolveOutcome, model: Model) -> SolveOutcome:
 
 def _merge(plan_from: SolveOutcome, bound_from: SolveOutcome) -> SolveOutcome:
     """Return a plan with the (valid) bound of another run of the same model."""
-    from sistemkerja.optimasi.solver.celah import proven_status, relative_gap
+    from sistemkerja.optimasi.solver.celah import proven_status
 
     assert plan_from.objective is not None
     bound = bound_from.bound
@@ -277,17 +299,27 @@ def _result(
         explanation = tuple(explain(m, tenggat.share(1.0), solver=solver, threads=threads))
     alokasi = _alokasi(m, model, outcome) if outcome.x is not None else None
     components = (
-        {name: value(terms, outcome.x) for name, terms in model.components.items()}
+        {
+            name: value(terms, outcome.x) + model.constants.get(name, 0.0)
+            for name, terms in model.components.items()
+        }
         if outcome.x is not None
         else {}
     )
+    objective, bound, gap = outcome.objective, outcome.bound, outcome.gap
+    if model.offset and objective is not None:
+        # The constant of ``perubahan`` the solver did not see: reported objective and
+        # bound are Σ weight × component; the absolute gap is unchanged.
+        objective += model.offset
+        bound = None if bound is None else bound + model.offset
+        gap = relative_gap(objective, bound)
     tenggat.tahap("selesai")
     return Hasil(
         plan,
         outcome.status,
-        _digits(outcome.objective),
-        _digits(outcome.bound),
-        outcome.gap,
+        _digits(objective),
+        _digits(bound),
+        gap,
         components=components,
         weights=dict(model.weights),
         solver=outcome.solver,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
+from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.enums import Asal
 from sistemkerja.optimasi.kendala import cost_terms, involvement_terms
 from sistemkerja.optimasi.masukan import Masukan
@@ -21,6 +22,34 @@ PENALTY = {
 #: explanation keeps the work covered and shows whose capacity (and when) falls short.
 FAMILY_WEIGHT = {"cakupan": 2.0, "pembawa": 2.0}
 
+PERUBAHAN_RELATIF = 0.1
+"""Weight of one change from the ``acuan`` as a share of the weight of one membership.
+
+With the default ``bobot_keanggotaan`` 0,01 a change weighs 0,001: ten changes cost as
+much as one membership, a hundredth of what 0,01 EJ of the highest EJ costs (weight 10)
+and as much as Rp 10.000 of cost (0,1 per juta). It breaks ties and near-ties between
+allocations, and trades real objective only in amounts of that order.
+"""
+PERUBAHAN_MINIMAL = 1e-3
+"""Weight of one change when the plan gives memberships no weight (objective units)."""
+
+
+def bobot_perubahan(k_keanggotaan: float) -> float:
+    """Weight of one change from the ``acuan`` (objective units per (person, team) pair).
+
+    Parameters
+    ----------
+    k_keanggotaan : float
+        The plan's weight of one membership (``bobot_keanggotaan``).
+
+    Returns
+    -------
+    float
+        ``PERUBAHAN_RELATIF × bobot_keanggotaan``, or ``PERUBAHAN_MINIMAL`` when that is 0.
+    """
+    weight = PERUBAHAN_RELATIF * k_keanggotaan
+    return weight if weight > 0 else PERUBAHAN_MINIMAL
+
 
 def add_objective(
     model: Model,
@@ -28,12 +57,14 @@ def add_objective(
     *,
     bobot: dict[str, float] | None = None,
     ej_maks_paling: float | None = None,
+    acuan: Alokasi | None = None,
 ) -> None:
     """Weighted objective; components kept apart in their own units.
 
     ``ej_maks ≥ jam[p] / capacity[p]`` for the unit's own staff; deviation from the
     policy band ``[ej_min, ej_max]`` averaged over the unit's staff who can work;
-    cost in Rp; people from outside; memberships.
+    cost in Rp; people from outside; memberships; with an ``acuan``, the changes from it
+    (:func:`add_perubahan`).
 
     Parameters
     ----------
@@ -45,6 +76,8 @@ def add_objective(
         Weights per component replacing the Kebijakan's (cost per Rp).
     ej_maks_paling : float, optional
         Upper bound of ``ej_maks`` (EJ): the highest EJ held at most this.
+    acuan : Alokasi, optional
+        Reference allocation: adds the component ``perubahan``.
     """
     k = m.plan.kebijakan
     ej_max = column(model, "ej_maks", upper=math.inf if ej_maks_paling is None else ej_maks_paling)
@@ -97,6 +130,8 @@ def add_objective(
             "keanggotaan": k.bobot_keanggotaan,
         }
     )
+    if acuan is not None:
+        add_perubahan(model, acuan, bobot_perubahan(k.bobot_keanggotaan) if bobot is None else 0.0)
     scale = 1e-3 if model.elastic else 1.0
     objective: dict[int, float] = defaultdict(float)
     for name, terms in model.components.items():
@@ -107,6 +142,35 @@ def add_objective(
     for key, (col, unit) in model.slack.items():
         objective[col] += PENALTY[unit] * FAMILY_WEIGHT.get(key[0], 1.0)
     model.objective = list(objective.items())
+
+
+def add_perubahan(model: Model, acuan: Alokasi, weight: float) -> None:
+    """Add the component ``perubahan``: (person, team) pairs placed unlike in ``acuan``.
+
+    ``perubahan = Σ_{(p,t) ∉ A} y[p,t] + Σ_{(p,t) ∈ A} (1 − y[p,t])`` plus the same over
+    the Ketua roles ``z`` and the acuan's Ketua roles, where ``A`` are the acuan's
+    memberships (orang × tim). The terms carry −1 for pairs in the acuan and +1 for the
+    others; the constant (the number of pairs in the acuan, ``Model.constants``) is left
+    out of the solver's objective and added back when the result is reported. A person
+    who joins a team as Ketua counts 2 (membership and role), a Ketua who stays as a
+    member counts 1. Pairs the plan no longer allows (a forbid) count as changes.
+
+    Parameters
+    ----------
+    model : Model
+        The model being built (its ``components`` and ``weights`` already set).
+    acuan : Alokasi
+        Reference allocation.
+    weight : float
+        Weight of one change (objective units; see :func:`bobot_perubahan`).
+    """
+    members = {(k.nip, k.tim) for k in acuan.keanggotaan}
+    leaders = {(k.nip, k.tim) for k in acuan.keanggotaan if k.ketua}
+    terms: Terms = [(col, -1.0 if key in members else 1.0) for key, col in model.y.items()]
+    terms += [(col, -1.0 if key in leaders else 1.0) for key, col in model.z.items()]
+    model.components["perubahan"] = terms
+    model.constants["perubahan"] = float(len(members) + len(leaders))
+    model.weights["perubahan"] = weight
 
 
 # ---- solving --------------------------------------------------------------------------
