@@ -36,7 +36,8 @@ KUNCI = "Kunci"
 #: Grid geometry (pixels), named so browser tests can click a cell of the canvas grid.
 TINGGI_BARIS = 20
 LEBAR_KOLOM = 130
-LEBAR_KUNCI = 110
+#: The row key is not shown (it repeats the key columns); no row-header column.
+LEBAR_KUNCI = 0
 
 
 def _slug(text: str) -> str:
@@ -191,7 +192,7 @@ class EditorLembar(widgets.VBox):
             base_column_size=LEBAR_KOLOM,
             base_row_size=TINGGI_BARIS,
             base_column_header_size=TINGGI_BARIS,
-            base_row_header_size=LEBAR_KUNCI,
+            header_visibility="column",
             layout=widgets.Layout(height=f"{tinggi}px"),
         )
         self.grid.add_class("sk-grid")

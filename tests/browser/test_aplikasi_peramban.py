@@ -73,6 +73,14 @@ def test_participant_goes_from_pk_to_an_exported_mph_with_a_pin(voila_app, page,
     page.wait_for_selector(".sk-lembar-indikator .sk-pesan-ok")
     assert "Tersimpan" in page.inner_text(".sk-lembar-indikator .sk-pesan")
     foto("1-pk")
+    # A bad edit: refused next to the grid with sheet, row and column; the file untouched.
+    saved_bytes = copy.read_bytes()
+    _type_into(page, indikator, 1, headers.index("Sasaran"), "SS-TIDAK-ADA")
+    page.wait_for_selector(".sk-lembar-indikator .sk-pesan-galat")
+    refusal = page.inner_text(".sk-lembar-indikator .sk-pesan")
+    assert "lembar 'Indikator', baris 3" in refusal and "kolom 'Sasaran'" in refusal, refusal
+    assert copy.read_bytes() == saved_bytes
+    foto("1-pk-ditolak")
 
     # Stage 3: change an effort (norma waktu of the first effort line).
     _tab(page, ".sk-tab-tahap", "3 Kegiatan")
@@ -117,6 +125,7 @@ def test_participant_goes_from_pk_to_an_exported_mph_with_a_pin(voila_app, page,
     foto("4-harga")
     page.click(".sk-tombol-tetapkan")
     page.wait_for_selector(".sk-daftar-penetapan option")
+    page.wait_for_selector("button.sk-tombol-tetapkan:disabled")  # the priced result taken
     foto("4-ditetapkan")
 
     # Export with one click.
