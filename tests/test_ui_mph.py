@@ -81,7 +81,12 @@ def test_optimasi_click_shows_status_mph_charts_and_state(model: ModelRencana) -
     assert "<table" in panel.mph2.value
     panel.pilih_tim.value = "TIM-B"
     assert "Dewi Anggraini" in panel.mph2.value
+    # The charts are drawn when their result tab is opened, not before.
+    assert panel.grafik_beban.value.tobytes() == b""
+    panel.tab_hasil.selected_index = 2
     assert panel.grafik_beban.value.tobytes().startswith(PNG)
+    assert panel.grafik_anggaran.value.tobytes() == b""
+    panel.tab_hasil.selected_index = 3
     assert panel.grafik_anggaran.value.tobytes().startswith(PNG)
     assert panel.panel_optimasi.grafik.value.tobytes().startswith(PNG)
     assert not panel.tombol_ekspor.disabled

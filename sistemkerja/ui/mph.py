@@ -225,6 +225,9 @@ def ekspor_hasil(tabel: TabelHasil, jalur_rencana: str | os.PathLike[str]) -> di
     return out
 
 
+#: Result tabs whose charts are drawn only while shown.
+TAB_BEBAN, TAB_ANGGARAN = 2, 3
+
 #: Geometry of the member grid (pixels), named so browser tests can click a row.
 TINGGI_BARIS = 20
 LEBAR_KUNCI = 150
@@ -567,6 +570,8 @@ class PanelMPH(widgets.VBox):
             ],
             titles=("MPH level 1", "MPH level 2", "Beban kerja", "Anggaran"),
         )
+        self._grafik_untuk: list[TabelHasil | None] = [None, None]
+        self.tab_hasil.observe(self._gambar_grafik, names="selected_index")
         panel_hasil = widgets.VBox([widgets.HTML("<b>Hasil</b>"), self.usang, self.tab_hasil])
         panel_hasil.add_class("sk-panel-hasil")
 
@@ -921,13 +926,28 @@ class PanelMPH(widgets.VBox):
                 _ganti_pilihan(self.pilih_tim, teams)
                 self._tampilkan_level2()
             self.tombol_ekspor.disabled = False
-            if tabel.alokasi is not None:
+        self._gambar_grafik()
+
+    def _gambar_grafik(self, _change: dict[str, Any] | None = None) -> None:
+        """Draw the workload or budget chart of the result, only while its tab is shown.
+
+        Each chart takes a few tenths of a second; ten participants clicking Optimasi at
+        once on two cores should not wait for charts nobody looks at.
+        """
+        with self._kunci_hasil:
+            tabel, index = self.tabel, self.tab_hasil.selected_index
+            if tabel is None or tabel.alokasi is None:
+                return
+            if index == TAB_BEBAN and self._grafik_untuk[0] is not tabel:
                 beban = grafik.grafik_beban_pegawai(tabel.beban_pegawai)
                 self.grafik_beban.value = gambar_png(beban.figure)
+                self._grafik_untuk[0] = tabel
+            if index == TAB_ANGGARAN and self._grafik_untuk[1] is not tabel:
                 anggaran = grafik.grafik_anggaran(
                     tabel.anggaran_pagu, tabel.belanja_akun, level="RO"
                 )
                 self.grafik_anggaran.value = gambar_png(anggaran.figure)
+                self._grafik_untuk[1] = tabel
 
     def pilih_dari_matriks(self, nip: str, tim: str) -> None:
         """Fill the dialog kinerja from the matrix: this person as Ketua Tim of this team.
