@@ -98,7 +98,7 @@ LABELS = {
     "buka": "buka rencana (ModelRencana.buka)",
     "panel": "bangun PanelMPH",
     "mph": "klik Optimasi → tabel MPH terisi (target < 5 s)",
-    "grafik": "klik Optimasi → grafik beban dan anggaran",
+    "grafik": "klik Optimasi → thread pengoptimal selesai (grafik: saat tabnya dibuka)",
     "solve": "klik Optimasi → keadaan 'selesai'",
     "optimasi": "  di antaranya optimasi() sendiri (Hasil.total_seconds)",
     "ekspor": "Ekspor (hasil.xlsx, dokumen.xlsx, laporan.html)",
