@@ -118,7 +118,15 @@ def grafik_riwayat(
         ax.text(0.5, 0.5, "Belum ada rencana atau batas bawah", ha="center", va="center")
         return ax
     if best:
-        ax.step(*zip(*best, strict=True), where="post", color="#1f77b4", label="rencana terbaik")
+        # Markers: a plan found once (often only at the end) is a point, not a line.
+        ax.step(
+            *zip(*best, strict=True),
+            where="post",
+            color="#1f77b4",
+            marker="o",
+            markersize=3,
+            label="rencana terbaik",
+        )
     if bound:
         ax.step(*zip(*bound, strict=True), where="post", color="#d62728", label="batas bawah")
     ax.set_xlabel("detik")
@@ -126,7 +134,7 @@ def grafik_riwayat(
     ax.xaxis.set_major_formatter(lambda v, _pos: format_angka(v, 0))
     ax.yaxis.set_major_formatter(lambda v, _pos: format_angka(v, 2))
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8, loc="upper right")
+    ax.legend(fontsize=8, loc="best")
     return ax
 
 
