@@ -89,8 +89,10 @@ class BilahRencana(widgets.VBox):
             "pihak_pertama": widgets.Text(description="Pimpinan unit"),
             "jabatan_pihak_pertama": widgets.Text(description="Jabatan pimpinan"),
         }
-        for w in self.isian_baru.values():
+        for key, w in self.isian_baru.items():
             w.style.description_width = "130px"
+            w.add_class(f"sk-baru-{key.replace('_', '-')}")
+        self.jalur.add_class("sk-jalur")
         self.tombol_baru = _button("Buat rencana baru", "baru", "plus")
         self.tombol_baru.on_click(lambda _: self.baru())
         self.daftar_masalah = widgets.HTML()
@@ -128,18 +130,20 @@ class BilahRencana(widgets.VBox):
         self._render()
 
     # ---- commands ---------------------------------------------------------------------
+    def _target(self, name: str) -> Path:
+        """Return the path of a typed file name: beside the plan file when relative, ``.xlsx``."""
+        target = Path(name).expanduser()
+        if not target.is_absolute() and self.model.path is not None:
+            target = Path(self.model.path).parent / target
+        return target if target.suffix.lower() == ".xlsx" else target.with_suffix(".xlsx")
+
     def simpan_sebagai(self) -> bool:
         """Save the plan to the file named in :attr:`nama_baru` (beside the plan file)."""
         name = self.nama_baru.value.strip()
         if not name:
             self._show_message(False, "Tulis dulu nama berkas baru")
             return False
-        target = Path(name)
-        if not target.is_absolute() and self.model.path is not None:
-            target = Path(self.model.path).parent / target
-        if target.suffix.lower() != ".xlsx":
-            target = target.with_suffix(".xlsx")
-        ok = self.model.simpan_sebagai(target)
+        ok = self.model.simpan_sebagai(self._target(name))
         self._show_message(ok)
         return ok
 
@@ -149,7 +153,7 @@ class BilahRencana(widgets.VBox):
         if not name:
             self._show_message(False, "Tulis dulu jalur berkas rencana pada kolom Berkas")
             return False
-        ok = self.model.buka_berkas(name, contoh=contoh)
+        ok = self.model.buka_berkas(self._target(name), contoh=contoh)
         self._show_message(ok)
         return ok
 
@@ -170,16 +174,17 @@ class BilahRencana(widgets.VBox):
         except ValueError:
             self._show_message(False, "Tahun harus bilangan bulat, mis. 2027")
             return False
-        if Path(name).exists():
-            self._show_message(False, f"Berkas '{name}' sudah ada; pilih nama lain")
+        target = self._target(name)
+        if target.exists():
+            self._show_message(False, f"Berkas '{target}' sudah ada; pilih nama lain")
             return False
         try:
-            fresh = ModelRencana.baru(name, tahun=tahun, **values)
+            fresh = ModelRencana.baru(target, tahun=tahun, **values)
         except FieldError as exc:
             self._show_message(False, f"Kepala PK tidak sah: {exc.message}")
             return False
         except OSError as exc:
-            self._show_message(False, f"Berkas '{name}' tidak dapat dibuat ({exc.strerror})")
+            self._show_message(False, f"Berkas '{target}' tidak dapat dibuat ({exc.strerror})")
             return False
         if fresh.path is None:
             return False

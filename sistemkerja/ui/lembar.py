@@ -17,6 +17,7 @@ editor, ``sk-pesan`` on its message line (plus ``sk-pesan-galat`` / ``sk-pesan-o
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -41,7 +42,8 @@ LEBAR_KUNCI = 0
 
 
 def _slug(text: str) -> str:
-    return "-".join(text.lower().split())
+    """CSS-class form of a name: ``"Pagu (Rp)"`` → ``"pagu-rp"``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _codes(plan: Rencana, attr: str, field: str = "code") -> list[str]:
@@ -350,6 +352,7 @@ class EditorLembar(widgets.VBox):
                 w = widgets.Text(value="", placeholder=hint, description=description)
             w.style.description_width = "140px"
             w.tooltip = k.help or None
+            w.add_class(f"sk-isian-{_slug(k.header)}")
             self.fields[k.header] = w
             children.append(w)
         self.form.children = children
