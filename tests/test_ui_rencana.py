@@ -315,6 +315,7 @@ def test_plan_bar_new_plan_from_header(model: ModelRencana, tmp_path: Path) -> N
     assert model.rencana.pk.unit == "DIT-B"
     assert "no_pegawai" in {p.code for p in model.masalah}
     assert "galat" in bar.lipatan.get_title(0)
+    assert all(w.value == "" for w in bar.isian_baru.values())  # form ready for another
 
 
 def test_plan_bar_refuses_to_switch_with_unsaved_edits(model: ModelRencana, tmp_path: Path) -> None:

@@ -190,6 +190,9 @@ class BilahRencana(widgets.VBox):
             return False
         ok = self.model.buka_berkas(fresh.path)
         self._show_message(ok)
+        if ok:  # the header now lives in the plan (tab 1 PK); the form is ready for another
+            for w in self.isian_baru.values():
+                w.value = ""
         return ok
 
     # ---- rendering ----------------------------------------------------------------------
