@@ -35,6 +35,9 @@ PLAIN = [
     "86 Laporan",
     "12 Laporan/bulan",
     "-5 %",
+    "5 Admin",
+    "3 Kamin",
+    "2 Pemaksimal",
 ]
 
 
@@ -212,12 +215,16 @@ def test_scale_rejects_bad_definitions():
         ("90%—95%", 90.0, 95.0, "%"),
         ("3,0 s.d. 3,5", 3.0, 3.5, ""),
         ("3,0 sd 3,5", 3.0, 3.5, ""),
+        ("90 s/d 95 %", 90.0, 95.0, "%"),
+        ("90 S/D 95 %", 90.0, 95.0, "%"),
         ("90 sampai 95 %", 90.0, 95.0, "%"),
         ("90 sampai dengan 95 %", 90.0, 95.0, "%"),
         ("Indeks 3,0 – 3,5", 3.0, 3.5, "Indeks"),
         ("antara 3 dan 5", 3.0, 5.0, ""),
         ("1.000 - 1.250,5 Orang", 1000.0, 1250.5, "Orang"),
         ("Rp 1.000.000 – 2.000.000", 1e6, 2e6, "Rp"),
+        ("Rp 1.000.000 – Rp 2.000.000", 1e6, 2e6, "Rp"),
+        ("Indeks 3,0 – Indeks 3,5", 3.0, 3.5, "Indeks"),
     ],
 )
 def test_ranges(text, low, high, unit):
@@ -254,6 +261,10 @@ def test_range_unit_column_wins():
         ("minimal 1.250,5 Orang", 1250.5, "Orang", Arah.NAIK, True),
         ("paling sedikit 3 Laporan", 3.0, "Laporan", Arah.NAIK, True),
         ("sekurang-kurangnya 4 Dokumen", 4.0, "Dokumen", Arah.NAIK, True),
+        ("10 Laporan (maks.)", 10.0, "Laporan", Arah.TURUN, True),
+        ("5 % ke bawah", 5.0, "%", Arah.TURUN, True),
+        ("90 % ke atas", 90.0, "%", Arah.NAIK, True),
+        ("80 poin minimal", 80.0, "poin", Arah.NAIK, True),
     ],
 )
 def test_bounds(text, value, unit, arah, inclusive):
@@ -320,6 +331,12 @@ def test_compound_of_other_forms():
     assert [p.jenis for p in t.bagian] == [JenisTarget.PREDIKAT, JenisTarget.BATAS]
     assert t.bagian[1].arah is Arah.TURUN
     assert t.angka == (5.0,)
+
+
+def test_s_slash_d_range_inside_a_compound():
+    t = baca_target("90 s/d 95 % + 8 LHP")
+    assert [p.jenis for p in t.bagian] == [JenisTarget.RENTANG, JenisTarget.ANGKA]
+    assert (t.bagian[0].bawah, t.bagian[0].atas) == (90.0, 95.0)
 
 
 def test_slash_in_a_unit_is_not_a_compound():
@@ -414,7 +431,8 @@ def test_unknown_forms_are_refused_with_examples(text):
         ("95–90 %", "ujung bawah rentang lebih besar"),
         ("90 % – 5 Laporan", "bersatuan lain ('%' dan 'Laporan')"),
         ("Semester III", "Semester I dan II"),
-        ("3 5 Laporan", "memuat 2 angka tanpa pemisah yang dikenal"),
+        ("3 5 Laporan", "memuat 2 angka yang tidak tersusun sebagai rentang"),
+        ("≤ 10 % dan ≥ 5 %", "memuat 2 angka yang tidak tersusun sebagai rentang"),
         ("95–90 % / 5 %", "ujung bawah rentang lebih besar"),
         ("Desember 2017 + 30 Februari 2025", "bukan tanggal yang ada"),
         ("30 Februari 2025", "bukan tanggal yang ada"),

@@ -309,10 +309,11 @@ _CONTOH = (
 )
 
 _NUM = r"\d(?:[\d.,]*\d)?"
-_RANGE_SEP = r"(?:–|—|-|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga)"
+_RANGE_SEP = r"(?:–|—|-|s\.?\s?d\.?|s\s?/\s?d\.?|sampai(?:\s+dengan)?|hingga)"
+_SD_SLASH = re.compile(r"\bs\s?/\s?d\b", re.IGNORECASE)
 _RANGE = re.compile(
     rf"^(?P<pre>[^\d]*?)\s*(?P<a>{_NUM})\s*(?P<ua>[^\d–—-]*?)\s*{_RANGE_SEP}\s*"
-    rf"(?P<b>{_NUM})\s*(?P<ub>[^\d]*)$",
+    rf"(?:(?P=pre)\s*)?(?P<b>{_NUM})\s*(?P<ub>[^\d]*)$",
     re.IGNORECASE,
 )
 _ANTARA = re.compile(
@@ -344,6 +345,14 @@ _BOUND = re.compile(
     r"^(?:"
     + "|".join(f"(?P<b{i}>{p})" for i, (p, _, _) in enumerate(_BOUNDS))
     + r")\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+# The same words written after the number: "10 Laporan (maks.)", "5 % ke bawah".
+_BOUND_AFTER = re.compile(
+    r"^(?P<rest>.*?\d.*?)\s*\(?\s*(?<![^\W\d_])"
+    r"(?:(?P<down>maksimal|maksimum|maks\.?|max\.?|ke\s+bawah)|"
+    r"(?P<up>minimal|minimum|min\.?|ke\s+atas))\s*\)?$",
     re.IGNORECASE,
 )
 
@@ -462,8 +471,9 @@ def baca_target(
     numbers = re.findall(r"\d(?:[\d.,]*\d)?", raw)
     if len(numbers) > 1:
         raise ValueError(
-            f"target '{raw}' memuat {len(numbers)} angka tanpa pemisah yang dikenal "
-            f"('–', 's.d.', 'sampai', '/', '+'); contoh yang diterima: {_CONTOH}"
+            f"target '{raw}' memuat {len(numbers)} angka yang tidak tersusun sebagai rentang "
+            "('90–95 %', '3 s.d. 5'), beberapa target ('33 % / 50 % / 17 %', "
+            f"'8 LHP + 8 Surat') atau tanggal ('31 Maret 2025'); contoh yang diterima: {_CONTOH}"
         )
     raise ValueError(
         f"target '{raw}' tidak berisi angka, predikat, rentang, batas, periode atau "
@@ -479,7 +489,9 @@ def _compound(
     Returns the compound target, or ``None`` and the error of the first piece that was an
     impossible form (kept to explain a refusal when the whole text fits no form either).
     """
-    pieces = [p.strip() for p in re.split(r"[+/]", raw)]
+    # "s/d" ("sampai dengan") separates a range, not two targets
+    separators = r"[+]" if _SD_SLASH.search(raw) else r"[+/]"
+    pieces = [p.strip() for p in re.split(separators, raw)]
     if len(pieces) < 2 or not all(pieces):
         return None, None
     parts: list[TargetPK] = []
@@ -594,11 +606,16 @@ def _range(raw: str, satuan: str | None, scales: Sequence[Skala]) -> TargetPK | 
 
 def _bound(raw: str, satuan: str | None, scales: Sequence[Skala]) -> TargetPK | None:
     match = _BOUND.match(raw)
-    if match is None:
-        return None
-    index = next(i for i in range(len(_BOUNDS)) if match[f"b{i}"] is not None)
-    _, arah, inclusive = _BOUNDS[index]
-    rest = match["rest"].strip()
+    if match is not None:
+        index = next(i for i in range(len(_BOUNDS)) if match[f"b{i}"] is not None)
+        _, arah, inclusive = _BOUNDS[index]
+        rest = match["rest"].strip()
+    else:
+        suffix = _BOUND_AFTER.match(raw)
+        if suffix is None:
+            return None
+        arah, inclusive = (Arah.TURUN if suffix["down"] else Arah.NAIK), True
+        rest = suffix["rest"].strip()
     if not rest:
         return None
     predicate = _predicate(rest, None, scales)
