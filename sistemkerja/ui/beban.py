@@ -23,7 +23,6 @@ buttons ``sk-tombol-optimasi``, ``sk-tombol-berhenti``, ``sk-tombol-pindahkan``,
 from __future__ import annotations
 
 import html
-import io
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -32,7 +31,6 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 import traitlets
-from matplotlib.figure import Figure
 
 from sistemkerja import analisis, grafik
 from sistemkerja.analisis.abk import PEGAWAI, UNIT
@@ -41,11 +39,9 @@ from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.angka import format_angka, parse_angka
 from sistemkerja.domain.enums import Asal
 from sistemkerja.domain.rencana import Rencana
+from sistemkerja.ui._tampil import png, tulis_pesan
 from sistemkerja.ui.optimasi import ModelOptimasi
 from sistemkerja.ui.rencana import ModelRencana
-
-#: Resolution of the chart images (dots per inch).
-DPI = 80
 
 #: What the panel says about the state of the optimiser, per :data:`~sistemkerja.ui.KEADAAN`.
 LABEL_KEADAAN: dict[str, str] = {
@@ -358,13 +354,6 @@ class ModelBeban(traitlets.HasTraits):
 
 
 # ---- rendering helpers ---------------------------------------------------------------------
-def png(figure: Figure) -> bytes:
-    """Return a matplotlib figure as PNG bytes (at :data:`DPI`)."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI)
-    return buffer.getvalue()
-
-
 def _table(rows: list[list[str]], header: list[str], css: str) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     body = "".join(
@@ -488,17 +477,6 @@ def tabel_jabatan(df: pd.DataFrame) -> str:
         "EJ rata-rata pegawai (alokasi)",
     ]
     return _STYLE + _table(rows, header, "sk-tabel sk-tabel-jabatan")
-
-
-def _message(box: widgets.HTML, text: str, ok: bool) -> None:
-    box.remove_class("sk-pesan-galat")
-    box.remove_class("sk-pesan-ok")
-    if not text:
-        box.value = ""
-        return
-    box.add_class("sk-pesan-ok" if ok else "sk-pesan-galat")
-    color = "#1b5e20" if ok else "#b71c1c"
-    box.value = f'<span style="color:{color}">{html.escape(text)}</span>'
 
 
 class PanelBeban(widgets.VBox):
@@ -653,7 +631,7 @@ class PanelBeban(widgets.VBox):
         self.optimasi.rencana = self.model.rencana
         started = self.optimasi.mulai()
         if not started:
-            _message(self.pesan, self.optimasi.pesan, False)
+            tulis_pesan(self.pesan, self.optimasi.pesan, False)
         return started
 
     def pindahkan(self) -> bool:
@@ -710,7 +688,7 @@ class PanelBeban(widgets.VBox):
         self.status.value = f"<span>{lines}</span>"
 
     def _show_message(self, _change: dict[str, Any] | None = None) -> None:
-        _message(self.pesan, self.beban.pesan, self.beban.berhasil)
+        tulis_pesan(self.pesan, self.beban.pesan, self.beban.berhasil)
         items = "".join(f"<li>{html.escape(w)}</li>" for w in self.beban.peringatan)
         self.peringatan.value = (
             '<div style="color:#8a4b00"><b>Perhatikan (aturan yang mungkin dilanggar '

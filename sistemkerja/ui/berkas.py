@@ -20,6 +20,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from sistemkerja.domain.masalah import FieldError
+from sistemkerja.ui._tampil import tulis_pesan
 from sistemkerja.ui.rencana import ModelRencana
 
 #: How many problems the bar lists (the rest are counted).
@@ -197,10 +198,7 @@ class BilahRencana(widgets.VBox):
 
     # ---- rendering ----------------------------------------------------------------------
     def _show_message(self, ok: bool, text: str | None = None) -> None:
-        message = self.model.pesan if text is None else text
-        color = "#1b5e20" if ok else "#b71c1c"
-        lines = "<br>".join(html.escape(line) for line in message.splitlines())
-        self.pesan.value = f'<span style="color:{color}">{lines}</span>'
+        tulis_pesan(self.pesan, self.model.pesan if text is None else text, ok)
 
     def _render(self, _change: dict[str, Any] | None = None) -> None:
         model = self.model

@@ -17,7 +17,6 @@ CSS classes for browser tests: ``sk-panel-kegiatan`` and ``sk-siap`` on the pane
 from __future__ import annotations
 
 import html
-import io
 import threading
 from collections.abc import Hashable
 
@@ -29,6 +28,7 @@ from sistemkerja.analisis.jadwal import jadwal_kegiatan
 from sistemkerja.analisis.ringkasan import MELEBIHI, ringkasan_kegiatan, ringkasan_pagu
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.grafik.jadwal import grafik_jadwal
+from sistemkerja.ui._tampil import png
 from sistemkerja.ui.lembar import EditorLembar
 from sistemkerja.ui.pk import DaftarMasalah, jam, persen, rupiah, tabel_html
 from sistemkerja.ui.rencana import ModelRencana
@@ -120,10 +120,9 @@ def png_gantt(plan: Rencana, *, dpi: int = DPI_GANTT) -> bytes:
         :func:`~sistemkerja.analisis.jadwal_kegiatan` (a figure not held by pyplot).
     """
     ax = grafik_jadwal(jadwal_kegiatan(plan))
-    buffer = io.BytesIO()
-    ax.figure.savefig(buffer, format="png", dpi=dpi)
+    image = png(ax.figure, dpi)
     ax.figure.clear()
-    return buffer.getvalue()
+    return image
 
 
 def _baris_pagu(row: pd.Series) -> str | None:

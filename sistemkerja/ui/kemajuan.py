@@ -18,7 +18,6 @@ following :attr:`ModelOptimasi.keadaan`, ``sk-tombol-optimasi`` and
 from __future__ import annotations
 
 import html
-import io
 import math
 import threading
 import time
@@ -32,6 +31,7 @@ from matplotlib.figure import Figure
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.kebijakan import Kebijakan
 from sistemkerja.label import uraian_hasil
+from sistemkerja.ui._tampil import ganti_kelas, png
 from sistemkerja.ui.optimasi import KEADAAN, ModelOptimasi
 
 #: Most often the progress chart is redrawn while a run goes (detik between drawings).
@@ -51,26 +51,6 @@ NAMA_KEADAAN: dict[str, str] = {
     "gagal": "gagal",
     "dibatalkan": "dihentikan",
 }
-
-
-def gambar_png(figure: Figure, dpi: int = 80) -> bytes:
-    """Render a matplotlib figure to PNG bytes (Agg, no pyplot state).
-
-    Parameters
-    ----------
-    figure : matplotlib.figure.Figure
-        The figure (made with :class:`matplotlib.figure.Figure`, so nothing to close).
-    dpi : int
-        Resolution (dots per inch).
-
-    Returns
-    -------
-    bytes
-        The PNG file.
-    """
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
 
 
 def _finite(value: float | None) -> float | None:
@@ -167,14 +147,6 @@ def teks_kemajuan(model: ModelOptimasi) -> str:
     if celah is not None:
         parts.append(f"celah {format_angka(celah * 100, 2)} %")
     return "; ".join(parts)
-
-
-def ganti_kelas(widget: widgets.DOMWidget, awalan: str, nilai: str) -> None:
-    """Replace a widget's CSS classes starting with ``awalan`` by ``awalan + nilai``."""
-    for name in list(widget._dom_classes):
-        if name.startswith(awalan):
-            widget.remove_class(name)
-    widget.add_class(f"{awalan}{nilai}")
 
 
 class PanelOptimasi(widgets.VBox):
@@ -373,7 +345,7 @@ class PanelOptimasi(widgets.VBox):
                 ax = grafik_riwayat(riwayat, judul="Tahap 1: EJ tertinggi serendah mungkin")
             else:
                 ax = grafik_riwayat(riwayat, sejak=self._awal_tujuan)
-            self.grafik.value = gambar_png(ax.figure)
+            self.grafik.value = png(ax.figure)
             self.jumlah_gambar += 1
             self._terakhir = time.monotonic()  # the pause counts from the end of a drawing
 
@@ -384,8 +356,6 @@ __all__ = [
     "NAMA_KEADAAN",
     "PILIHAN_PRIORITAS",
     "PanelOptimasi",
-    "gambar_png",
-    "ganti_kelas",
     "grafik_riwayat",
     "teks_kemajuan",
 ]

@@ -30,6 +30,7 @@ from sistemkerja.domain import skema
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.domain.skema import Kolom, Lembar
 from sistemkerja.io.sel import cell_text, field_default
+from sistemkerja.ui._tampil import tulis_pesan
 from sistemkerja.ui.rencana import ModelRencana, Suntingan
 
 #: Index name of the grids: the row key of :meth:`Rencana.kunci`.
@@ -130,12 +131,7 @@ def tabel_teks(plan: Rencana, lembar: Lembar, kolom: Sequence[Kolom]) -> pd.Data
 def _message(box: widgets.HTML, suntingan: Suntingan | str, ok: bool | None = None) -> None:
     text = suntingan.pesan if isinstance(suntingan, Suntingan) else suntingan
     good = suntingan.diterima if isinstance(suntingan, Suntingan) else bool(ok)
-    box.remove_class("sk-pesan-galat")
-    box.remove_class("sk-pesan-ok")
-    box.add_class("sk-pesan-ok" if good else "sk-pesan-galat")
-    color = "#1b5e20" if good else "#b71c1c"
-    lines = "<br>".join(html.escape(line) for line in text.splitlines())
-    box.value = f'<span style="color:{color}">{lines}</span>' if text else ""
+    tulis_pesan(box, text, good)
 
 
 class EditorLembar(widgets.VBox):

@@ -51,7 +51,8 @@ from sistemkerja.laporan.tabel import TabelHasil, hitung_tabel
 from sistemkerja.laporan.xlsx import tulis_dokumen, write_result_workbook
 from sistemkerja.optimasi import Batal, Hasil, Kemajuan
 from sistemkerja.optimasi.harga import HargaPenetapan, harga_penetapan
-from sistemkerja.ui.kemajuan import PanelOptimasi, gambar_png, ganti_kelas
+from sistemkerja.ui._tampil import ganti_kelas, png, tulis_pesan
+from sistemkerja.ui.kemajuan import PanelOptimasi
 from sistemkerja.ui.optimasi import KEADAAN, ModelOptimasi
 from sistemkerja.ui.rencana import ModelRencana, Suntingan
 
@@ -253,14 +254,6 @@ def _frame_anggota(tabel: TabelHasil | None, tim: str | None, plan: Rencana | No
 
 def _escape_lines(text: str) -> str:
     return "<br>".join(html.escape(line) for line in text.splitlines())
-
-
-def _pesan(box: widgets.HTML, text: str, ok: bool) -> None:
-    box.remove_class("sk-pesan-ok")
-    box.remove_class("sk-pesan-galat")
-    box.add_class("sk-pesan-ok" if ok else "sk-pesan-galat")
-    color = "#1b5e20" if ok else "#b71c1c"
-    box.value = f'<span style="color:{color}">{_escape_lines(text)}</span>' if text else ""
 
 
 # ---- the pinned re-solve ---------------------------------------------------------------
@@ -733,13 +726,13 @@ class PanelMPH(widgets.VBox):
         plan = self.model.rencana
         dasar = self.optimasi.hasil
         if plan is None:
-            _pesan(self.pesan_dialog, "Belum ada rencana yang dibuka", False)
+            tulis_pesan(self.pesan_dialog, "Belum ada rencana yang dibuka", False)
             return False
         if self.optimasi.keadaan == "berjalan":
-            _pesan(self.pesan_dialog, "Tunggu optimasi selesai, lalu hitung harga", False)
+            tulis_pesan(self.pesan_dialog, "Tunggu optimasi selesai, lalu hitung harga", False)
             return False
         if dasar is None or dasar.plan != plan:
-            _pesan(
+            tulis_pesan(
                 self.pesan_dialog,
                 "Jalankan Optimasi dahulu untuk rencana ini: harga penetapan dihitung "
                 "terhadap hasil optimasi rencana yang sekarang",
@@ -749,13 +742,13 @@ class PanelMPH(widgets.VBox):
         try:
             pin = self.penetapan_form()
         except ValueError as exc:
-            _pesan(self.pesan_dialog, f"Penetapan belum lengkap: {exc}", False)
+            tulis_pesan(self.pesan_dialog, f"Penetapan belum lengkap: {exc}", False)
             return False
         problems = periksa_penetapan(plan, pin)
         if problems:
-            _pesan(self.pesan_dialog, "Penetapan ditolak:\n" + "\n".join(problems), False)
+            tulis_pesan(self.pesan_dialog, "Penetapan ditolak:\n" + "\n".join(problems), False)
             return False
-        _pesan(self.pesan_dialog, "", True)
+        tulis_pesan(self.pesan_dialog, "", True)
         return self.harga.hitung(plan, dasar, pin, batas_waktu=self.optimasi.batas_waktu)
 
     def tetapkan(self) -> Suntingan:
@@ -781,11 +774,11 @@ class PanelMPH(widgets.VBox):
         label = f"penetapan: {harga.kalimat_penetapan}"
         result = self.model.terapkan(plan.tambah(harga.penetapan[0]), label)
         if not result.diterima:
-            _pesan(self.pesan_dialog, result.pesan, False)
+            tulis_pesan(self.pesan_dialog, result.pesan, False)
             return result
         self.optimasi.ambil(harga.hasil, self.harga.riwayat)
         self.harga.kosongkan()
-        _pesan(self.pesan_dialog, result.pesan, True)
+        tulis_pesan(self.pesan_dialog, result.pesan, True)
         return result
 
     def batal(self) -> None:
@@ -809,7 +802,7 @@ class PanelMPH(widgets.VBox):
         if not key:
             return self._tolak("Pilih dahulu penetapan yang akan dihapus")
         result = self.model.hapus_baris("Penetapan", str(key))
-        _pesan(self.pesan_dialog, result.pesan, result.diterima)
+        tulis_pesan(self.pesan_dialog, result.pesan, result.diterima)
         return result
 
     def ekspor(self) -> dict[str, Path]:
@@ -823,16 +816,16 @@ class PanelMPH(widgets.VBox):
         """
         tabel = self.tabel
         if tabel is None:
-            _pesan(self.pesan_ekspor, "Belum ada hasil untuk diekspor: tekan Optimasi", False)
+            tulis_pesan(self.pesan_ekspor, "Belum ada hasil untuk diekspor: tekan Optimasi", False)
             return {}
         if self.model.path is None:
-            _pesan(self.pesan_ekspor, "Rencana belum punya berkas; simpan dahulu", False)
+            tulis_pesan(self.pesan_ekspor, "Rencana belum punya berkas; simpan dahulu", False)
             return {}
-        _pesan(self.pesan_ekspor, "Menulis berkas hasil…", True)
+        tulis_pesan(self.pesan_ekspor, "Menulis berkas hasil…", True)
         try:
             files = ekspor_hasil(tabel, self.model.path)
         except OSError as exc:
-            _pesan(
+            tulis_pesan(
                 self.pesan_ekspor,
                 f"Ekspor gagal: berkas tidak dapat ditulis ({exc.strerror or exc})",
                 False,
@@ -893,7 +886,7 @@ class PanelMPH(widgets.VBox):
 
     # ---- rendering ----------------------------------------------------------------------
     def _tolak(self, text: str) -> Suntingan:
-        _pesan(self.pesan_dialog, text, False)
+        tulis_pesan(self.pesan_dialog, text, False)
         return Suntingan(False, text)
 
     def _hasil_berubah(self, change: dict[str, Any]) -> None:
@@ -940,13 +933,13 @@ class PanelMPH(widgets.VBox):
                 return
             if index == TAB_BEBAN and self._grafik_untuk[0] is not tabel:
                 beban = grafik.grafik_beban_pegawai(tabel.beban_pegawai)
-                self.grafik_beban.value = gambar_png(beban.figure)
+                self.grafik_beban.value = png(beban.figure)
                 self._grafik_untuk[0] = tabel
             if index == TAB_ANGGARAN and self._grafik_untuk[1] is not tabel:
                 anggaran = grafik.grafik_anggaran(
                     tabel.anggaran_pagu, tabel.belanja_akun, level="RO"
                 )
-                self.grafik_anggaran.value = gambar_png(anggaran.figure)
+                self.grafik_anggaran.value = png(anggaran.figure)
                 self._grafik_untuk[1] = tabel
 
     def pilih_dari_matriks(self, nip: str, tim: str) -> None:
@@ -967,7 +960,7 @@ class PanelMPH(widgets.VBox):
         self.pilih_peran.value = Peran.KETUA
         self.pilih_tim_pin.value = tim
         who = nama.name if nama is not None else nip
-        _pesan(
+        tulis_pesan(
             self.pesan_dialog,
             f"Dipilih dari matriks: {who} sebagai Ketua Tim {tim}. Ubah penetapan bila perlu, "
             "lalu tekan Hitung harga.",
@@ -1079,12 +1072,12 @@ class PanelMPH(widgets.VBox):
         elif m.keadaan == "gagal":
             self.kemajuan_harga.value = ""
             self.hasil_harga.value = ""
-            _pesan(self.pesan_dialog, m.pesan, False)
+            tulis_pesan(self.pesan_dialog, m.pesan, False)
         else:
             self.kemajuan_harga.value = ""
             self.hasil_harga.value = ""
             if m.keadaan == "dibatalkan":
-                _pesan(self.pesan_dialog, m.pesan, True)
+                tulis_pesan(self.pesan_dialog, m.pesan, True)
 
 
 def _ganti_pilihan(w: widgets.Dropdown | widgets.Select, options: list[tuple[str, str]]) -> None:
