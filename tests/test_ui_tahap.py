@@ -16,8 +16,9 @@ import pytest
 
 from sistemkerja import contoh
 from sistemkerja.io import read_plan, read_plan_problems, write_plan
+from sistemkerja.ui._tampil import tabel_html
 from sistemkerja.ui.kegiatan import PanelKegiatan, kunci_gantt
-from sistemkerja.ui.pk import PanelPK, tabel_html
+from sistemkerja.ui.pk import PanelPK
 from sistemkerja.ui.rencana import ModelRencana
 from sistemkerja.ui.strategi import PanelStrategi
 

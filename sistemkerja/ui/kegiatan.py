@@ -28,9 +28,8 @@ from sistemkerja.analisis.jadwal import jadwal_kegiatan
 from sistemkerja.analisis.ringkasan import MELEBIHI, ringkasan_kegiatan, ringkasan_pagu
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.grafik.jadwal import grafik_jadwal
-from sistemkerja.ui._tampil import png
+from sistemkerja.ui._tampil import DaftarMasalah, jam, persen, png, rupiah, tabel_html
 from sistemkerja.ui.lembar import EditorLembar
-from sistemkerja.ui.pk import DaftarMasalah, jam, persen, rupiah, tabel_html
 from sistemkerja.ui.rencana import ModelRencana
 
 #: Sheets of the activity stage, in tab order, with their tab titles.

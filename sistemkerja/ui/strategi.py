@@ -27,8 +27,8 @@ from sistemkerja.analisis.ringkasan import (
     ringkasan_pegawai,
     ringkasan_strategi,
 )
+from sistemkerja.ui._tampil import DaftarMasalah, jam, persen, tabel_html
 from sistemkerja.ui.lembar import EditorLembar, FormParameter
-from sistemkerja.ui.pk import DaftarMasalah, jam, persen, tabel_html
 from sistemkerja.ui.rencana import ModelRencana
 
 #: Sheets of the strategy stage, in tab order, with their tab titles.
