@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rencana_baru import BARIS, JAM_TOTAL, KEPALA, NIP
 
 from sistemkerja.io import read_plan
 from sistemkerja.laporan.baca import read_result_workbook
@@ -20,7 +21,6 @@ from sistemkerja.lokakarya import ENV_FOLDER, ENV_SUMBER
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 APLIKASI = Path(__file__).resolve().parents[2] / "notebooks" / "aplikasi.ipynb"
-NIP = ("198204102008031901", "199608212022012902", "198802032013012903")
 
 
 def _slug(text: str) -> str:
@@ -33,14 +33,14 @@ def _tab(page, panel: str, title: str) -> None:
     page.click(f'{panel} > .lm-TabBar .lm-TabBar-tab >> text="{title}"')  # exact title
 
 
-def _row(page, sheet: str, key: str, **fields: str) -> None:
+def _row(page, sheet: str, key: str, fields: dict[str, str]) -> None:
     """Type one row into a sheet's row form and add it; wait until it is accepted."""
     editor = f".sk-lembar-{_slug(sheet)}"
     form = page.locator(f"{editor} .jupyter-widget-Collapse-header, {editor} .p-Collapse-header")
     if not page.locator(f"{editor} .sk-tombol-tambah").is_visible():
         form.first.click()
     for header, value in fields.items():
-        field = f"{editor} .sk-isian-{_slug(header.replace('_', ' '))}"
+        field = f"{editor} .sk-isian-{_slug(header)}"
         if page.locator(f"{field} select").count():
             page.select_option(f"{field} select", label=value)
         else:
@@ -61,105 +61,26 @@ def test_empty_plan_to_exported_mph_by_typing_in_the_app(voila_app, page, foto, 
     # A new, empty plan from the PK header.
     page.click(".sk-bilah-rencana >> text=Berkas lain / rencana baru")
     page.fill(".sk-jalur input", "unit_baru")
-    for key, value in {
-        "tahun": "2027",
-        "unit": "DIT-B",
-        "nama-unit": "Direktorat Baru",
-        "instansi": "Kementerian Contoh",
-        "pihak-pertama": "Dr. Ani Wijaya",
-        "jabatan-pihak-pertama": "Direktur Baru",
-    }.items():
-        page.fill(f".sk-baru-{key} input", value)
+    for key, value in KEPALA.items():
+        page.fill(f".sk-baru-{key.replace('_', '-')} input", value)
     page.click(".sk-tombol-baru")
     path = folder / "unit_baru.xlsx"
     page.wait_for_selector(f".sk-status-rencana:has-text('{path.name}')")
     assert "galat" in page.inner_text(".sk-bilah-rencana")  # what is still missing, listed
     foto("0-rencana-baru")
 
-    _tab(page, ".sk-tab-tahap", "1 PK")
-    page.wait_for_selector(".sk-panel-pk.sk-siap")
-    _tab(page, ".sk-panel-pk .widget-tab", "Sasaran")
-    _row(page, "Sasaran", "SS-1", Kode="SS-1", Uraian_sasaran="Meningkatnya kualitas data")
-    _tab(page, ".sk-panel-pk .widget-tab", "Indikator dan target")
-    _row(
-        page,
-        "Indikator",
-        "IK-1",
-        Kode="IK-1",
-        Sasaran="SS-1",
-        Uraian_indikator="Jumlah laporan data pegawai",
-        Target="4 Laporan",
-        Satuan="Laporan",
-        Pola="Hitungan",
-    )
-    _tab(page, ".sk-panel-pk .widget-tab", "Pagu anggaran")
-    _row(
-        page,
-        "Pagu",
-        "WA",
-        Program="WA",
-        **{"Kegiatan (RKA)": "1234", "Pagu (Rp)": "50.000.000"},
-        Uraian="Pengelolaan data pegawai",
-    )
-    foto("1-pk")
-
-    _tab(page, ".sk-tab-tahap", "2 Strategi")
-    page.wait_for_selector(".sk-panel-strategi.sk-siap")
-    _tab(page, ".sk-panel-strategi .widget-tab", "Jabatan")
-    _row(page, "Jabatan", "Pranata Komputer", Nama_jabatan="Pranata Komputer", Jenis="JF")
-    _tab(page, ".sk-panel-strategi .widget-tab", "Pegawai")
-    for nip, name, jenjang in zip(
-        NIP,
-        ("Budi Santoso", "Sari Lestari", "Dewi Anggraini"),
-        ("Ahli Muda", "Ahli Pertama", "Ahli Pertama"),
-        strict=True,
-    ):
-        _row(
-            page,
-            "Pegawai",
-            nip,
-            NIP=nip,
-            Nama=name,
-            Jabatan="Pranata Komputer",
-            Jenis_jabatan="JF",
-            Jenjang=jenjang,
-            Golongan="III/c",
-            Status="PNS",
-            Unit="DIT-B",
-        )
-    _tab(page, ".sk-panel-strategi .widget-tab", "Tim kerja")
-    _row(page, "Tim Kerja", "TIM-DATA", Kode="TIM-DATA", Nama_tim="Tim Data Pegawai")
-    _tab(page, ".sk-panel-strategi .widget-tab", "Strategi per target")
-    _row(
-        page, "Strategi", "IK-1", Indikator="IK-1", Mode="Tim", Tim="TIM-DATA", Perlu_Ketua_Tim="Ya"
-    )
-    foto("2-strategi")
-
-    _tab(page, ".sk-tab-tahap", "3 Kegiatan & Anggaran")
-    page.wait_for_selector(".sk-panel-kegiatan.sk-siap")
-    _row(
-        page,
-        "Kegiatan",
-        "K-1",
-        Kode="K-1",
-        Nama_kegiatan="Penyusunan laporan data pegawai",
-        Indikator="IK-1",
-        Tim="TIM-DATA",
-        Bulan_mulai="1",
-        Bulan_selesai="12",
-        Volume_keluaran="4",
-        Satuan_keluaran="Laporan",
-    )
-    _tab(page, ".sk-panel-kegiatan .widget-tab", "Beban kegiatan")
-    _row(
-        page,
-        "Beban Kegiatan",
-        "K-1",
-        Kegiatan="K-1",
-        Jabatan="Pranata Komputer",
-        Volume="4",
-        **{"Norma waktu (jam)": "250"},
-    )
+    panels = {"1 PK": ".sk-panel-pk", "2 Strategi": ".sk-panel-strategi"}
+    panels["3 Kegiatan & Anggaran"] = ".sk-panel-kegiatan"
+    shown = None
+    for tab, sub, sheet, key, fields in BARIS:
+        if tab != shown:
+            if shown is not None:
+                foto(_slug(shown))
+            _tab(page, ".sk-tab-tahap", tab)
+            page.wait_for_selector(f"{panels[tab]}.sk-siap")
+            shown = tab
+        _tab(page, f"{panels[tab]} .widget-tab", sub)
+        _row(page, sheet, key, fields)
     page.wait_for_selector(".sk-status-rencana:has-text('0 galat')")
     foto("3-kegiatan")
 
@@ -179,4 +100,4 @@ def test_empty_plan_to_exported_mph_by_typing_in_the_app(voila_app, page, foto, 
     assert plan.pagu[0].pagu == 50_000_000
     back = read_result_workbook(folder / "unit_baru_hasil" / "hasil.xlsx")
     assert back.alokasi.ketua()["TIM-DATA"] in NIP
-    assert sum(p.jam for p in back.alokasi.penugasan) == pytest.approx(1000)
+    assert sum(p.jam for p in back.alokasi.penugasan) == pytest.approx(JAM_TOTAL)
