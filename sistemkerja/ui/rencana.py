@@ -315,14 +315,15 @@ class ModelRencana(traitlets.HasTraits):
                 + [f"- {p}" for p in errors[:10]]
             )
             return False
-        known = {_signature(p) for p in plan.validate()}
+        checked = plan.validate()
+        known = {_signature(p) for p in checked}
         self.galat_baca = [p for p in problems if p.is_error and _signature(p) not in known]
         if self.rencana is not None:
             self._push(self.rencana, "muat ulang")
         self.sidik = sidik
         self.konflik = False
         self.tersimpan = True
-        self._set(plan)
+        self._set(plan, checked)
         if self.galat_baca:
             self.pesan = (
                 f"{len(self.galat_baca)} baris buku kerja tidak terbaca dan tidak ikut "
