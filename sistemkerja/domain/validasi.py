@@ -722,13 +722,31 @@ def _check_pins(rep: _Reporter, plan: Rencana) -> None:
 
 
 def _check_pins_struktural(rep: _Reporter, plan: Rencana) -> None:
-    """Pinned team members and hours must be JF or Pelaksana, unless the policy allows more.
+    """Check that roles and pins go to JF or Pelaksana, unless the policy allows more.
 
     A structural official (the unit head, JPT) leads the unit through the Ketua Tim; the
     MPH reviewer expects only JF and Pelaksana as members (``Kebijakan.struktural_anggota``).
+    A role (Kebutuhan Peran, Beban Kegiatan) for a structural jabatan could then never be
+    filled, and a pin (Ketua Tim, Anggota, Jam tetap) of a structural official is refused.
     """
     if plan.kebijakan.struktural_anggota:
         return
+    structural = {j.name for j in plan.jabatan if j.jenis is JenisJabatan.STRUKTURAL}
+    for lembar, roles in (
+        (skema.KEBUTUHAN_PERAN, plan.kebutuhan_peran),
+        (skema.BEBAN, plan.beban),
+    ):
+        for i, role in enumerate(roles):
+            if role.jabatan in structural:
+                rep.add(
+                    lembar,
+                    i,
+                    "jabatan",
+                    "structural_role",
+                    f"peran untuk jabatan struktural '{role.jabatan}' tidak dapat diisi: "
+                    "pejabat struktural bukan anggota tim kecuali kebijakan 'Pejabat "
+                    "struktural boleh menjadi anggota tim' diisi Ya",
+                )
     people = {p.nip: p for p in plan.pegawai}
     pins = (Peran.KETUA, Peran.ANGGOTA, Peran.JAM_TETAP)
     for i, pin in enumerate(plan.penetapan):
