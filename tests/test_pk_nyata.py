@@ -38,6 +38,7 @@ from sistemkerja.domain import (
     skema,
 )
 from sistemkerja.io import read_plan_problems, write_plan
+from sistemkerja.laporan import laporan_html, read_result_workbook, write_result_workbook
 from sistemkerja.optimasi import optimasi
 from sistemkerja.optimasi.masukan import boleh_bertugas, build_masukan
 
@@ -491,3 +492,17 @@ def test_pppk_golongan_is_not_checked():
 
 def test_baca_target_is_exported_from_the_domain():
     assert baca_target("≤ 10 %").satuan == "%"
+
+
+@pytest.mark.parametrize(
+    "plan", [_kecil_bentuk_nyata(), _tanpa_kode(KECIL)], ids=["bentuk", "pagu"]
+)
+def test_result_workbook_of_real_pk_plans_round_trips(tmp_path, plan):
+    hasil = optimasi(plan, celah=0, batas_waktu=300)
+    assert hasil.alokasi is not None
+    path = tmp_path / "hasil.xlsx"
+    write_result_workbook(hasil, path)
+    back = read_result_workbook(path)
+    assert back.plan.targets()["IK-2"].target == plan.targets()["IK-2"].target
+    assert [p.key for p in back.plan.pagu] == [p.key for p in plan.pagu]
+    assert plan.targets()["IK-2"].target in laporan_html(hasil)
