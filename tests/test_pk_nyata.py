@@ -506,3 +506,24 @@ def test_result_workbook_of_real_pk_plans_round_trips(tmp_path, plan):
     assert back.plan.targets()["IK-2"].target == plan.targets()["IK-2"].target
     assert [p.key for p in back.plan.pagu] == [p.key for p in plan.pagu]
     assert plan.targets()["IK-2"].target in laporan_html(hasil)
+
+
+def test_an_upper_bound_is_met_below_its_number():
+    ik1 = dataclasses.replace(KECIL.targets()["IK-1"], target="≤ 6 Dokumen")
+    plan = KECIL.with_changes(indikator=(ik1, *KECIL.indikator[1:]))
+    # carriers add up to 4 Dokumen: within the bound, so no mismatch warning
+    assert "target_not_matched" not in {p.code for p in plan.validate()}
+    ik1 = dataclasses.replace(ik1, target="≥ 6 Dokumen")
+    plan = KECIL.with_changes(indikator=(ik1, *KECIL.indikator[1:]))
+    assert "target_not_matched" in {p.code for p in plan.validate()}
+
+
+def test_cascade_reads_an_upper_bound_in_its_direction():
+    ik1 = dataclasses.replace(KECIL.targets()["IK-1"], target="≤ 6 Dokumen")
+    plan = KECIL.with_changes(indikator=(ik1, *KECIL.indikator[1:]))
+    hasil = optimasi(plan, celah=0, batas_waktu=300)
+    assert hasil.alokasi is not None
+    row = analisis.cascade(plan, hasil.alokasi).set_index("indikator").loc["IK-1"]
+    assert row["target"] == 6.0 and row["jumlah_angka"] == pytest.approx(4.0)
+    assert row["status"] == "teralokasi penuh"
+    assert "tidak melebihi batas target ≤ 6 Dokumen" in row["pesan"]

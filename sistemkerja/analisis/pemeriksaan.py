@@ -32,6 +32,7 @@ from sistemkerja.analisis.mph import Sel, sel_level1
 from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.rencana import Rencana
+from sistemkerja.domain.target import Arah
 
 RANTAI_PUTUS = "rantai putus"
 GANDA = "ganda"
@@ -166,6 +167,10 @@ def _periksa_target(
         )
     elif pembawa and _sama(jumlah, nilai):
         temuan.append((PENUH, f"jumlah angka {j} sama dengan target {t}."))
+    elif pembawa and jumlah < nilai and target.target_pk.arah is Arah.TURUN:
+        # an upper bound ("≤ 10 Laporan", lower is better) is met below its number
+        batas = target.target
+        temuan.append((PENUH, f"jumlah angka {j} tidak melebihi batas target {batas}."))
     elif pembawa and jumlah < nilai:
         beda = format_angka(nilai - jumlah)
         temuan.append((KURANG, f"jumlah angka {j} kurang {beda} dari target {t}."))

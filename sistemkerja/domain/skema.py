@@ -467,7 +467,17 @@ INDIKATOR = Lembar(
         Kolom("code", "Kode", "code", help=_KODE_HELP, example="IK-1.1"),
         Kolom("sasaran", "Sasaran", "code", help="kode di lembar Sasaran", example="SS-1"),
         Kolom("name", "Uraian indikator", example="Persentase formasi sesuai kebutuhan"),
-        Kolom("target", "Target", "text", help="seperti tertulis di PK", example="90 %"),
+        Kolom(
+            "target",
+            "Target",
+            "text",
+            help=(
+                "seperti tertulis di PK: angka dan satuan, predikat (WTP, BB), rentang "
+                "(90–95 %), batas (≤ 10 %), beberapa target (8 LHP + 8 Surat), periode "
+                "(Triwulan IV) atau tanggal (Desember 2027); pola Hitungan memerlukan satu angka"
+            ),
+            example="90 %",
+        ),
         Kolom("satuan", "Satuan", required=False, example="%"),
         Kolom("pola", "Pola", "enum", required=False, enum=Pola, example="Hitungan"),
         Kolom("aspek", "Aspek", "enum", required=False, enum=Aspek, example="Kuantitas"),
@@ -489,7 +499,12 @@ TUGAS_TAMBAHAN = Lembar(
     (
         Kolom("code", "Kode", "code", help=_KODE_HELP, example="TT-1"),
         Kolom("name", "Uraian tugas", example="Pengelolaan arsip dinamis unit"),
-        Kolom("target", "Target", example="4 Laporan"),
+        Kolom(
+            "target",
+            "Target",
+            help="satu angka dengan satuan, boleh rentang (4–6 Laporan) atau batas (≥ 4 Laporan)",
+            example="4 Laporan",
+        ),
         Kolom("satuan", "Satuan", required=False, example="Laporan"),
     ),
     key=("code",),
