@@ -110,6 +110,7 @@ def kebijakan(draw: st.DrawFn) -> Kebijakan:
         ketua_jenjang=tuple(draw(st.lists(st.sampled_from(Jenjang), max_size=4))),
         max_tim_per_pegawai=draw(st.integers(1, 10)),
         lintas_instansi=draw(st.booleans()),
+        struktural_anggota=draw(st.booleans()),
         jam_efektif=draw(st.floats(min_value=1, max_value=3000, allow_nan=False)),
         ej_min=ej_min,
         ej_max=ej_max,

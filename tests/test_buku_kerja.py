@@ -393,17 +393,21 @@ def test_kebijakan_empty_or_missing_rows_take_defaults(tmp_path: Path) -> None:
     policy = Kebijakan(max_tim_per_pegawai=5, jam_efektif=1000.0, ej_min=0.5)
     write_plan(small_plan().with_changes(kebijakan=policy), path)
 
+    fields = [k.field for k in skema.KEBIJAKAN.columns]
+    jam_row = 2 + fields.index("jam_efektif")
+
     def change(wb: openpyxl.Workbook) -> None:
         ws = wb["Kebijakan"]
         ws["B3"].value = None  # Maks. tim per pegawai emptied
-        ws.delete_rows(5)  # Jam kerja efektif per tahun removed
+        ws.delete_rows(jam_row)  # Jam kerja efektif per tahun removed
 
     edit(path, change)
     plan, problems = read_plan_problems(path)
     assert [p for p in problems if p.sheet == "Kebijakan"] == []
     assert plan is not None
     assert plan.kebijakan == Kebijakan(ej_min=0.5)
-    assert plan.rows["Kebijakan"][5] == 6  # EJ maksimal moved up one row
+    ej_max = fields.index("ej_max")
+    assert plan.rows["Kebijakan"][ej_max] == 2 + ej_max - 1  # EJ maksimal moved up one row
 
 
 def test_sheet_without_header_row(plan_file: Path) -> None:

@@ -23,6 +23,7 @@ from sistemkerja.domain import (
     Unit,
     check_nip,
     make_nip,
+    skema,
 )
 from sistemkerja.domain.enums import Asal
 
@@ -232,7 +233,8 @@ def test_weights():
     assert "0–1.000" in err.value.message
     plan = _plan(kebijakan=Kebijakan(bobot_deviasi=1000.5))
     found = [(p.sheet, p.row, p.column, p.code) for p in plan.validate() if p.is_error]
-    assert ("Kebijakan", 14, "Bobot simpangan pita EJ", "weight_out_of_range") in found
+    row = 2 + [k.field for k in skema.KEBIJAKAN.columns].index("bobot_deviasi")
+    assert ("Kebijakan", row, "Bobot simpangan pita EJ", "weight_out_of_range") in found
     plan = _plan(kebijakan=Kebijakan(bobot_deviasi=1000.0))
     assert "weight_out_of_range" not in {p.code for p in plan.validate()}
 

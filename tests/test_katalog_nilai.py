@@ -24,7 +24,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from sistemkerja import contoh
 from sistemkerja.cli import main
-from sistemkerja.domain import PlanError
+from sistemkerja.domain import PlanError, skema
 from sistemkerja.io import read_plan_problems, write_plan
 from sistemkerja.optimasi import optimasi
 
@@ -56,6 +56,11 @@ def _set(sheet: str, row: int, header: str, value: object) -> Edit:
         ws.cell(row, _col(ws, header)).value = value
 
     return edit
+
+
+def _baris_kebijakan(field: str) -> int:
+    """Excel row of a policy parameter in the Kebijakan sheet (header is row 1)."""
+    return 2 + [k.field for k in skema.KEBIJAKAN.columns].index(field)
 
 
 def _param(name: str, value: object) -> Edit:
@@ -220,7 +225,7 @@ CASES: list[Case] = [
         "objective weight 1e308",
         _param("Bobot EJ tertinggi", 1e308),
         "Kebijakan",
-        12,
+        _baris_kebijakan("bobot_ej_maks"),
         "Bobot EJ tertinggi",
         "weight_out_of_range",
         "Bobot EJ tertinggi",
@@ -229,7 +234,7 @@ CASES: list[Case] = [
         "objective weight 5.000 (above 1.000)",
         _param("Bobot biaya (per juta Rp)", "5.000"),
         "Kebijakan",
-        15,
+        _baris_kebijakan("bobot_biaya"),
         "Bobot biaya (per juta Rp)",
         "weight_out_of_range",
         "Bobot biaya (per juta Rp)",
@@ -257,7 +262,7 @@ CASES: list[Case] = [
         "effective hours 10.000 in the policy",
         _param("Jam kerja efektif per tahun", "10.000"),
         "Kebijakan",
-        5,
+        _baris_kebijakan("jam_efektif"),
         "Jam kerja efektif per tahun",
         "hours_exceed_year",
         "Jam kerja efektif per tahun",
@@ -333,7 +338,7 @@ CASES: list[Case] = [
         "policy effective hours 1,25",
         _param("Jam kerja efektif per tahun", "1,25"),
         "Kebijakan",
-        5,
+        _baris_kebijakan("jam_efektif"),
         "Jam kerja efektif per tahun",
         "implausible_capacity",
         "Jam kerja efektif per tahun",

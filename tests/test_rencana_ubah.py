@@ -183,7 +183,12 @@ def test_ganti_kebijakan():
     change = KECIL.ganti(Kebijakan(bobot_biaya=5000.0))
     assert change.rencana.kebijakan.bobot_biaya == 5000.0
     assert _where(change.galat, "weight_out_of_range") == {
-        ("Kebijakan", 15, "Bobot biaya (per juta Rp)", "Bobot biaya (per juta Rp)")
+        (
+            "Kebijakan",
+            2 + [k.field for k in skema.KEBIJAKAN.columns].index("bobot_biaya"),
+            "Bobot biaya (per juta Rp)",
+            "Bobot biaya (per juta Rp)",
+        )
     }
 
 
@@ -327,7 +332,7 @@ def test_ubah_kebijakan_refusal_names_the_parameter_row():
     change = KECIL.ubah("Kebijakan", None, jam_efektif=-1.0)
     assert (change.ditolak.sheet, change.ditolak.row, change.ditolak.key) == (
         "Kebijakan",
-        5,
+        2 + [k.field for k in skema.KEBIJAKAN.columns].index("jam_efektif"),
         "Jam kerja efektif per tahun",
     )
     change = KECIL.ubah("Kebijakan", None, bobot_ej_maks=1e308)

@@ -199,7 +199,9 @@ def anggaran_pagu(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
     pelibatan, pelibatan_total = _pelibatan(plan, alokasi)
     baris = []
     for pg in plan.pagu:
+        # a ceiling without codes (as a PK may give it) matches no budget line
         pilih = (kegiatan["program"] == pg.program) & (kegiatan["giat"] == pg.giat)
+        pilih &= pg.berkode
         if pg.is_ro:
             pilih &= (kegiatan["kro"] == pg.kro) & (kegiatan["ro"] == pg.ro)
             libat = 0.0

@@ -32,6 +32,7 @@ from sistemkerja.analisis.mph import Sel, sel_level1
 from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.rencana import Rencana
+from sistemkerja.domain.target import Arah
 
 RANTAI_PUTUS = "rantai putus"
 GANDA = "ganda"
@@ -69,7 +70,7 @@ def _periksa_target(
 ) -> tuple[float, list[tuple[str, str]]]:
     """Return Σ angka shares (NaN if not additive) and the findings of one target."""
     target = ix.target[kode]
-    nilai = target.parsed_target.nilai
+    nilai = target.nilai_target  # None for a predicate, period, date or compound target
     satuan = target.satuan
     kegiatan = ix.kegiatan_target(kode)
     temuan: list[tuple[str, str]] = []
@@ -121,7 +122,7 @@ def _periksa_target(
                     )
                 )
 
-    if not ix.aditif(kode):
+    if not ix.aditif(kode) or nilai is None:
         pemegang = list(dict.fromkeys((s.nip, s.peran) for s in level1 if s.indikator == kode))
         orang = list(dict.fromkeys(n for n, _ in pemegang))
         sebut = ", ".join(f"{ix.pegawai[n].name} ({p})" for n, p in pemegang)
@@ -166,6 +167,10 @@ def _periksa_target(
         )
     elif pembawa and _sama(jumlah, nilai):
         temuan.append((PENUH, f"jumlah angka {j} sama dengan target {t}."))
+    elif pembawa and jumlah < nilai and target.target_pk.arah is Arah.TURUN:
+        # an upper bound ("≤ 10 Laporan", lower is better) is met below its number
+        batas = target.target
+        temuan.append((PENUH, f"jumlah angka {j} tidak melebihi batas target {batas}."))
     elif pembawa and jumlah < nilai:
         beda = format_angka(nilai - jumlah)
         temuan.append((KURANG, f"jumlah angka {j} kurang {beda} dari target {t}."))
@@ -201,7 +206,9 @@ def cascade(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
         - ``jenis`` — ``"Utama"`` (indicator) or ``"Tambahan"`` (tugas tambahan);
         - ``pola`` — ``"Hitungan"``, ``"Posisi"`` or ``"Rilis"`` (tugas tambahan count as
           Hitungan);
-        - ``target``, ``satuan`` — the parsed target number and its unit;
+        - ``target``, ``satuan`` — the target's number and its unit (a bound's number, a
+          range's lower end; NaN for a predicate, period, date or compound target, which
+          has no one number and is never divided);
         - ``jumlah_angka`` — Σ unrounded angka shares of its carrier activities
           (satuan; pendukung activities add nothing); NaN for non-additive targets,
           whose number is never divided;
@@ -222,7 +229,8 @@ def cascade(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
     baris = []
     for kode in ix.urutan_target():
         target = ix.target[kode]
-        parsed = target.parsed_target
+        angka = target.nilai_target
+        nilai = math.nan if angka is None else angka
         jumlah, temuan = _periksa_target(ix, kontrib, kode, level1)
         status = min((s for s, _ in temuan), key=STATUS.index)
         pesan = " ".join(m[:1].upper() + m[1:] for _, m in temuan)
@@ -232,10 +240,10 @@ def cascade(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
                 target.name,
                 ix.jenis_target(kode),
                 ix.pola(kode),
-                parsed.nilai,
+                nilai,
                 target.satuan,
                 jumlah,
-                jumlah - parsed.nilai,
+                jumlah - nilai,
                 status,
                 pesan,
             )

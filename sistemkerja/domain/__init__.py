@@ -28,9 +28,11 @@ from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
 from sistemkerja.domain.pk import Indikator, Pagu, PerjanjianKinerja, Sasaran, TugasTambahan
 from sistemkerja.domain.rencana import Perubahan, Rencana
 from sistemkerja.domain.strategi import KebutuhanPeran, Strategi, TimKerja
+from sistemkerja.domain.target import Arah, JenisTarget, Periode, Skala, TargetPK, baca_target
 
 __all__ = [
     "Alokasi",
+    "Arah",
     "Asal",
     "Aspek",
     "BarisAnggaran",
@@ -41,6 +43,7 @@ __all__ = [
     "Jalur",
     "JenisJabatan",
     "JenisSasaran",
+    "JenisTarget",
     "Jenjang",
     "Keanggotaan",
     "Kebijakan",
@@ -54,6 +57,7 @@ __all__ = [
     "Penugasan",
     "Penyesuaian",
     "Peran",
+    "Periode",
     "PeriodePenilaian",
     "PerjanjianKinerja",
     "Perubahan",
@@ -62,13 +66,16 @@ __all__ = [
     "Problem",
     "Rencana",
     "Sasaran",
+    "Skala",
     "StatusASN",
     "Strategi",
     "Target",
+    "TargetPK",
     "TimKerja",
     "Tingkat",
     "TugasTambahan",
     "Unit",
+    "baca_target",
     "check_nip",
     "format_angka",
     "make_nip",

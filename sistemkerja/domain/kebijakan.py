@@ -37,6 +37,10 @@ class Kebijakan:
         Most teams one person may sit in [3].
     lintas_instansi : bool
         Whether members from another agency are allowed [yes, at a cost].
+    struktural_anggota : bool
+        Whether a structural official (JenisJabatan.STRUKTURAL: the unit head, JPT,
+        Administrator, Pengawas) may become an ordinary team member or Ketua Tim and carry
+        activity hours [no: the head leads the unit through the Ketua Tim].
     jam_efektif : float
         Effective working hours per person per year (jam) [1,250].
     ej_min, ej_max : float
@@ -89,6 +93,7 @@ class Kebijakan:
     ketua_jenjang: tuple[Jenjang, ...] = DEFAULT_KETUA_JENJANG
     max_tim_per_pegawai: int = 3
     lintas_instansi: bool = True
+    struktural_anggota: bool = False
     jam_efektif: float = 1250.0
     ej_min: float = 0.90
     ej_max: float = 1.00

@@ -226,6 +226,14 @@ KEBIJAKAN = Lembar(
             help="Ya/Tidak",
             example="Ya",
         ),
+        Kolom(
+            "struktural_anggota",
+            "Pejabat struktural boleh menjadi anggota tim",
+            "bool",
+            required=False,
+            help="Ya/Tidak",
+            example="Tidak",
+        ),
         Kolom("jam_efektif", "Jam kerja efektif per tahun", "number", False, example="1250"),
         Kolom(
             "ej_min",
@@ -459,7 +467,17 @@ INDIKATOR = Lembar(
         Kolom("code", "Kode", "code", help=_KODE_HELP, example="IK-1.1"),
         Kolom("sasaran", "Sasaran", "code", help="kode di lembar Sasaran", example="SS-1"),
         Kolom("name", "Uraian indikator", example="Persentase formasi sesuai kebutuhan"),
-        Kolom("target", "Target", "text", help="seperti tertulis di PK", example="90 %"),
+        Kolom(
+            "target",
+            "Target",
+            "text",
+            help=(
+                "seperti tertulis di PK: angka dan satuan, predikat (WTP, BB), rentang "
+                "(90–95 %), batas (≤ 10 %), beberapa target (8 LHP + 8 Surat), periode "
+                "(Triwulan IV) atau tanggal (Desember 2027); pola Hitungan memerlukan satu angka"
+            ),
+            example="90 %",
+        ),
         Kolom("satuan", "Satuan", required=False, example="%"),
         Kolom("pola", "Pola", "enum", required=False, enum=Pola, example="Hitungan"),
         Kolom("aspek", "Aspek", "enum", required=False, enum=Aspek, example="Kuantitas"),
@@ -481,7 +499,12 @@ TUGAS_TAMBAHAN = Lembar(
     (
         Kolom("code", "Kode", "code", help=_KODE_HELP, example="TT-1"),
         Kolom("name", "Uraian tugas", example="Pengelolaan arsip dinamis unit"),
-        Kolom("target", "Target", example="4 Laporan"),
+        Kolom(
+            "target",
+            "Target",
+            help="satu angka dengan satuan, boleh rentang (4–6 Laporan) atau batas (≥ 4 Laporan)",
+            example="4 Laporan",
+        ),
         Kolom("satuan", "Satuan", required=False, example="Laporan"),
     ),
     key=("code",),
@@ -493,8 +516,22 @@ PAGU = Lembar(
     "pagu",
     Pagu,
     (
-        Kolom("program", "Program", "code", example="WA"),
-        Kolom("giat", "Kegiatan (RKA)", "code", example="4264"),
+        Kolom(
+            "program",
+            "Program",
+            "code",
+            required=False,
+            help="kosong bila PK tidak memberi kode",
+            example="WA",
+        ),
+        Kolom(
+            "giat",
+            "Kegiatan (RKA)",
+            "code",
+            required=False,
+            help="kosong bila PK tidak memberi kode",
+            example="4264",
+        ),
         Kolom("kro", "KRO", "code", required=False, help="kosong untuk pagu kegiatan"),
         Kolom("ro", "RO", "code", required=False, help="kosong untuk pagu kegiatan"),
         Kolom("name", "Uraian", example="Pengelolaan data kepegawaian"),
@@ -598,8 +635,22 @@ ANGGARAN = Lembar(
     BarisAnggaran,
     (
         Kolom("kegiatan", "Kegiatan", "code", help="kode di lembar Kegiatan"),
-        Kolom("program", "Program", "code", example="WA"),
-        Kolom("giat", "Kegiatan (RKA)", "code", example="4264"),
+        Kolom(
+            "program",
+            "Program",
+            "code",
+            required=False,
+            help="kosong bila PK tidak memberi kode",
+            example="WA",
+        ),
+        Kolom(
+            "giat",
+            "Kegiatan (RKA)",
+            "code",
+            required=False,
+            help="kosong bila PK tidak memberi kode",
+            example="4264",
+        ),
         Kolom("kro", "KRO", "code", example="EBA"),
         Kolom("ro", "RO", "code", example="962"),
         Kolom("komponen", "Komponen", "code", required=False, example="051"),

@@ -15,8 +15,8 @@ unit gives the same number and unit as :func:`sistemkerja.domain.angka.parse_tar
 which it calls. Numbers follow the Indonesian notation of
 :func:`sistemkerja.domain.angka.parse_angka` (``"1.250,5"``).
 
-This module is not wired into the plan yet: :class:`~sistemkerja.domain.pk.Indikator`
-still validates its target with ``parse_target``.
+:class:`~sistemkerja.domain.pk.Indikator` and :class:`~sistemkerja.domain.pk.TugasTambahan`
+read their targets with it (``target_pk``).
 """
 
 from __future__ import annotations

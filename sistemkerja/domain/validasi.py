@@ -9,8 +9,18 @@ from typing import TYPE_CHECKING, Any
 from sistemkerja.domain import batas, skema
 from sistemkerja.domain._rules import weight_message
 from sistemkerja.domain.angka import format_angka
-from sistemkerja.domain.enums import JALUR_JENIS, Asal, Mode, Peran
+from sistemkerja.domain.enums import (
+    JALUR_JENIS,
+    Asal,
+    JenisJabatan,
+    Jenjang,
+    Mode,
+    Peran,
+    StatusASN,
+)
 from sistemkerja.domain.masalah import Problem, Tingkat
+from sistemkerja.domain.pk import angka_target
+from sistemkerja.domain.target import Arah
 
 if TYPE_CHECKING:
     from sistemkerja.domain.kegiatan import BebanKegiatan
@@ -129,6 +139,8 @@ def validate(plan: Rencana) -> list[Problem]:
     _check_budget(rep, plan)
     _check_pins(rep, plan)
     _check_cascade(rep, plan)
+    _check_target_tw(rep, plan)
+    _check_golongan(rep, plan)
     order = {lembar.name: i for i, lembar in enumerate(skema.LEMBAR)}
     return sorted(
         rep.problems,
@@ -289,7 +301,13 @@ def _check_keys(rep: _Reporter, plan: Rencana) -> None:
     _duplicates(rep, skema.INDIKATOR, [i.code for i in plan.indikator], "Kode", "duplicate_code")
     _duplicates(rep, skema.TIM, [t.code for t in plan.tim], "Kode tim", "duplicate_code")
     _duplicates(rep, skema.KEGIATAN, [k.code for k in plan.kegiatan], "Kode", "duplicate_code")
-    _duplicates(rep, skema.PAGU, [p.key for p in plan.pagu], "Kode pagu", "duplicate_code")
+    _duplicates(
+        rep,
+        skema.PAGU,
+        [p.key if p.berkode else (*p.key, p.name) for p in plan.pagu],
+        "Kode pagu",
+        "duplicate_code",
+    )
     _duplicates(
         rep, skema.STRATEGI, [s.indikator for s in plan.strategi], "Strategi", "duplicate_code"
     )
@@ -556,21 +574,32 @@ def _check_activities(rep: _Reporter, plan: Rencana) -> None:
 def _check_budget(rep: _Reporter, plan: Rencana) -> None:
     codes = {k.code for k in plan.kegiatan}
     _unknown(rep, skema.ANGGARAN, plan.anggaran, "kegiatan", codes, "Kegiatan", "unknown_activity")
-    giat_pagu = {(p.program, p.giat): i for i, p in enumerate(plan.pagu) if not p.is_ro}
+    giat_pagu = {
+        (p.program, p.giat): i for i, p in enumerate(plan.pagu) if p.berkode and not p.is_ro
+    }
     ro_pagu = {p.key: i for i, p in enumerate(plan.pagu) if p.is_ro}
     giat_with_ro = {(p.program, p.giat) for p in plan.pagu if p.is_ro}
-    spent_giat: dict[tuple[str, str], float] = defaultdict(float)
-    spent_ro: dict[tuple[str, str, str | None, str | None], float] = defaultdict(float)
+    # A PK that gives ceilings without codes: budget lines cannot be matched to them, which
+    # is expected, not an error.
+    uncoded = any(not p.berkode for p in plan.pagu)
+    spent_giat: dict[tuple[str | None, str | None], float] = defaultdict(float)
+    spent_ro: dict[tuple[str | None, str | None, str | None, str | None], float]
+    spent_ro = defaultdict(float)
     for i, a in enumerate(plan.anggaran):
         giat = (a.program, a.giat)
         if giat not in giat_pagu:
-            rep.add(
-                skema.ANGGARAN,
-                i,
-                "giat",
-                "unknown_budget_code",
-                f"Program/Kegiatan RKA '{a.program}.{a.giat}' tidak ada di lembar Pagu",
-            )
+            message = f"Program/Kegiatan RKA '{a.program}.{a.giat}' tidak ada di lembar Pagu"
+            if uncoded:
+                rep.warn(
+                    skema.ANGGARAN,
+                    i,
+                    "giat",
+                    "unmatched_budget_code",
+                    f"{message}; pagu tanpa kode tidak dapat dicocokkan dengan rincian "
+                    "anggaran, jadi rincian ini tidak diperiksa terhadap pagu",
+                )
+            else:
+                rep.add(skema.ANGGARAN, i, "giat", "unknown_budget_code", message)
             continue
         spent_giat[giat] += a.jumlah
         key = (a.program, a.giat, a.kro, a.ro)
@@ -618,7 +647,7 @@ def _check_budget(rep: _Reporter, plan: Rencana) -> None:
                 "unknown_budget_code",
                 f"pagu RO tanpa pagu Kegiatan {giat[0]}.{giat[1]}",
             )
-    ro_sum: dict[tuple[str, str], float] = defaultdict(float)
+    ro_sum: dict[tuple[str | None, str | None], float] = defaultdict(float)
     for key, i in ro_pagu.items():
         ro_sum[(key[0], key[1])] += plan.pagu[i].pagu
     for giat, total in ro_sum.items():
@@ -664,6 +693,7 @@ def _check_pins(rep: _Reporter, plan: Rencana) -> None:
         "Penetapan",
         "duplicate_code",
     )
+    _check_pins_struktural(rep, plan)
     leaders: dict[str, int] = {}
     for i, pin in enumerate(plan.penetapan):
         if pin.peran is Peran.KETUA and pin.tim is not None:
@@ -689,6 +719,52 @@ def _check_pins(rep: _Reporter, plan: Rencana) -> None:
         "Penyesuaian",
         "duplicate_code",
     )
+
+
+def _check_pins_struktural(rep: _Reporter, plan: Rencana) -> None:
+    """Check that roles and pins go to JF or Pelaksana, unless the policy allows more.
+
+    A structural official (the unit head, JPT) leads the unit through the Ketua Tim; the
+    MPH reviewer expects only JF and Pelaksana as members (``Kebijakan.struktural_anggota``).
+    A role (Kebutuhan Peran, Beban Kegiatan) for a structural jabatan could then never be
+    filled, and a pin (Ketua Tim, Anggota, Jam tetap) of a structural official is refused.
+    """
+    if plan.kebijakan.struktural_anggota:
+        return
+    structural = {j.name for j in plan.jabatan if j.jenis is JenisJabatan.STRUKTURAL}
+    for lembar, roles in (
+        (skema.KEBUTUHAN_PERAN, plan.kebutuhan_peran),
+        (skema.BEBAN, plan.beban),
+    ):
+        for i, role in enumerate(roles):
+            if role.jabatan in structural:
+                rep.add(
+                    lembar,
+                    i,
+                    "jabatan",
+                    "structural_role",
+                    f"peran untuk jabatan struktural '{role.jabatan}' tidak dapat diisi: "
+                    "pejabat struktural bukan anggota tim kecuali kebijakan 'Pejabat "
+                    "struktural boleh menjadi anggota tim' diisi Ya",
+                )
+    people = {p.nip: p for p in plan.pegawai}
+    pins = (Peran.KETUA, Peran.ANGGOTA, Peran.JAM_TETAP)
+    for i, pin in enumerate(plan.penetapan):
+        person = people.get(pin.nip)
+        if pin.peran not in pins or person is None:
+            continue
+        if person.jenis is JenisJabatan.STRUKTURAL:
+            where = f"tim '{pin.tim}'" if pin.tim else f"kegiatan '{pin.kegiatan}'"
+            rep.add(
+                skema.PENETAPAN,
+                i,
+                "nip",
+                "structural_member",
+                f"{person.name} adalah pejabat struktural ({person.jabatan}) dan tidak dapat "
+                f"ditetapkan sebagai {pin.peran} pada {where}; anggota tim harus JF atau "
+                "Pelaksana kecuali kebijakan 'Pejabat struktural boleh menjadi anggota tim' "
+                "diisi Ya",
+            )
 
 
 def _check_cascade(rep: _Reporter, plan: Rencana) -> None:
@@ -718,7 +794,8 @@ def _check_cascade(rep: _Reporter, plan: Rencana) -> None:
             )
             continue
         total = sum(carriers[t.code])
-        if abs(total - goal) > 1e-6 * max(1.0, abs(goal)):
+        below_bound = t.target_pk.arah is Arah.TURUN and total < goal  # "≤ 10 Laporan" met
+        if abs(total - goal) > 1e-6 * max(1.0, abs(goal)) and not below_bound:
             rep.warn(
                 lembar,
                 i,
@@ -727,3 +804,95 @@ def _check_cascade(rep: _Reporter, plan: Rencana) -> None:
                 f"jumlah keluaran kegiatan pembawa angka {format_angka(total)} {t.satuan} "
                 f"tidak sama dengan target {t.target}",
             )
+
+
+_TW = ("TW I", "TW II", "TW III", "TW IV")
+
+
+def _check_target_tw(rep: _Reporter, plan: Rencana) -> None:
+    """Warn when the quarterly targets do not build up to the yearly target.
+
+    For a target with one number (see :func:`~sistemkerja.domain.pk.angka_target`) every
+    set quarterly target with one number is read as cumulative: it must not go past the
+    yearly target in the indicator's direction (above it when higher is better, below it
+    when lower is better, as for ``"≤ 10 %"``), the quarters must not step back in that
+    direction, and TW IV, when set, must equal the yearly target. Predicates, periods,
+    dates and compound targets are not compared.
+    """
+    for i, ind in enumerate(plan.indikator):
+        annual = ind.target_pk
+        goal = angka_target(annual)
+        if goal is None:
+            continue
+        sign = -1.0 if annual.arah is Arah.TURUN else 1.0
+        tol = 1e-9 * max(1.0, abs(goal))
+        previous: tuple[str, float] | None = None
+        for q, tw in enumerate(ind.target_pk_tw()):
+            value = None if tw is None else angka_target(tw)
+            if tw is None or value is None:
+                continue
+            field = f"target_tw{q + 1}"
+            shown = f"target {_TW[q]} {tw.teks}"
+            if sign * (value - goal) > tol:
+                side = "di atas" if sign > 0 else "di bawah"
+                rep.warn(
+                    skema.INDIKATOR,
+                    i,
+                    field,
+                    "tw_past_target",
+                    f"{shown} {side} target tahunan {ind.target}; target triwulan bersifat "
+                    "kumulatif dan tidak melampaui target tahunan",
+                )
+            if previous is not None and sign * (value - previous[1]) < -tol:
+                rep.warn(
+                    skema.INDIKATOR,
+                    i,
+                    field,
+                    "tw_not_monotone",
+                    f"{shown} mundur dari target {previous[0]}; target triwulan bersifat kumulatif",
+                )
+            if q == 3 and abs(value - goal) > tol and sign * (value - goal) <= tol:
+                rep.warn(
+                    skema.INDIKATOR,
+                    i,
+                    field,
+                    "tw4_not_target",
+                    f"{shown} tidak sama dengan target tahunan {ind.target}",
+                )
+            previous = (f"{_TW[q]} {tw.teks}", value)
+
+
+#: Golongan ruang of each JF jenjang for PNS: PermenPANRB No. 1 Tahun 2023 tentang
+#: Jabatan Fungsional (jenjang jabatan and pangkat/golongan ruang), as in docs/domain.
+GOLONGAN_JENJANG: dict[Jenjang, tuple[str, ...]] = {
+    Jenjang.AHLI_PERTAMA: ("III/a", "III/b"),
+    Jenjang.AHLI_MUDA: ("III/c", "III/d"),
+    Jenjang.AHLI_MADYA: ("IV/a", "IV/b", "IV/c"),
+    Jenjang.AHLI_UTAMA: ("IV/d", "IV/e"),
+    Jenjang.PEMULA: ("II/a",),
+    Jenjang.TERAMPIL: ("II/b", "II/c", "II/d"),
+    Jenjang.MAHIR: ("III/a", "III/b"),
+    Jenjang.PENYELIA: ("III/c", "III/d"),
+}
+
+
+def _check_golongan(rep: _Reporter, plan: Rencana) -> None:
+    """Warn when a PNS in a JF holds a golongan outside their jenjang's band.
+
+    The bands are :data:`GOLONGAN_JENJANG` (PermenPANRB 1/2023). PPPK (golongan 1–17),
+    Pelaksana and structural officials are not checked.
+    """
+    for i, p in enumerate(plan.pegawai):
+        if p.status is not StatusASN.PNS or p.jenis is not JenisJabatan.JF:
+            continue
+        allowed = GOLONGAN_JENJANG.get(p.jenjang)
+        if allowed is None or p.golongan in allowed:
+            continue
+        band = allowed[0] if len(allowed) == 1 else f"{allowed[0]}–{allowed[-1]}"
+        rep.warn(
+            skema.PEGAWAI,
+            i,
+            "golongan",
+            "golongan_jenjang",
+            f"golongan {p.golongan} tidak sesuai jenjang {p.jenjang} (seharusnya {band})",
+        )

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sistemkerja.domain.enums import Asal, Jenjang, Mode, Peran
+from sistemkerja.domain.enums import Asal, JenisJabatan, Jenjang, Mode, Peran
+from sistemkerja.domain.kebijakan import Kebijakan
 from sistemkerja.domain.kegiatan import BebanKegiatan, Kegiatan
 from sistemkerja.domain.pegawai import Pegawai
 from sistemkerja.domain.rencana import Rencana
 
-BudgetKey = tuple[str, str, str | None, str | None]
+BudgetKey = tuple[str | None, str | None, str | None, str | None]
 """(program, giat, kro, ro); kro/ro ``None`` for a Kegiatan-level pagu."""
 
 
@@ -213,6 +214,28 @@ def allowed_origin(plan: Rencana) -> dict[tuple[str, str], Asal]:
     return allowed
 
 
+def boleh_bertugas(p: Pegawai, kebijakan: Kebijakan) -> bool:
+    """Whether a person may join teams and carry activity hours at all.
+
+    A structural official (``JenisJabatan.STRUKTURAL``: the unit head, JPT) leads the unit
+    through the Ketua Tim and is no ordinary member, unless
+    ``kebijakan.struktural_anggota`` allows it; JF and Pelaksana always may.
+
+    Parameters
+    ----------
+    p : Pegawai
+        The person.
+    kebijakan : Kebijakan
+        The agency's policy.
+
+    Returns
+    -------
+    bool
+        ``False`` for a structural official when the policy does not allow it.
+    """
+    return p.jenis is not JenisJabatan.STRUKTURAL or kebijakan.struktural_anggota
+
+
 def qualifies(p: Pegawai, jabatan: str, jenjang_min: Jenjang | None) -> bool:
     """Whether a person has the jabatan and at least the jenjang of a role."""
     if p.jabatan != jabatan:
@@ -248,7 +271,8 @@ def build_masukan(plan: Rencana) -> Masukan:
 
     by_jabatan: dict[str, list[Pegawai]] = defaultdict(list)
     for p in plan.pegawai:
-        by_jabatan[p.jabatan].append(p)
+        if boleh_bertugas(p, plan.kebijakan):  # no line, so no team and no hours
+            by_jabatan[p.jabatan].append(p)
     # People with a role's jabatan, jenjang and an allowed origin, per distinct role.
     qualified: dict[tuple[str, Jenjang | None, Asal], list[Pegawai]] = {}
     for r, b in enumerate(plan.beban):
@@ -348,7 +372,8 @@ def _needs(m: Masukan, allowed: dict[tuple[str, str], Asal]) -> None:
 def _budget(m: Masukan, kegiatan: dict[str, Kegiatan]) -> None:
     plan = m.plan
     for p in plan.pagu:
-        m.pagu[p.key] = p.pagu
+        if p.berkode:  # a ceiling without codes matches no budget line: it bounds nothing
+            m.pagu[p.key] = p.pagu
     if plan.pagu:
         m.pagu_unit = plan.pagu_total
     per_activity_ro: dict[str, dict[BudgetKey, float]] = defaultdict(lambda: defaultdict(float))
