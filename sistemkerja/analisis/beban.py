@@ -157,7 +157,8 @@ def beban_pegawai(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
         - ``jam_ketua`` — ``kebijakan.jam_ketua`` × teams led (jam);
         - ``jam_total`` — ``jam_terikat + jam_tugas + jam_ketua`` (jam);
         - ``ej`` — ``jam_total / kapasitas``; NaN when ``kapasitas`` is 0;
-        - ``kategori``, ``predikat`` — band of the plan's ``kebijakan.kategori_ej`` (``"-"`` when NaN);
+        - ``kategori``, ``predikat`` — band of the plan's ``kebijakan.kategori_ej``
+          (``"-"`` when NaN);
         - ``posisi`` — ``"di bawah pita"``, ``"dalam pita"``, ``"di atas pita"`` against
           [``ej_min``, ``ej_max``] of the policy;
         - ``jumlah_tim`` — teams the person belongs to (tim);

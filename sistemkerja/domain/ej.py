@@ -68,7 +68,7 @@ class PitaEJ:
         return ej >= self.batas - toleransi
 
     def syarat(self) -> str:
-        """The band's lower bound as written in the Kebijakan cell (``"B ≥ 0,90"``)."""
+        """Return the band's lower bound as written in the Kebijakan cell (``"B ≥ 0,90"``)."""
         return f"{self.kategori} {'>' if self.ketat else '≥'} {_angka(self.batas)}"
 
 
@@ -216,7 +216,7 @@ class TabelEJ:
         return self.pita[-1]
 
     def rentang(self) -> tuple[tuple[PitaEJ, str], ...]:
-        """Each band with its range written out (``"0,90 ≤ EJ < 1,00"``), A first."""
+        """Return each band with its range written out (``"0,90 ≤ EJ < 1,00"``), A first."""
         out = []
         for i, p in enumerate(self.pita):
             atas = ""
@@ -233,7 +233,7 @@ class TabelEJ:
         return tuple(out)
 
     def uraian(self) -> str:
-        """The whole table in words, one band per ``;`` (``"A Sangat Baik: EJ ≥ 1,00; …"``)."""
+        """Describe the whole table, one band per ``;`` (``"A Sangat Baik: EJ ≥ 1,00; …"``)."""
         return "; ".join(f"{p.kategori} {p.predikat}: {r}" for p, r in self.rentang())
 
     def __str__(self) -> str:

@@ -27,7 +27,7 @@ ORANG_PER_HALAMAN = 60
 
 
 def _tabel_pita(beban: pd.DataFrame, pita: TabelEJ | None) -> TabelEJ:
-    """The band table to show: given, else the one the frame was made with, else the default."""
+    """Return the band table to show: given, else the frame's own, else the default."""
     if pita is not None:
         return pita
     found = beban.attrs.get("kategori_ej")
