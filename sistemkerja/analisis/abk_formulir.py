@@ -143,8 +143,10 @@ class _Baris:
 
 
 def _kunci_jenjang(plan: Rencana) -> list[tuple[str, Jenjang]]:
-    """Order of the forms: jabatan in the order of the Beban Kegiatan sheet, then the
-    Pegawai sheet; jenjang in the order of :class:`~sistemkerja.domain.enums.Jenjang`.
+    """Return the forms' keys in order.
+
+    Jabatan in the order of the Beban Kegiatan sheet, then the Pegawai sheet; jenjang in
+    the order of :class:`~sistemkerja.domain.enums.Jenjang`.
     """
     jabatan: dict[str, int] = {}
     for b in plan.beban:
@@ -157,7 +159,7 @@ def _kunci_jenjang(plan: Rencana) -> list[tuple[str, Jenjang]]:
 
 
 def abk_tugas(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
-    """The per-task rows of the ABK form of every jabatan-jenjang.
+    """Return the per-task rows of the ABK form of every jabatan-jenjang.
 
     Parameters
     ----------
@@ -255,7 +257,7 @@ def abk_tugas(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
 
 
 def _contoh_pegawai(plan: Rencana) -> dict[tuple[str, Jenjang], Pegawai]:
-    """One person of each jabatan-jenjang (for the position's label)."""
+    """Return one person of each jabatan-jenjang (for the position's label)."""
     found: dict[tuple[str, Jenjang], Pegawai] = {}
     for pg in plan.pegawai:
         found.setdefault((pg.jabatan, pg.jenjang), pg)
@@ -263,7 +265,7 @@ def _contoh_pegawai(plan: Rencana) -> dict[tuple[str, Jenjang], Pegawai]:
 
 
 def abk_jenjang(plan: Rencana, alokasi: Alokasi, tugas: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The ABK recap per jabatan and jenjang: need in whole persons, bezetting, difference.
+    """Return the ABK recap per jabatan and jenjang: whole persons, bezetting, difference.
 
     Parameters
     ----------
