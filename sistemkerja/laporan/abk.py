@@ -14,8 +14,8 @@
   jabatan-jenjang (:func:`sistemkerja.analisis.abk_tugas`): a title with the position,
   jabatan, jenjang and unit, the task table, the sum, the sum in whole persons, the
   bezetting, the difference, EJ and its category; a manual page break after every block
-  but the last; A4 portrait, fit to the page width. Each block starts with the row :data:`JUDUL_FORMULIR` in
-  column A, so a reader finds the blocks by that text.
+  but the last; A4 portrait, fit to the page width. Each block starts with the row
+  :data:`JUDUL_FORMULIR` in column A, so a reader finds the blocks by that text.
 - :data:`LEMBAR_ABK_PEGAWAI` — one row per person (:func:`sistemkerja.analisis.beban_pegawai`).
 
 The keterangan line of every sheet states the effective hours, the target band and the
