@@ -180,8 +180,12 @@ def test_chart_legend_shows_the_plans_table(unit, alokasi):
     beban = analisis.beban_pegawai(_dengan_pita(unit, KEMENKEU), alokasi)
     ax = grafik.grafik_beban_pegawai(beban)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "A Sangat Baik (EJ > 1,00)" in labels
-    assert "B Baik (0,81 ≤ EJ ≤ 1,00)" in labels
+    assert "A Sangat Baik (> 1,00)" in labels
+    assert "B Baik (0,81–1,00)" in labels
+    bawaan = grafik.grafik_beban_pegawai(analisis.beban_pegawai(unit, alokasi))
+    labels = [t.get_text() for t in bawaan.get_legend().get_texts()]
+    assert "A Sangat Baik (≥ 1,00)" in labels and "B Baik (0,90–1,00)" in labels
+    bawaan.figure.clf()
     ax.figure.clf()
 
 
@@ -362,3 +366,16 @@ def test_form_sheet_has_one_block_per_jabatan_jenjang(berkas, unit, alokasi):
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert "A > 1,00" not in ws["A1"].value and "EJ > 1,00" in ws["A1"].value
+
+
+def test_plan_text_in_the_form_stays_text(tmp_path, unit, alokasi):
+    nama = "=SUM(A1:A9) uraian"
+    kegiatan = tuple(
+        dataclasses.replace(k, name=nama) if i == 0 else k for i, k in enumerate(unit.kegiatan)
+    )
+    plan = dataclasses.replace(unit, kegiatan=kegiatan)
+    path = tmp_path / "rumus.xlsx"
+    write_documents(plan, alokasi, path)
+    ws = openpyxl.load_workbook(path)[LEMBAR_FORMULIR_ABK]
+    cells = [c for row in ws.iter_rows() for c in row if c.value == nama]
+    assert cells and all(c.data_type == "s" for c in cells)

@@ -8,6 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.ej import TABEL_EJ_BAWAAN, TabelEJ
 from sistemkerja.grafik._gaya import (
     NAMA_BULAN,
@@ -35,10 +36,20 @@ def _tabel_pita(beban: pd.DataFrame, pita: TabelEJ | None) -> TabelEJ:
 
 
 def _legenda_pita(pita: TabelEJ) -> list[Patch]:
-    return [
-        Patch(color=WARNA_PITA[band.kategori], label=f"{band.kategori} {band.predikat} ({span})")
-        for band, span in pita.rentang()
-    ]
+    """Legend of the bands in the short notation of band tables (``B Baik (0,81–1,00)``)."""
+    bands = []
+    for i, band in enumerate(pita.pita):
+        low = format_angka(max(band.batas, 0.0), 2)
+        if i == 0:
+            span = f"{'>' if band.ketat else '≥'} {low}"
+        else:
+            span = f"{low}–{format_angka(pita.pita[i - 1].batas, 2)}"
+        bands.append(
+            Patch(
+                color=WARNA_PITA[band.kategori], label=f"{band.kategori} {band.predikat} ({span})"
+            )
+        )
+    return bands
 
 
 @teks_apa_adanya
