@@ -379,3 +379,18 @@ def test_plan_text_in_the_form_stays_text(tmp_path, unit, alokasi):
     ws = openpyxl.load_workbook(path)[LEMBAR_FORMULIR_ABK]
     cells = [c for row in ws.iter_rows() for c in row if c.value == nama]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_kebijakan_form_edits_the_band_table(tmp_path):
+    from sistemkerja.ui.lembar import FormParameter
+    from sistemkerja.ui.rencana import ModelRencana
+
+    model = ModelRencana.buka(tmp_path / "rencana.xlsx", contoh="kecil")
+    form = FormParameter(model, "Kebijakan")
+    field = form.fields["Kategori EJ"]
+    assert field.value == str(TABEL_EJ_BAWAAN)
+    field.value = "A ≥ 0,90; B ≥ 1,00; C ≥ 0,70; D ≥ 0,50"
+    assert "menurun" in form.notes["Kategori EJ"].value
+    assert field.value == str(TABEL_EJ_BAWAAN)  # refused: the plan's value is shown again
+    field.value = KEMENKEU
+    assert read_plan(tmp_path / "rencana.xlsx").kebijakan.kategori_ej == TABEL_EJ_KEMENKEU
