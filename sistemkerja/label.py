@@ -94,6 +94,15 @@ KOLOM: dict[str, str] = {
     "pegawai_tersedia": "Pegawai tersedia (orang)",
     "pegawai_ditugaskan": "Pegawai ditugaskan (orang)",
     "pelaksana": "Pelaksana (orang)",
+    "kebutuhan_bulat": "Kebutuhan pegawai dibulatkan (orang)",
+    "bezetting": "Bezetting (orang)",
+    "selisih_orang": "Selisih (orang)",
+    "pegawai_dibutuhkan": "Pegawai yang dibutuhkan (orang)",
+    # ABK form per task
+    "nama_jabatan": "Nama jabatan",
+    "uraian_tugas": "Uraian tugas",
+    "satuan_hasil": "Satuan hasil",
+    "jumlah_tugas": "Jumlah tugas",
     "selisih": "Selisih",
     # workload
     "ej": "EJ",
@@ -137,6 +146,11 @@ KOLOM: dict[str, str] = {
 _KOLOM_TABEL: dict[tuple[str, str], str] = {
     ("Beban Jabatan", "selisih"): "Selisih (orang)",
     ("Beban Jabatan", "jabatan"): "Jabatan",
+    ("ABK Tugas", "no"): "No",
+    ("ABK Tugas", "norma_waktu"): "Waktu penyelesaian (jam/satuan)",
+    ("ABK Tugas", "jam_efektif"): "Waktu kerja efektif (jam)",
+    ("ABK Tugas", "volume"): "Beban kerja (volume/tahun)",
+    ("ABK Tugas", "sumber"): "Sumber baris",
     ("Penugasan", "porsi"): "Porsi (0–1)",
     ("Penugasan", "jam"): "Jam (jam)",
     ("Tim", "jam"): "Jam di tim ini (jam)",

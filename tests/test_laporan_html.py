@@ -303,7 +303,8 @@ def test_tables_are_computed_once_and_handed_to_every_writer(tmp_path):
 
     tabel = hitung_tabel(optimasi(contoh.load("kecil"), batas_waktu=300, celah=0))
     penanda = tabel.beban_jabatan.assign(jabatan="JABATAN-PENANDA")
-    diubah = tabel.ganti(beban_jabatan=penanda)
+    rekap = tabel.abk_jenjang.assign(jabatan="JABATAN-PENANDA")
+    diubah = tabel.ganti(beban_jabatan=penanda, abk_jenjang=rekap)
     assert diubah.beban_jabatan is penanda and diubah.hasil is tabel.hasil
     assert "JABATAN-PENANDA" in laporan_html(diubah)
     assert "JABATAN-PENANDA" not in laporan_html(tabel)

@@ -30,6 +30,7 @@ from sistemkerja.laporan.xlsx import (
     LEMBAR_ABK_JABATAN,
     LEMBAR_ABK_PEGAWAI,
     LEMBAR_ANGGARAN,
+    LEMBAR_FORMULIR_ABK,
     LEMBAR_JADWAL,
     LEMBAR_MPH1,
     LEMBAR_SKP,
@@ -125,6 +126,7 @@ def test_result_workbook_holds_tables_then_documents(hasil, wb):
         *teams,
         LEMBAR_SKP,
         LEMBAR_ABK_JABATAN,
+        LEMBAR_FORMULIR_ABK,
         LEMBAR_ABK_PEGAWAI,
         LEMBAR_ANGGARAN,
         LEMBAR_JADWAL,
@@ -308,14 +310,15 @@ def test_abk_sheets_match_the_workload_analyses(hasil, berkas):
     assert df["EJ"].round(9).tolist() == pegawai["ej"].round(9).tolist()
     assert df["Kategori"].tolist() == pegawai["kategori"].tolist()
 
-    jabatan = analisis.beban_jabatan(hasil.plan, hasil.alokasi)
+    jabatan = analisis.abk_jenjang(hasil.plan, hasil.alokasi)
     df = _baca(berkas, LEMBAR_ABK_JABATAN)
     assert df["Jabatan"].tolist() == jabatan["jabatan"].tolist()
+    assert df["Jenjang"].tolist() == jabatan["jenjang"].tolist()
     assert df["Beban kerja (jam)"].sum() == pytest.approx(jabatan["jam_kebutuhan"].sum())
     assert df["Kebutuhan pegawai (orang)"].tolist() == pytest.approx(
         jabatan["kebutuhan_pegawai"].tolist()
     )
-    assert df["Pegawai tersedia (orang)"].tolist() == jabatan["pegawai_tersedia"].tolist()
+    assert df["Bezetting (orang)"].tolist() == jabatan["bezetting"].tolist()
     ej = df["EJ"].fillna(-1).tolist()
     assert ej == pytest.approx(jabatan["ej"].fillna(-1).tolist())
     assert df["Predikat"].tolist() == jabatan["predikat"].tolist()

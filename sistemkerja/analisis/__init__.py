@@ -6,6 +6,8 @@ tidy frame with stable Indonesian column names, documented in each docstring and
 ``docs/glosarium.md``:
 
 - workload (ABK): :func:`beban_pegawai`, :func:`beban_jabatan`, :func:`abk_kategori`;
+  the ABK form per jabatan and jenjang: :func:`abk_tugas`, :func:`abk_jenjang`,
+  :func:`pegawai_bulat`;
 - ABK what-if: :func:`di_luar_rentang`, :func:`pindah_jam`, :func:`efek_pindah`;
 - budget: :func:`anggaran_kegiatan`, :func:`anggaran_pagu`, :func:`belanja_akun`;
 - monthly workload: :func:`beban_bulanan`; teams: :func:`komposisi_tim`;
@@ -26,6 +28,13 @@ from sistemkerja.analisis.abk import (
     di_luar_rentang,
     efek_pindah,
     pindah_jam,
+)
+from sistemkerja.analisis.abk_formulir import (
+    KOLOM_ABK_JENJANG,
+    KOLOM_ABK_TUGAS,
+    abk_jenjang,
+    abk_tugas,
+    pegawai_bulat,
 )
 from sistemkerja.analisis.anggaran import anggaran_kegiatan, anggaran_pagu, belanja_akun
 from sistemkerja.analisis.bahasa import KATA_HASIL, bahasa_hasil, hasil_dengan_jumlah
@@ -55,12 +64,16 @@ from sistemkerja.analisis.tim import komposisi_tim
 __all__ = [
     "BULAN",
     "KATA_HASIL",
+    "KOLOM_ABK_JENJANG",
+    "KOLOM_ABK_TUGAS",
     "KOLOM_DI_LUAR_RENTANG",
     "KOLOM_EFEK_PINDAH",
     "PITA_ABK",
     "STATUS",
     "Pindah",
+    "abk_jenjang",
     "abk_kategori",
+    "abk_tugas",
     "anggaran_kegiatan",
     "anggaran_pagu",
     "bahasa_hasil",
@@ -81,6 +94,7 @@ __all__ = [
     "mph_level2",
     "mph_matriks",
     "neraca_jam",
+    "pegawai_bulat",
     "periksa_alokasi",
     "pindah_jam",
     "rhk",

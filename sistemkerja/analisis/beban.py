@@ -1,8 +1,12 @@
 """Workload (ABK): hours and efisiensi jabatan (EJ) per person and per jabatan.
 
 EJ = workload ÷ (staff × effective hours) (Permenpan RB 1/2020). Its bands A–E are
-agency practice, kept as data in :data:`PITA_ABK`; the target band is policy
-(:attr:`~sistemkerja.domain.kebijakan.Kebijakan.ej_min`, ``ej_max``).
+agency practice, read from the plan's Kebijakan sheet
+(:attr:`~sistemkerja.domain.kebijakan.Kebijakan.kategori_ej`, a
+:class:`~sistemkerja.domain.ej.TabelEJ`); :data:`PITA_ABK` is the default table. The
+target band is policy (:attr:`~sistemkerja.domain.kebijakan.Kebijakan.ej_min`,
+``ej_max``). Frames holding a band column carry the table they used in
+``DataFrame.attrs["kategori_ej"]`` (charts read their legend from it).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import pandas as pd
 
 from sistemkerja.analisis._indeks import TOLERANSI, indeks
 from sistemkerja.domain.alokasi import Alokasi
+from sistemkerja.domain.ej import TABEL_EJ_BAWAAN, TabelEJ
 from sistemkerja.domain.enums import Asal
 from sistemkerja.domain.kebijakan import Kebijakan
 from sistemkerja.domain.rencana import Rencana
@@ -38,15 +43,12 @@ class PitaABK(NamedTuple):
     ej_min: float
 
 
-PITA_ABK: tuple[PitaABK, ...] = (
-    PitaABK("A", "Sangat Baik", 1.00),
-    PitaABK("B", "Baik", 0.90),
-    PitaABK("C", "Cukup", 0.70),
-    PitaABK("D", "Sedang", 0.50),
-    PitaABK("E", "Kurang", 0.00),
+PITA_ABK: tuple[PitaABK, ...] = tuple(
+    PitaABK(p.kategori, p.predikat, max(p.batas, 0.0)) for p in TABEL_EJ_BAWAAN.pita
 )
-"""EJ bands *(practice)*, highest first: A ≥ 1.00; B 0.90–0.99; C 0.70–0.89; D 0.50–0.69;
-E < 0.50."""
+"""The default EJ bands (:data:`~sistemkerja.domain.ej.TABEL_EJ_BAWAAN`), highest first:
+A ≥ 1.00; B 0.90–0.99; C 0.70–0.89; D 0.50–0.69; E < 0.50. A plan's own table is
+``plan.kebijakan.kategori_ej``."""
 
 TANPA_NILAI = "-"
 """Shown as kategori, predikat or posisi when EJ is undefined (no capacity)."""
@@ -55,19 +57,23 @@ DI_BAWAH, DALAM, DI_ATAS = "di bawah pita", "dalam pita", "di atas pita"
 """Positions of an EJ relative to the policy's target band."""
 
 
-def abk_kategori(ej: float) -> tuple[str, str]:
+def abk_kategori(ej: float, pita: TabelEJ | None = None) -> tuple[str, str]:
     """Return the ABK category letter and predikat of an EJ.
 
     Parameters
     ----------
     ej : float
         Efisiensi jabatan (dimensionless, 1.00 = fully loaded).
+    pita : TabelEJ, optional
+        The band table, normally ``plan.kebijakan.kategori_ej``; the default table
+        (:data:`PITA_ABK`) when omitted.
 
     Returns
     -------
     tuple of (str, str)
-        ``(kategori, predikat)`` from :data:`PITA_ABK`, e.g. ``("B", "Baik")`` for 0.90;
-        a band edge belongs to the higher band (0.70 is C). ``("-", "-")`` for NaN.
+        ``(kategori, predikat)``, e.g. ``("B", "Baik")`` for 0.90 in the default table;
+        an edge written with ``≥`` belongs to the higher band (0.70 is C), one written
+        with ``>`` to the lower (Kemenkeu ``A > 1,00``: 1.00 is B). ``("-", "-")`` for NaN.
 
     Examples
     --------
@@ -78,10 +84,8 @@ def abk_kategori(ej: float) -> tuple[str, str]:
     """
     if ej is None or math.isnan(ej):
         return TANPA_NILAI, TANPA_NILAI
-    for pita in PITA_ABK:
-        if ej >= pita.ej_min - TOLERANSI:
-            return pita.kategori, pita.predikat
-    return PITA_ABK[-1].kategori, PITA_ABK[-1].predikat
+    band = (pita or TABEL_EJ_BAWAAN).kategori(ej, TOLERANSI)
+    return band.kategori, band.predikat
 
 
 def posisi_pita(ej: float, kebijakan: Kebijakan) -> str:
@@ -153,7 +157,8 @@ def beban_pegawai(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
         - ``jam_ketua`` — ``kebijakan.jam_ketua`` × teams led (jam);
         - ``jam_total`` — ``jam_terikat + jam_tugas + jam_ketua`` (jam);
         - ``ej`` — ``jam_total / kapasitas``; NaN when ``kapasitas`` is 0;
-        - ``kategori``, ``predikat`` — band of :data:`PITA_ABK` (``"-"`` when NaN);
+        - ``kategori``, ``predikat`` — band of the plan's ``kebijakan.kategori_ej``
+          (``"-"`` when NaN);
         - ``posisi`` — ``"di bawah pita"``, ``"dalam pita"``, ``"di atas pita"`` against
           [``ej_min``, ``ej_max``] of the policy;
         - ``jumlah_tim`` — teams the person belongs to (tim);
@@ -186,7 +191,7 @@ def beban_pegawai(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
         jam_ketua = plan.kebijakan.jam_ketua * memimpin[pg.nip]
         total = pg.committed_hours + jam_tugas[pg.nip] + jam_ketua
         ej = total / kapasitas if kapasitas > 0 else math.nan
-        kategori, predikat = abk_kategori(ej)
+        kategori, predikat = abk_kategori(ej, plan.kebijakan.kategori_ej)
         anggota_biasa = len(tim_orang[pg.nip]) > memimpin[pg.nip]
         peran = [
             nama
@@ -217,7 +222,9 @@ def beban_pegawai(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
                 ", ".join(peran) or TANPA_NILAI,
             )
         )
-    return pd.DataFrame(baris, columns=list(KOLOM_BEBAN_PEGAWAI))
+    df = pd.DataFrame(baris, columns=list(KOLOM_BEBAN_PEGAWAI))
+    df.attrs["kategori_ej"] = plan.kebijakan.kategori_ej
+    return df
 
 
 KOLOM_BEBAN_JABATAN: tuple[str, ...] = (
@@ -257,7 +264,7 @@ def beban_jabatan(plan: Rencana, alokasi: Alokasi | None = None) -> pd.DataFrame
         - ``pegawai_ditugaskan`` — distinct people assigned to effort lines of that
           jabatan (orang; ``<NA>`` without an allocation);
         - ``ej`` — ``jam_kebutuhan / (pegawai_tersedia × jam_efektif)``; NaN without staff;
-        - ``kategori``, ``predikat`` — band of :data:`PITA_ABK`;
+        - ``kategori``, ``predikat`` — band of the plan's ``kebijakan.kategori_ej``;
         - ``selisih`` — ``pegawai_tersedia − kebutuhan_pegawai`` (orang; negative = short).
 
     Raises
@@ -283,7 +290,7 @@ def beban_jabatan(plan: Rencana, alokasi: Alokasi | None = None) -> pd.DataFrame
     for jabatan, jam_kebutuhan in jam.items():
         orang = tersedia[jabatan]
         ej = jam_kebutuhan / (orang * jam_efektif) if orang else math.nan
-        kategori, predikat = abk_kategori(ej)
+        kategori, predikat = abk_kategori(ej, plan.kebijakan.kategori_ej)
         kebutuhan = jam_kebutuhan / jam_efektif
         baris.append(
             (
@@ -299,7 +306,9 @@ def beban_jabatan(plan: Rencana, alokasi: Alokasi | None = None) -> pd.DataFrame
             )
         )
     df = pd.DataFrame(baris, columns=list(KOLOM_BEBAN_JABATAN))
-    return df.astype({"pegawai_tersedia": "int64", "pegawai_ditugaskan": "Int64"})
+    df = df.astype({"pegawai_tersedia": "int64", "pegawai_ditugaskan": "Int64"})
+    df.attrs["kategori_ej"] = plan.kebijakan.kategori_ej
+    return df
 
 
 KOLOM_BEBAN_BULANAN: tuple[str, ...] = ("bulan", "jam_tugas", "kapasitas")

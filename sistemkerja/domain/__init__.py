@@ -5,6 +5,7 @@ Nothing here knows about PuLP, widgets, plots or Excel files.
 
 from sistemkerja.domain.alokasi import Alokasi, Keanggotaan, Penugasan
 from sistemkerja.domain.angka import Target, format_angka, parse_angka, parse_target
+from sistemkerja.domain.ej import PitaEJ, TabelEJ
 from sistemkerja.domain.enums import (
     Asal,
     Aspek,
@@ -61,6 +62,7 @@ __all__ = [
     "PeriodePenilaian",
     "PerjanjianKinerja",
     "Perubahan",
+    "PitaEJ",
     "PlanError",
     "Pola",
     "Problem",
@@ -69,6 +71,7 @@ __all__ = [
     "Skala",
     "StatusASN",
     "Strategi",
+    "TabelEJ",
     "Target",
     "TargetPK",
     "TimKerja",

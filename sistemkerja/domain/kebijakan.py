@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sistemkerja.domain import _rules
+from sistemkerja.domain.ej import TABEL_EJ_BAWAAN, TabelEJ
 from sistemkerja.domain.enums import Jenjang, LabelEnum, PeriodePenilaian
 from sistemkerja.domain.masalah import FieldError
 
@@ -45,6 +46,9 @@ class Kebijakan:
         Effective working hours per person per year (jam) [1,250].
     ej_min, ej_max : float
         Target band of efisiensi jabatan (EJ) [0.90–1.00].
+    kategori_ej : TabelEJ
+        EJ category bands A–E *(practice: tables differ between agencies)*; a str is
+        read with :meth:`TabelEJ.baca` [A ≥ 1,00; B ≥ 0,90; C ≥ 0,70; D ≥ 0,50].
     periode_penilaian : PeriodePenilaian
         Monthly or quarterly periodic assessment [quarterly].
     min_jam_anggota : float
@@ -97,6 +101,7 @@ class Kebijakan:
     jam_efektif: float = 1250.0
     ej_min: float = 0.90
     ej_max: float = 1.00
+    kategori_ej: TabelEJ = TABEL_EJ_BAWAAN
     periode_penilaian: PeriodePenilaian = PeriodePenilaian.TRIWULANAN
     min_jam_anggota: float = 20.0
     jam_ketua: float = 0.0
@@ -115,6 +120,15 @@ class Kebijakan:
         _rules.number(self.jam_efektif, "jam_efektif", "Jam kerja efektif", minimum=1)
         _rules.number(self.ej_min, "ej_min", "EJ minimal")
         _rules.number(self.ej_max, "ej_max", "EJ maksimal")
+        if isinstance(self.kategori_ej, str):
+            try:
+                object.__setattr__(self, "kategori_ej", TabelEJ.baca(self.kategori_ej))
+            except ValueError as exc:
+                raise FieldError("kategori_ej", "invalid_value", f"Kategori EJ: {exc}") from None
+        elif not isinstance(self.kategori_ej, TabelEJ):
+            raise FieldError(
+                "kategori_ej", "wrong_type", "Kategori EJ harus teks seperti 'A ≥ 1,00; B ≥ 0,90'"
+            )
         _rules.number(self.min_jam_anggota, "min_jam_anggota", "Jam minimal anggota")
         _rules.number(self.jam_ketua, "jam_ketua", "Jam koordinasi Ketua Tim")
         for name in (

@@ -252,6 +252,14 @@ KEBIJAKAN = Lembar(
             example="1,00",
         ),
         Kolom(
+            "kategori_ej",
+            "Kategori EJ",
+            "text",
+            False,
+            help="batas bawah kategori A–D dipisah titik koma; E di bawah D",
+            example="A ≥ 1,00; B ≥ 0,90; C ≥ 0,70; D ≥ 0,50",
+        ),
+        Kolom(
             "periode_penilaian",
             "Periode penilaian",
             "enum",

@@ -8,7 +8,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from sistemkerja.analisis.beban import PITA_ABK
+from sistemkerja.domain.angka import format_angka
+from sistemkerja.domain.ej import TABEL_EJ_BAWAAN, TabelEJ
 from sistemkerja.grafik._gaya import (
     NAMA_BULAN,
     WARNA_KAPASITAS,
@@ -26,12 +27,23 @@ ORANG_PER_HALAMAN = 60
 """Most people in one figure of :func:`gambar_beban_pegawai`."""
 
 
-def _legenda_pita() -> list[Patch]:
+def _tabel_pita(beban: pd.DataFrame, pita: TabelEJ | None) -> TabelEJ:
+    """Return the band table to show: given, else the frame's own, else the default."""
+    if pita is not None:
+        return pita
+    found = beban.attrs.get("kategori_ej")
+    return found if isinstance(found, TabelEJ) else TABEL_EJ_BAWAAN
+
+
+def _legenda_pita(pita: TabelEJ) -> list[Patch]:
+    """Legend of the bands in the short notation of band tables (``B Baik (0,81–1,00)``)."""
     bands = []
-    for i, band in enumerate(PITA_ABK):
-        upper = "" if i == 0 else f"–{PITA_ABK[i - 1].ej_min:.2f}".replace(".", ",")
-        low = f"{band.ej_min:.2f}".replace(".", ",")
-        span = f"≥ {low}" if i == 0 else f"{low}{upper}"
+    for i, band in enumerate(pita.pita):
+        low = format_angka(max(band.batas, 0.0), 2)
+        if i == 0:
+            span = f"{'>' if band.ketat else '≥'} {low}"
+        else:
+            span = f"{low}–{format_angka(pita.pita[i - 1].batas, 2)}"
         bands.append(
             Patch(
                 color=WARNA_PITA[band.kategori], label=f"{band.kategori} {band.predikat} ({span})"
@@ -42,7 +54,12 @@ def _legenda_pita() -> list[Patch]:
 
 @teks_apa_adanya
 def grafik_beban_pegawai(
-    beban: pd.DataFrame, *, ax: Axes | None = None, urut: bool = True, judul: str | None = None
+    beban: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    urut: bool = True,
+    judul: str | None = None,
+    pita: TabelEJ | None = None,
 ) -> Axes:
     """Hours of each person against their capacity, coloured by ABK band.
 
@@ -57,6 +74,10 @@ def grafik_beban_pegawai(
         Sort by EJ, busiest on top (else keep the frame's order).
     judul : str, optional
         Title (default "Beban kerja per pegawai").
+    pita : TabelEJ, optional
+        Band table of the legend; default the one in ``beban.attrs["kategori_ej"]``
+        (set by :func:`~sistemkerja.analisis.beban_pegawai` from the plan), else the
+        default table.
 
     Returns
     -------
@@ -83,7 +104,7 @@ def grafik_beban_pegawai(
     sumbu_angka(ax, "x")
     handles = [
         Patch(color=WARNA_TERIKAT, label="Jam terikat (di luar rencana)"),
-        *_legenda_pita(),
+        *_legenda_pita(_tabel_pita(beban, pita)),
         ax.scatter([], [], marker="|", s=140, color=WARNA_KAPASITAS, label="Kapasitas"),
     ]
     ax.legend(
@@ -101,7 +122,7 @@ def grafik_beban_pegawai(
 
 @teks_apa_adanya
 def gambar_beban_pegawai(
-    beban: pd.DataFrame, *, per_halaman: int = ORANG_PER_HALAMAN
+    beban: pd.DataFrame, *, per_halaman: int = ORANG_PER_HALAMAN, pita: TabelEJ | None = None
 ) -> list[Figure]:
     """Draw :func:`grafik_beban_pegawai` on as many figures as the staff needs.
 
@@ -120,7 +141,7 @@ def gambar_beban_pegawai(
         title = "Beban kerja per pegawai"
         if len(pages) > 1:
             title += f" (halaman {i} dari {len(pages)})"
-        ax = grafik_beban_pegawai(page, urut=False, judul=title)
+        ax = grafik_beban_pegawai(page, urut=False, judul=title, pita=_tabel_pita(beban, pita))
         ax.set_xlim(0, top)
         figures.append(ax.figure)
     return figures

@@ -153,6 +153,10 @@ class TabelHasil:
     penugasan, tim, beban_pegawai, beban_bulanan, anggaran_kegiatan, anggaran_pagu, \
 mph_level1, mph_level2, rhk, cascade, jadwal, komposisi_tim : pandas.DataFrame or None
         The analyses of the allocation (``None`` without one).
+    abk_tugas, abk_jenjang : pandas.DataFrame or None
+        The ABK form per jabatan and jenjang: :func:`sistemkerja.analisis.abk_tugas`
+        (one row per task) and :func:`sistemkerja.analisis.abk_jenjang` (recap in whole
+        persons); ``None`` without an allocation.
     """
 
     hasil: Hasil
@@ -173,6 +177,8 @@ mph_level1, mph_level2, rhk, cascade, jadwal, komposisi_tim : pandas.DataFrame o
     cascade: pd.DataFrame | None = None
     jadwal: pd.DataFrame | None = None
     komposisi_tim: pd.DataFrame | None = None
+    abk_tugas: pd.DataFrame | None = None
+    abk_jenjang: pd.DataFrame | None = None
 
     @property
     def plan(self) -> Rencana:
@@ -193,7 +199,8 @@ mph_level1, mph_level2, rhk, cascade, jadwal, komposisi_tim : pandas.DataFrame o
             ``Ringkasan``, ``Rincian teknis``, ``Penjelasan`` (when infeasible); with an
             allocation also ``Penugasan``, ``Tim``, ``Beban Pegawai``, ``Beban Jabatan``,
             ``Anggaran Kegiatan``, ``Anggaran Pagu``, ``MPH Level 1``, ``MPH Level 2``,
-            ``RHK`` and ``Cascade``; without one ``Beban Jabatan`` (of the plan alone).
+            ``RHK``, ``Cascade``, ``ABK Tugas`` and ``ABK Jenjang``; without one
+            ``Beban Jabatan`` (of the plan alone).
         """
         tables = {"Ringkasan": self.ringkasan, "Rincian teknis": self.rincian_teknis}
         if not self.penjelasan.empty:
@@ -212,6 +219,8 @@ mph_level1, mph_level2, rhk, cascade, jadwal, komposisi_tim : pandas.DataFrame o
             "MPH Level 2": self.mph_level2,
             "RHK": self.rhk,
             "Cascade": self.cascade,
+            "ABK Tugas": self.abk_tugas,
+            "ABK Jenjang": self.abk_jenjang,
         }
         tables.update({k: v for k, v in optional.items() if v is not None})
         return tables
@@ -251,6 +260,7 @@ def hitung_tabel(hasil: Hasil) -> TabelHasil:
     }
     if alokasi is None:
         return TabelHasil(beban_jabatan=analisis.beban_jabatan(plan), **umum)
+    abk_tugas = analisis.abk_tugas(plan, alokasi)
     return TabelHasil(
         beban_jabatan=analisis.beban_jabatan(plan, alokasi),
         penugasan=tabel_penugasan(hasil),
@@ -265,6 +275,8 @@ def hitung_tabel(hasil: Hasil) -> TabelHasil:
         cascade=analisis.cascade(plan, alokasi),
         jadwal=analisis.jadwal_kegiatan(plan, alokasi),
         komposisi_tim=analisis.komposisi_tim(plan, alokasi),
+        abk_tugas=abk_tugas,
+        abk_jenjang=analisis.abk_jenjang(plan, alokasi, abk_tugas),
         **umum,
     )
 

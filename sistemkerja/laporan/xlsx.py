@@ -46,10 +46,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sistemkerja.analisis import BULAN, label_jabatan, mph_matriks
-from sistemkerja.analisis.beban import KOLOM_BEBAN_JABATAN, KOLOM_BEBAN_PEGAWAI
 from sistemkerja.analisis.mph import KETUA
 from sistemkerja.domain.alokasi import Alokasi
-from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.pk import Indikator, TugasTambahan
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.io import HEADER_FILL, HEADER_FONT, new_workbook, save_atomic, set_value
@@ -67,6 +65,7 @@ __all__ = [
     "LEMBAR_ABK_JABATAN",
     "LEMBAR_ABK_PEGAWAI",
     "LEMBAR_ANGGARAN",
+    "LEMBAR_FORMULIR_ABK",
     "LEMBAR_JADWAL",
     "LEMBAR_MPH1",
     "LEMBAR_SKP",
@@ -100,10 +99,6 @@ PREFIKS_MPH2 = "Matriks L2 "
 """Start of each team's level 2 sheet name; the team code follows (cut to 31 characters)."""
 LEMBAR_SKP = "Rancangan SKP"
 """Sheet of the draft RHK of every person (one long sheet with an autofilter)."""
-LEMBAR_ABK_JABATAN = "ABK Jabatan"
-"""Sheet of the workload recap per jabatan."""
-LEMBAR_ABK_PEGAWAI = "ABK Pegawai"
-"""Sheet of the workload recap per person."""
 LEMBAR_ANGGARAN = "Rekap Anggaran"
 """Sheet of the budget recap by RKA-K/L code."""
 LEMBAR_JADWAL = "Jadwal Kegiatan"
@@ -597,110 +592,6 @@ def tulis_skp(wb: Workbook, tabel: TabelHasil) -> str:
     return ws.title
 
 
-# ---- ABK ------------------------------------------------------------------------------------
-_KOLOM_ABK_JABATAN = (
-    _NO,
-    KolomDokumen("Jabatan", 34, wrap=True),
-    KolomDokumen("Beban kerja (jam)", 14, FORMAT_JAM),
-    KolomDokumen("Kebutuhan pegawai (orang)", 14, FORMAT_ORANG),
-    KolomDokumen("Pegawai tersedia (orang)", 12, FORMAT_BULAT),
-    KolomDokumen("Pegawai ditugaskan (orang)", 12, FORMAT_BULAT),
-    KolomDokumen("EJ", 8, FORMAT_EJ),
-    KolomDokumen("Kategori", 9),
-    KolomDokumen("Predikat", 13),
-    KolomDokumen("Selisih (orang)", 12, FORMAT_ORANG),
-)
-
-_KOLOM_ABK_PEGAWAI = (
-    _NO,
-    _NIP,
-    _NAMA,
-    KolomDokumen("Jabatan", 24, wrap=True),
-    KolomDokumen("Jenjang", 14, wrap=True),
-    KolomDokumen("Asal", 12, wrap=True),
-    KolomDokumen("Kapasitas (jam)", 11, FORMAT_JAM),
-    KolomDokumen("Jam terikat (jam)", 11, FORMAT_JAM),
-    KolomDokumen("Jam tugas (jam)", 11, FORMAT_JAM),
-    KolomDokumen("Jam Ketua Tim (jam)", 11, FORMAT_JAM),
-    KolomDokumen("Jam total (jam)", 11, FORMAT_JAM),
-    KolomDokumen("EJ", 7, FORMAT_EJ),
-    KolomDokumen("Kategori", 9),
-    KolomDokumen("Predikat", 12),
-    KolomDokumen("Posisi terhadap pita", 14, wrap=True),
-    KolomDokumen("Jumlah tim", 8, FORMAT_BULAT),
-    KolomDokumen("Peran", 20, wrap=True),
-)
-
-
-_ISI_ABK_JABATAN = KOLOM_BEBAN_JABATAN
-"""Columns of :func:`~sistemkerja.analisis.beban_jabatan` shown (all), after ``No``."""
-_ISI_ABK_PEGAWAI = KOLOM_BEBAN_PEGAWAI
-"""Columns of :func:`~sistemkerja.analisis.beban_pegawai` shown (all), after ``No``."""
-
-
-def _keterangan_abk(plan: Rencana) -> str:
-    k = plan.kebijakan
-    return (
-        f"Jam kerja efektif {format_angka(k.jam_efektif)} jam/tahun; EJ = beban kerja ÷ "
-        f"(pegawai × jam kerja efektif); pita EJ sasaran {format_angka(k.ej_min, 2)}–"
-        f"{format_angka(k.ej_max, 2)}. Kategori: A ≥ 1,00 Sangat Baik; B 0,90–0,99 Baik; "
-        "C 0,70–0,89 Cukup; D 0,50–0,69 Sedang; E < 0,50 Kurang."
-    )
-
-
-def tulis_abk(wb: Workbook, tabel: TabelHasil) -> list[str]:
-    """Add the workload (ABK) recaps: per jabatan and per person.
-
-    Per jabatan (:func:`sistemkerja.analisis.beban_jabatan`): workload (jam), staff
-    needed, present and assigned (orang), EJ with its category and predikat, and the
-    surplus or shortage (orang). Per person (:func:`sistemkerja.analisis.beban_pegawai`):
-    capacity and hours (jam), EJ, category and position against the policy's target band;
-    rows above the band are shaded red, rows below it yellow.
-
-    Parameters
-    ----------
-    wb : Workbook
-        The workbook.
-    tabel : TabelHasil
-        The run's tables (:func:`~sistemkerja.laporan.tabel.hitung_tabel`), with an
-        allocation.
-
-    Returns
-    -------
-    list of str
-        ``[LEMBAR_ABK_JABATAN, LEMBAR_ABK_PEGAWAI]`` (as named in the workbook).
-    """
-    plan = tabel.plan
-    jabatan = tabel.beban_jabatan
-    ws = _lembar(wb, LEMBAR_ABK_JABATAN)
-    _judul(ws, plan, "REKAPITULASI ANALISIS BEBAN KERJA (ABK) PER JABATAN", _keterangan_abk(plan))
-    baris = [
-        (n, *r) for n, r in enumerate(jabatan[list(_ISI_ABK_JABATAN)].itertuples(index=False), 1)
-    ]
-    akhir = _tabel(ws, _KOLOM_ABK_JABATAN, baris)
-    _pita(ws, 1, len(_KOLOM_ABK_JABATAN), "Beban kerja dan kebutuhan pegawai per jabatan")
-    _atur_cetak(ws, _KOLOM_ABK_JABATAN, akhir, 2)
-    nama = [ws.title]
-
-    pegawai = _perlu(tabel.beban_pegawai)
-    ws = _lembar(wb, LEMBAR_ABK_PEGAWAI)
-    _judul(ws, plan, "REKAPITULASI ANALISIS BEBAN KERJA (ABK) PER PEGAWAI", _keterangan_abk(plan))
-    baris = [
-        (n, *r) for n, r in enumerate(pegawai[list(_ISI_ABK_PEGAWAI)].itertuples(index=False), 1)
-    ]
-    akhir = _tabel(ws, _KOLOM_ABK_PEGAWAI, baris)
-    posisi = list(pegawai["posisi"])
-    for r, letak in enumerate(posisi, start=HEADER_ROW + 1):
-        isi = {"di atas pita": _ISI_DI_ATAS, "di bawah pita": _ISI_DI_BAWAH}.get(letak)
-        if isi is not None:
-            for c in range(1, len(_KOLOM_ABK_PEGAWAI) + 1):
-                ws.cell(row=r, column=c).fill = isi
-    _pita(ws, 1, len(_KOLOM_ABK_PEGAWAI), "Beban kerja dan efisiensi jabatan (EJ) per pegawai")
-    _atur_cetak(ws, _KOLOM_ABK_PEGAWAI, akhir, 3)
-    nama.append(ws.title)
-    return nama
-
-
 # ---- budget ---------------------------------------------------------------------------------
 _KOLOM_ANGGARAN = (
     KolomDokumen("Level", 15),
@@ -1021,3 +912,13 @@ def write_result_workbook(hasil: Hasil | TabelHasil, path: str | os.PathLike[str
         tulis_dokumen(wb, tabel)
     add_plan_sheets(wb, tabel.plan)
     return save_atomic(wb, Path(path))
+
+
+# The ABK documents live in sistemkerja.laporan.abk, which builds on the helpers above;
+# imported last so that both modules load in either order (the package imports this one).
+from sistemkerja.laporan.abk import (  # noqa: E402
+    LEMBAR_ABK_JABATAN,
+    LEMBAR_ABK_PEGAWAI,
+    LEMBAR_FORMULIR_ABK,
+    tulis_abk,
+)
