@@ -19,17 +19,27 @@ from sistemkerja.domain.enums import (
     Pola,
     StatusASN,
 )
-from sistemkerja.domain.kebijakan import Kebijakan
+from sistemkerja.domain.kebijakan import Kebijakan, PendekatanSKP
 from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
 from sistemkerja.domain.masalah import FieldError, PlanError, Problem, Tingkat
 from sistemkerja.domain.nip import check_nip, make_nip
+from sistemkerja.domain.pangkat import PANGKAT, pangkat_golongan
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
 from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
-from sistemkerja.domain.pk import Indikator, Pagu, PerjanjianKinerja, Sasaran, TugasTambahan
+from sistemkerja.domain.pk import (
+    Indikator,
+    Pagu,
+    PerjanjianKinerja,
+    Perspektif,
+    Sasaran,
+    TugasSK,
+    TugasTambahan,
+)
 from sistemkerja.domain.rencana import Perubahan, Rencana
 from sistemkerja.domain.strategi import KebutuhanPeran, Strategi, TimKerja
 
 __all__ = [
+    "PANGKAT",
     "Alokasi",
     "Asal",
     "Aspek",
@@ -50,12 +60,14 @@ __all__ = [
     "Mode",
     "Pagu",
     "Pegawai",
+    "PendekatanSKP",
     "Penetapan",
     "Penugasan",
     "Penyesuaian",
     "Peran",
     "PeriodePenilaian",
     "PerjanjianKinerja",
+    "Perspektif",
     "Perubahan",
     "PlanError",
     "Pola",
@@ -67,11 +79,13 @@ __all__ = [
     "Target",
     "TimKerja",
     "Tingkat",
+    "TugasSK",
     "TugasTambahan",
     "Unit",
     "check_nip",
     "format_angka",
     "make_nip",
+    "pangkat_golongan",
     "parse_angka",
     "parse_target",
 ]
