@@ -412,7 +412,7 @@ _TUGAS_SK: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         "kesekretariatan",
-        "Sekretariat Kelompok Kerja Reformasi Birokrasi",
+        "Pengelolaan sekretariat Kelompok Kerja Reformasi Birokrasi",
         "4 Laporan",
         f"SK Direktur No. 12 Tahun {TAHUN}",
     ),
