@@ -327,7 +327,7 @@ def _data_pimpinan(plan: Rencana) -> list[str]:
 
 
 def _data_pihak_kedua(plan: Rencana) -> list[str]:
-    """The unit head's penilai: PK's pihak kedua (from the plan when the NIP is in it)."""
+    """Return the unit head's penilai: PK's pihak kedua (from Pegawai when listed)."""
     staff = plan.pegawai_by_nip()
     nip = plan.pk.nip_pihak_kedua
     if nip in staff:
@@ -343,7 +343,7 @@ def _data_pihak_kedua(plan: Rencana) -> list[str]:
 
 
 def _data_penilai(plan: Rencana, p: Pegawai) -> list[str]:
-    """The pejabat penilai kinerja of a person (see :attr:`Pegawai.penilai`)."""
+    """Return the pejabat penilai kinerja of a person (see :attr:`Pegawai.penilai`)."""
     staff = plan.pegawai_by_nip()
     if p.penilai is not None:
         if p.penilai in staff:
@@ -706,11 +706,11 @@ def tulis_rencana_bukti(wb: Workbook, plan: Rencana, rhk: pd.DataFrame) -> list[
         ):
             lb.tulis(r, c, teks, akhir=akhir, font=_TEBAL, isi=_ISI_JUDUL, rata=_TENGAH)
         bulan = pd.to_numeric(rows["bulan_jatuh_tempo"], errors="coerce").fillna(12).astype(int)
-        rows = rows.assign(_bulan=bulan, _urut=rows["nip"].map(order))
-        rows = rows.sort_values(["_bulan", "_urut", "no"], kind="stable")
+        rows = rows.assign(tempo=bulan, urut=rows["nip"].map(order))
+        rows = rows.sort_values(["tempo", "urut", "no"], kind="stable")
         no = 0
         for q, nama_q in enumerate(_TRIWULAN):
-            bagian = rows[(rows["_bulan"] - 1) // 3 == q]
+            bagian = rows[(rows["tempo"] - 1) // 3 == q]
             awal, akhir_q = BULAN_PANJANG[3 * q], BULAN_PANJANG[3 * q + 2]
             _seksi(lb, f"Triwulan {nama_q} ({awal}–{akhir_q})")
             if bagian.empty:
@@ -723,7 +723,7 @@ def tulis_rencana_bukti(wb: Workbook, plan: Rencana, rhk: pd.DataFrame) -> list[
                 lb.tulis(r, 2, nama)
                 lb.tulis(r, 3, _teks(row.rhk), akhir=4)
                 lb.tulis(r, 5, _teks(row.bukti_dukung))
-                lb.tulis(r, 6, BULAN_PANJANG[row._bulan - 1])
+                lb.tulis(r, 6, BULAN_PANJANG[row.tempo - 1])
         lb.selesai(judul)
         names.append(ws.title)
     return names
