@@ -211,10 +211,28 @@ def _teks(value: Any) -> str:
     return text or _KOSONG
 
 
-def _baris_teks(teks: str, lebar: float) -> int:
-    """Lines a wrapped text needs in a cell ``lebar`` characters wide (an estimate)."""
-    muat = max(int(lebar * 1.1) - 2, 1)
-    return sum(max(-(-len(bagian) // muat), 1) for bagian in teks.split("\n"))
+def _baris_teks(teks: str, lebar: float, *, tebal: bool = False) -> int:
+    """Lines a wrapped text needs in a cell ``lebar`` characters wide (word wrap estimate).
+
+    Printing substitutes fonts (LibreOffice, other Excel fonts), so the estimate keeps a
+    margin: about 0.9 characters per width unit, 0.8 for bold text.
+    """
+    muat = max(int(lebar * (0.8 if tebal else 0.9)) - 1, 1)
+    garis = 0
+    for bagian in teks.split("\n"):
+        garis += 1
+        isi = 0
+        for kata in bagian.split():
+            if isi and isi + 1 + len(kata) <= muat:
+                isi += 1 + len(kata)
+                continue
+            if isi:
+                garis += 1
+            while len(kata) > muat:  # a word longer than the line breaks inside
+                garis += 1
+                kata = kata[muat:]
+            isi = len(kata)
+    return max(garis, 1)
 
 
 class _Lembar:
@@ -262,7 +280,8 @@ class _Lembar:
                 start_row=baris, start_column=awal, end_row=sampai, end_column=akhir
             )
         if isinstance(nilai, str):
-            garis = _baris_teks(nilai, self.lebar(awal, akhir))
+            tebal = bool(font is not None and font.b)
+            garis = _baris_teks(nilai, self.lebar(awal, akhir), tebal=tebal)
             per_baris = -(-garis // (sampai - baris + 1))
             for r in range(baris, sampai + 1):
                 self._garis[r] = max(self._garis.get(r, 1), per_baris)
@@ -272,7 +291,7 @@ class _Lembar:
         self.baris += n
         return self.baris
 
-    def selesai(self, judul_kolom: int | None) -> None:
+    def selesai(self) -> None:
         """Set row heights and the print setup (A4 portrait, one page wide)."""
         for r, garis in self._garis.items():
             if garis > 1:
@@ -286,8 +305,6 @@ class _Lembar:
         ws.page_setup.fitToHeight = 0
         ws.print_options.horizontalCentered = True
         ws.print_area = f"A1:{get_column_letter(len(_LEBAR))}{self.baris}"
-        if judul_kolom is not None:
-            ws.print_title_rows = f"{judul_kolom}:{judul_kolom}"
         ws.oddFooter.center.text = "Halaman &P dari &N"
         ws.oddFooter.left.text = "&A"
         ws.sheet_view.showGridLines = False
@@ -390,8 +407,9 @@ def _kepala(
     r = lb.baru()
     lb.tulis(r, 1, f"PENDEKATAN HASIL KERJA {pendekatan}", akhir=6, rata=_TENGAH, bingkai=False)
     r = lb.baru(2)
-    lb.tulis(r, 1, _nama_unit(plan, plan.pk.unit).upper(), akhir=3, font=_TEBAL, bingkai=False)
-    lb.tulis(r, 4, f"PERIODE PENILAIAN: {periode.upper()}", akhir=6, font=_TEBAL, bingkai=False)
+    lb.tulis(r, 1, _nama_unit(plan, plan.pk.unit).upper(), akhir=6, font=_TEBAL, bingkai=False)
+    r = lb.baru()
+    lb.tulis(r, 1, f"PERIODE PENILAIAN: {periode.upper()}", akhir=6, font=_TEBAL, bingkai=False)
     r = lb.baru()
     lb.tulis(r, 1, "No", font=_TEBAL, isi=_ISI_JUDUL, rata=_TENGAH)
     lb.tulis(r, 2, "PEGAWAI YANG DINILAI", akhir=3, font=_TEBAL, isi=_ISI_JUDUL, rata=_TENGAH)
@@ -554,7 +572,7 @@ def tulis_skp_pegawai(
     penilai = _data_penilai(plan, p)
     periode = periode_skp(plan.pk.tahun, p.bulan_mulai, p.bulan_selesai)
     _kepala(lb, plan, dinilai, penilai, periode, jpt=False)
-    judul = _judul_hasil(lb, "RHK Pimpinan yang Diintervensi")
+    _judul_hasil(lb, "RHK Pimpinan yang Diintervensi")
     own = rhk[rhk["nip"] == nip].sort_values("no", kind="stable")
     indikator = _iki_of(iki, nip)
     lampiran: list[tuple[int, str, str, str]] = []
@@ -572,7 +590,7 @@ def tulis_skp_pegawai(
     _perilaku(lb)
     _tanda_tangan(lb, plan, dinilai, penilai, jpt=False)
     _lampiran(lb, lampiran)
-    lb.selesai(judul)
+    lb.selesai()
     return ws.title
 
 
@@ -601,7 +619,7 @@ def tulis_skp_pimpinan(wb: Workbook, plan: Rencana) -> str:
     penilai = _data_pihak_kedua(plan)
     mulai, selesai = (head.bulan_mulai, head.bulan_selesai) if head is not None else (1, 12)
     _kepala(lb, plan, dinilai, penilai, periode_skp(plan.pk.tahun, mulai, selesai), jpt=True)
-    judul = _judul_hasil(lb, "Perspektif")
+    _judul_hasil(lb, "Perspektif")
     _seksi(lb, SEKSI_UTAMA)
     no = 0
     lampiran: list[tuple[int, str, str, str]] = []
@@ -626,7 +644,7 @@ def tulis_skp_pimpinan(wb: Workbook, plan: Rencana) -> str:
     _perilaku(lb)
     _tanda_tangan(lb, plan, dinilai, penilai, jpt=True)
     _lampiran(lb, lampiran)
-    lb.selesai(judul)
+    lb.selesai()
     return ws.title
 
 
@@ -696,7 +714,6 @@ def tulis_rencana_bukti(wb: Workbook, plan: Rencana, rhk: pd.DataFrame) -> list[
         r = lb.baru()
         lb.tulis(r, 1, f"Ketua Tim: {nama_ketua}", akhir=6, rata=_TENGAH, bingkai=False)
         r = lb.baru(2)
-        judul = r
         for c, akhir, teks in (
             (1, 1, "No"),
             (2, 2, "Nama"),
@@ -724,7 +741,7 @@ def tulis_rencana_bukti(wb: Workbook, plan: Rencana, rhk: pd.DataFrame) -> list[
                 lb.tulis(r, 3, _teks(row.rhk), akhir=4)
                 lb.tulis(r, 5, _teks(row.bukti_dukung))
                 lb.tulis(r, 6, BULAN_PANJANG[row.tempo - 1])
-        lb.selesai(judul)
+        lb.selesai()
         names.append(ws.title)
     return names
 
