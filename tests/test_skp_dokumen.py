@@ -383,6 +383,10 @@ def test_tugas_sk_unknown_nip_is_an_error_naming_row_and_field():
     assert found[0].row == 2 and found[0].column == "NIP" and ghost in found[0].message
     with pytest.raises(FieldError):
         TugasSK(ghost, "Bendahara", "")
+    nip = plan.pegawai[0].nip
+    twice = dataclasses.replace(plan, tugas_sk=(TugasSK(nip, "PPK", "4 Laporan"),) * 2)
+    dup = [x for x in validate(twice) if x.code == "duplicate_code" and x.sheet == "Tugas SK"]
+    assert len(dup) == 1 and dup[0].row == 3
 
 
 def test_penilai_must_be_a_nip():

@@ -734,6 +734,7 @@ TUGAS_SK = Lembar(
         Kolom("satuan", "Satuan", required=False, help="kosong = satuan di target"),
         Kolom("dasar", "Dasar (SK)", required=False, example="SK Direktur No. 12 Tahun 2027"),
     ),
+    key=("nip", "uraian"),
     optional=True,
     help=(
         "tugas berdasarkan SK (bendahara, PPK, tim ad hoc): menjadi RHK tambahan di SKP; "

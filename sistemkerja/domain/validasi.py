@@ -768,3 +768,10 @@ def _check_skp(rep: _Reporter, plan: Rencana) -> None:
                 f"{person.bulan_selesai})",
             )
     _unknown(rep, skema.TUGAS_SK, plan.tugas_sk, "nip", set(staff), "Pegawai", "unknown_nip")
+    _duplicates(
+        rep,
+        skema.TUGAS_SK,
+        [(t.nip, t.uraian) for t in plan.tugas_sk],
+        "Tugas SK",
+        "duplicate_code",
+    )
