@@ -46,6 +46,7 @@ from sistemkerja.domain import (
 )
 from sistemkerja.domain.enums import Jalur
 from sistemkerja.domain.katalog import DEFAULT_JABATAN
+from sistemkerja.domain.pk import Perspektif, TugasSK
 
 TAHUN = 2027
 """Fiscal year of the sample plan."""
@@ -137,6 +138,8 @@ class Staf(NamedTuple):
         Cost of involving the person once (Rp).
     hourly : float
         Cost per assigned hour (Rp/jam).
+    mulai, selesai : int
+        First and last month of the SKP period this year (transfers, retirement).
     """
 
     jabatan: str
@@ -152,6 +155,8 @@ class Staf(NamedTuple):
     tmt: tuple[int, int] | None = None
     involvement: float = 0.0
     hourly: float = 0.0
+    mulai: int = 1
+    selesai: int = 12
 
 
 STAF: tuple[Staf, ...] = (
@@ -180,6 +185,7 @@ STAF: tuple[Staf, ...] = (
         AMD,
         "IV/c",
         capacity=937.5,
+        selesai=9,
         lahir=dt.date(1967, 9, 14),
         tmt=(1993, 3),
         tags=("analisis kebijakan", "regulasi"),
@@ -202,7 +208,7 @@ STAF: tuple[Staf, ...] = (
     Staf(PKA, TER, "II/d", tags=("perbendaharaan", "SAKTI")),
     Staf(PKA, TER, "II/c", tags=("perbendaharaan",)),
     Staf(APK, AP, "III/b", tags=("penganggaran", "IKPA")),
-    Staf(APK, AP, "9", PPPK, capacity=940, tmt=(TAHUN, 4), tags=("akuntansi",)),  # joined April
+    Staf(APK, AP, "9", PPPK, capacity=940, tmt=(TAHUN, 4), tags=("akuntansi",), mulai=4),
     Staf(PBJ, AP, "III/b", tags=("pengadaan", "e-katalog")),
     Staf(HUMAS, AP, "9", PPPK, tags=("media sosial", "desain grafis")),
     Staf(HUMAS, TER, "II/c", tags=("dokumentasi",)),
@@ -212,7 +218,7 @@ STAF: tuple[Staf, ...] = (
     Staf(PLO, KLE, "III/b", tags=("pengelolaan BMN",)),
     Staf(PLO, KLE, "III/a", tags=("administrasi kegiatan",)),
     Staf(PLO, KLE, "III/a", tags=("layanan pelatihan",)),
-    Staf(PLO, KLE, "III/a", capacity=625, tmt=(TAHUN, 7)),  # CPNS from July
+    Staf(PLO, KLE, "III/a", capacity=625, tmt=(TAHUN, 7), mulai=7),  # CPNS from July
     Staf(PLO, TEK, "III/b", tags=("dukungan TI",)),
     Staf(PLO, TEK, "III/a", tags=("dukungan TI", "e-learning")),
     Staf(PGL, KLE, "III/a", tags=("pengolahan data",)),
@@ -384,21 +390,72 @@ def _pegawai(rng: random.Random) -> tuple[Pegawai, ...]:
                 competences=s.tags,
                 involvement_cost=s.involvement,
                 hourly_cost=s.hourly,
+                bulan_mulai=s.mulai,
+                bulan_selesai=s.selesai,
             )
         )
     return tuple(people)
 
 
+_TUGAS_SK: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "perbendaharaan",
+        "Bendahara Pengeluaran Pembantu direktorat",
+        "12 Laporan",
+        f"SK Direktur No. 3 Tahun {TAHUN}",
+    ),
+    (
+        "pengadaan",
+        "Pejabat Pengadaan Barang/Jasa direktorat",
+        "8 Paket",
+        f"SK Direktur No. 4 Tahun {TAHUN}",
+    ),
+    (
+        "kesekretariatan",
+        "Pengelolaan sekretariat Kelompok Kerja Reformasi Birokrasi",
+        "4 Laporan",
+        f"SK Direktur No. 12 Tahun {TAHUN}",
+    ),
+)
+"""Tasks by decree: (competence of the holder, task, target, decree)."""
+
+
+def _tugas_sk(pegawai: tuple[Pegawai, ...]) -> tuple[TugasSK, ...]:
+    """Give each SK task to the first staff member with its competence."""
+    found = []
+    for tag, uraian, target, dasar in _TUGAS_SK:
+        holder = next(p for p in pegawai if tag in p.competences)
+        found.append(TugasSK(holder.nip, uraian, target, dasar=dasar))
+    return tuple(found)
+
+
 # ---- Perjanjian Kinerja --------------------------------------------------------------
 SASARAN: tuple[Sasaran, ...] = (
-    Sasaran("SS-1", "Meningkatnya kualitas perencanaan kebutuhan ASN berbasis beban kerja"),
-    Sasaran("SS-2", "Meningkatnya kualitas kebijakan pengembangan kompetensi ASN"),
-    Sasaran("SS-3", "Tersedianya data dan informasi SDM aparatur yang andal dan terintegrasi"),
-    Sasaran("SS-4", "Meningkatnya kualitas layanan pengembangan kompetensi SDM aparatur"),
+    Sasaran(
+        "SS-1",
+        "Meningkatnya kualitas perencanaan kebutuhan ASN berbasis beban kerja",
+        perspektif=Perspektif.PENERIMA_LAYANAN,
+    ),
+    Sasaran(
+        "SS-2",
+        "Meningkatnya kualitas kebijakan pengembangan kompetensi ASN",
+        perspektif=Perspektif.PROSES_BISNIS,
+    ),
+    Sasaran(
+        "SS-3",
+        "Tersedianya data dan informasi SDM aparatur yang andal dan terintegrasi",
+        perspektif=Perspektif.PENGUATAN_INTERNAL,
+    ),
+    Sasaran(
+        "SS-4",
+        "Meningkatnya kualitas layanan pengembangan kompetensi SDM aparatur",
+        perspektif=Perspektif.PENERIMA_LAYANAN,
+    ),
     Sasaran(
         "SS-5",
         "Terwujudnya tata kelola direktorat yang akuntabel",
         JenisSasaran.KEGIATAN,
+        Perspektif.ANGGARAN,
     ),
 )
 
@@ -1494,4 +1551,5 @@ def build_unit() -> Rencana:
         kegiatan=kegiatan,
         beban=beban,
         anggaran=anggaran,
+        tugas_sk=_tugas_sk(pegawai),
     )

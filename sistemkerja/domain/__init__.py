@@ -20,18 +20,28 @@ from sistemkerja.domain.enums import (
     Pola,
     StatusASN,
 )
-from sistemkerja.domain.kebijakan import Kebijakan
+from sistemkerja.domain.kebijakan import Kebijakan, PendekatanSKP
 from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
 from sistemkerja.domain.masalah import FieldError, PlanError, Problem, Tingkat
 from sistemkerja.domain.nip import check_nip, make_nip
+from sistemkerja.domain.pangkat import PANGKAT, pangkat_golongan
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
 from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
-from sistemkerja.domain.pk import Indikator, Pagu, PerjanjianKinerja, Sasaran, TugasTambahan
+from sistemkerja.domain.pk import (
+    Indikator,
+    Pagu,
+    PerjanjianKinerja,
+    Perspektif,
+    Sasaran,
+    TugasSK,
+    TugasTambahan,
+)
 from sistemkerja.domain.rencana import Perubahan, Rencana
 from sistemkerja.domain.strategi import KebutuhanPeran, Strategi, TimKerja
 from sistemkerja.domain.target import Arah, JenisTarget, Periode, Skala, TargetPK, baca_target
 
 __all__ = [
+    "PANGKAT",
     "Alokasi",
     "Arah",
     "Asal",
@@ -54,6 +64,7 @@ __all__ = [
     "Mode",
     "Pagu",
     "Pegawai",
+    "PendekatanSKP",
     "Penetapan",
     "Penugasan",
     "Penyesuaian",
@@ -61,6 +72,7 @@ __all__ = [
     "Periode",
     "PeriodePenilaian",
     "PerjanjianKinerja",
+    "Perspektif",
     "Perubahan",
     "PitaEJ",
     "PlanError",
@@ -76,12 +88,14 @@ __all__ = [
     "TargetPK",
     "TimKerja",
     "Tingkat",
+    "TugasSK",
     "TugasTambahan",
     "Unit",
     "baca_target",
     "check_nip",
     "format_angka",
     "make_nip",
+    "pangkat_golongan",
     "parse_angka",
     "parse_target",
 ]

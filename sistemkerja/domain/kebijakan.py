@@ -26,6 +26,15 @@ class Prioritas(LabelEnum):
     """The weighted sum of every component at once."""
 
 
+class PendekatanSKP(LabelEnum):
+    """Approach of the SKP (Permenpan RB 6/2022): quantitative or qualitative targets."""
+
+    KUANTITATIF = "Kuantitatif"
+    """Each IKI has a number with a unit as target."""
+    KUALITATIF = "Kualitatif"
+    """Targets described as levels of quality (the leader's choice)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Kebijakan:
     """Policy of the agency; every number here is a parameter, never a constant in code.
@@ -44,6 +53,8 @@ class Kebijakan:
         activity hours [no: the head leads the unit through the Ketua Tim].
     jam_efektif : float
         Effective working hours per person per year (jam) [1,250].
+    pendekatan_skp : PendekatanSKP
+        Approach written in every SKP header [Kuantitatif].
     ej_min, ej_max : float
         Target band of efisiensi jabatan (EJ) [0.90–1.00].
     kategori_ej : TabelEJ
@@ -99,6 +110,7 @@ class Kebijakan:
     lintas_instansi: bool = True
     struktural_anggota: bool = False
     jam_efektif: float = 1250.0
+    pendekatan_skp: PendekatanSKP = PendekatanSKP.KUANTITATIF
     ej_min: float = 0.90
     ej_max: float = 1.00
     kategori_ej: TabelEJ = TABEL_EJ_BAWAAN

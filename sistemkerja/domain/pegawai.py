@@ -96,6 +96,14 @@ class Pegawai:
         Cost of involving this person once (Rp), e.g. travel; for lintas unit/instansi.
     hourly_cost : float
         Cost per assigned hour (Rp/jam), e.g. honorarium per SBM.
+    penilai : str, optional
+        NIP of the pejabat penilai kinerja who signs this person's SKP; ``None`` means
+        the unit head for staff of the planning unit (for staff of another unit or
+        agency, a penilai of their home unit).
+    bulan_mulai, bulan_selesai : int
+        First and last month (1–12) of this person's SKP period this year [1 and 12];
+        a part-year period (transfer) shrinks the default capacity to
+        ``jam_efektif × months / 12``.
     """
 
     nip: str
@@ -111,6 +119,9 @@ class Pegawai:
     competences: tuple[str, ...] = ()
     involvement_cost: float = 0.0
     hourly_cost: float = 0.0
+    penilai: str | None = None
+    bulan_mulai: int = 1
+    bulan_selesai: int = 12
 
     def __post_init__(self) -> None:
         reason = check_nip(self.nip) if isinstance(self.nip, str) else "NIP wajib diisi"
@@ -135,6 +146,12 @@ class Pegawai:
         _rules.number(self.committed_hours, "committed_hours", "Jam terikat")
         _rules.number(self.involvement_cost, "involvement_cost", "Biaya pelibatan (Rp)")
         _rules.number(self.hourly_cost, "hourly_cost", "Biaya per jam (Rp)")
+        if self.penilai is not None:
+            reason = check_nip(self.penilai) if isinstance(self.penilai, str) else "bukan NIP"
+            if reason:
+                raise FieldError("penilai", "invalid_nip", f"NIP pejabat penilai: {reason}")
+        _rules.month(self.bulan_mulai, "bulan_mulai", "Mulai bertugas")
+        _rules.month(self.bulan_selesai, "bulan_selesai", "Selesai bertugas")
         for tag in self.competences:
             if not tag.strip() or _rules.invisible(tag) or ";" in tag:
                 raise FieldError(
@@ -142,3 +159,8 @@ class Pegawai:
                     "invalid_list",
                     "kompetensi dipisah titik koma, tanpa isian kosong",
                 )
+
+    @property
+    def bulan_bertugas(self) -> int:
+        """Months of this year's SKP period (bulan), 0 when the period is inverted."""
+        return max(0, self.bulan_selesai - self.bulan_mulai + 1)

@@ -6,9 +6,30 @@ from dataclasses import dataclass
 
 from sistemkerja.domain import _rules
 from sistemkerja.domain.angka import Target
-from sistemkerja.domain.enums import Aspek, JenisSasaran, Pola
+from sistemkerja.domain.enums import Aspek, JenisSasaran, LabelEnum, Pola
 from sistemkerja.domain.masalah import FieldError
+from sistemkerja.domain.nip import check_nip
 from sistemkerja.domain.target import JenisTarget, TargetPK, baca_target
+
+
+class Perspektif(LabelEnum):
+    """Perspective of a sasaran in the JPT's SKP (Permenpan RB 6/2022, lampiran).
+
+    The four perspectives of the balanced scorecard as the JPT SKP form names them.
+    """
+
+    PENERIMA_LAYANAN = "Perspektif Penerima Layanan"
+    PROSES_BISNIS = "Perspektif Proses Bisnis"
+    PENGUATAN_INTERNAL = "Perspektif Penguatan Internal"
+    ANGGARAN = "Perspektif Anggaran"
+
+
+def _optional_nip(value: str | None, field: str, label: str) -> None:
+    if value is None:
+        return
+    reason = check_nip(value) if isinstance(value, str) else "bukan NIP"
+    if reason:
+        raise FieldError(field, "invalid_nip", f"{label}: {reason}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +50,11 @@ class PerjanjianKinerja:
         Name of the superior who countersigns.
     jabatan_pihak_kedua : str, optional
         Position of the second party.
+    nip_pihak_pertama : str, optional
+        NIP of the first party; ``None`` means the Struktural person of ``unit`` in
+        the Pegawai sheet (the unit head's SKP is theirs).
+    nip_pihak_kedua : str, optional
+        NIP of the second party, the unit head's pejabat penilai kinerja.
     """
 
     tahun: int
@@ -37,9 +63,13 @@ class PerjanjianKinerja:
     jabatan_pihak_pertama: str
     pihak_kedua: str | None = None
     jabatan_pihak_kedua: str | None = None
+    nip_pihak_pertama: str | None = None
+    nip_pihak_kedua: str | None = None
 
     def __post_init__(self) -> None:
         _rules.integer(self.tahun, "tahun", "Tahun", minimum=2000)
+        _optional_nip(self.nip_pihak_pertama, "nip_pihak_pertama", "NIP pihak pertama")
+        _optional_nip(self.nip_pihak_kedua, "nip_pihak_kedua", "NIP pihak kedua")
         _rules.text(self.unit, "unit", "Unit")
         _rules.text(self.pihak_pertama, "pihak_pertama", "Pihak pertama")
         _rules.text(self.jabatan_pihak_pertama, "jabatan_pihak_pertama", "Jabatan pihak pertama")
@@ -57,11 +87,14 @@ class Sasaran:
         The goal as worded in the PK.
     jenis : JenisSasaran
         Strategic, program or activity goal.
+    perspektif : Perspektif, optional
+        Perspective shown in the unit head's (JPT) SKP.
     """
 
     code: str
     name: str
     jenis: JenisSasaran = JenisSasaran.PROGRAM
+    perspektif: Perspektif | None = None
 
     def __post_init__(self) -> None:
         _rules.text(self.code, "code", "Kode sasaran")
@@ -353,3 +386,58 @@ class Pagu:
     def is_ro(self) -> bool:
         """Whether this row is an RO ceiling (else a Kegiatan ceiling)."""
         return self.ro is not None
+
+
+@dataclass(frozen=True, slots=True)
+class TugasSK:
+    """A task a person holds by decree (SK): bendahara, PPK, an ad-hoc team.
+
+    It becomes an RHK tambahan of that person's SKP. It has no hours: the time it takes
+    belongs in the person's ``committed_hours``.
+
+    Parameters
+    ----------
+    nip : str
+        The person (Pegawai sheet).
+    uraian : str
+        The task as the SK words it, e.g. ``"Bendahara Pengeluaran Pembantu"``.
+    target : str
+        Target as written (``"12 Laporan"``).
+    satuan : str
+        Unit; when empty, taken from the target text.
+    dasar : str, optional
+        The decree, e.g. ``"SK Direktur No. 12 Tahun 2027"``.
+    """
+
+    nip: str
+    uraian: str
+    target: str
+    satuan: str = ""
+    dasar: str | None = None
+
+    def __post_init__(self) -> None:
+        _rules.text(self.nip, "nip", "NIP")
+        _rules.text(self.uraian, "uraian", "Uraian tugas")
+        parsed = _target_pk_or_error(self.target, self.satuan, "target")
+        if angka_target(parsed) is None:
+            raise _tidak_dibagi(
+                parsed, "target", "tugas berdasarkan SK memerlukan target berupa satu angka"
+            )
+        if not self.satuan:
+            object.__setattr__(self, "satuan", parsed.satuan)
+
+    @property
+    def target_pk(self) -> TargetPK:
+        """The target read into its form (number, predicate, range, bound…)."""
+        return baca_target(self.target, self.satuan or None)
+
+    @property
+    def parsed_target(self) -> Target:
+        """The target as number and unit (see :func:`angka_target`).
+
+        Raises
+        ------
+        ValueError
+            If the target has no single number (a predicate, period, date or compound).
+        """
+        return _sebagai_target(self.target_pk, self.satuan)

@@ -14,7 +14,14 @@ from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
 from sistemkerja.domain.masalah import FieldError, Problem
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
 from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
-from sistemkerja.domain.pk import Indikator, Pagu, PerjanjianKinerja, Sasaran, TugasTambahan
+from sistemkerja.domain.pk import (
+    Indikator,
+    Pagu,
+    PerjanjianKinerja,
+    Sasaran,
+    TugasSK,
+    TugasTambahan,
+)
 from sistemkerja.domain.strategi import KebutuhanPeran, Strategi, TimKerja
 
 
@@ -90,7 +97,7 @@ class Rencana:
     pk : PerjanjianKinerja
         Header of the performance agreement (year, unit, parties).
     units, jabatan, pegawai, sasaran, indikator, tugas_tambahan, pagu, tim, strategi, \
-kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian : tuple
+kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian, tugas_sk : tuple
         The entities of each sheet (see :mod:`sistemkerja.domain.skema`).
     rows : Mapping of str to tuple of int
         Excel row of each entity per sheet name, when read from a workbook; not part
@@ -114,6 +121,7 @@ kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian : tuple
     anggaran: tuple[BarisAnggaran, ...] = ()
     penetapan: tuple[Penetapan, ...] = ()
     penyesuaian: tuple[Penyesuaian, ...] = ()
+    tugas_sk: tuple[TugasSK, ...] = ()
     rows: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     # ---- lookups -------------------------------------------------------------------
@@ -160,10 +168,14 @@ kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian : tuple
         return Asal.LINTAS_INSTANSI
 
     def capacity(self, pegawai: Pegawai) -> float:
-        """Effective hours a person has this year (jam), before committed hours."""
+        """Effective hours a person has this year (jam), before committed hours.
+
+        ``capacity_hours`` when given, else the policy's ``jam_efektif`` prorated to the
+        months of the SKP period (``bulan_mulai``–``bulan_selesai``).
+        """
         if pegawai.capacity_hours is not None:
             return pegawai.capacity_hours
-        return self.kebijakan.jam_efektif
+        return self.kebijakan.jam_efektif * pegawai.bulan_bertugas / 12
 
     def tim_perlu_ketua(self) -> dict[str, bool]:
         """Whether each team needs a Ketua Tim (any of its strategies says so)."""

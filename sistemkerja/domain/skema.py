@@ -26,11 +26,19 @@ from sistemkerja.domain.enums import (
     Pola,
     StatusASN,
 )
-from sistemkerja.domain.kebijakan import Kebijakan, Prioritas
+from sistemkerja.domain.kebijakan import Kebijakan, PendekatanSKP, Prioritas
 from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
 from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
-from sistemkerja.domain.pk import Indikator, Pagu, PerjanjianKinerja, Sasaran, TugasTambahan
+from sistemkerja.domain.pk import (
+    Indikator,
+    Pagu,
+    PerjanjianKinerja,
+    Perspektif,
+    Sasaran,
+    TugasSK,
+    TugasTambahan,
+)
 from sistemkerja.domain.strategi import KebutuhanPeran, Strategi, TimKerja
 
 Kind = Literal["text", "code", "number", "int", "month", "bool", "enum", "enumlist", "list", "nip"]
@@ -236,6 +244,15 @@ KEBIJAKAN = Lembar(
         ),
         Kolom("jam_efektif", "Jam kerja efektif per tahun", "number", False, example="1250"),
         Kolom(
+            "pendekatan_skp",
+            "Pendekatan SKP",
+            "enum",
+            required=False,
+            enum=PendekatanSKP,
+            help="pendekatan yang tertulis di kepala setiap SKP",
+            example="Kuantitatif",
+        ),
+        Kolom(
             "ej_min",
             "EJ minimal",
             "number",
@@ -372,6 +389,22 @@ PK = Lembar(
         Kolom("jabatan_pihak_pertama", "Jabatan pihak pertama", example="Direktur"),
         Kolom("pihak_kedua", "Pihak kedua", required=False, example="Ir. Bambang Santoso"),
         Kolom("jabatan_pihak_kedua", "Jabatan pihak kedua", required=False, example="Deputi"),
+        Kolom(
+            "nip_pihak_pertama",
+            "NIP pihak pertama",
+            "nip",
+            required=False,
+            help="kosong = pegawai Struktural unit perencana",
+            example="197501042000022913",
+        ),
+        Kolom(
+            "nip_pihak_kedua",
+            "NIP pihak kedua",
+            "nip",
+            required=False,
+            help="pejabat penilai kinerja kepala unit",
+            example="196801011990031001",
+        ),
     ),
     single=True,
     help="kepala Perjanjian Kinerja satu tahun anggaran",
@@ -449,6 +482,30 @@ PEGAWAI = Lembar(
             help="honorarium per jam sesuai SBM",
             example="0",
         ),
+        Kolom(
+            "penilai",
+            "NIP pejabat penilai",
+            "nip",
+            required=False,
+            help="penanda tangan SKP; kosong = kepala unit (pegawai unit lain: dari unit asal)",
+            example="199208142018011983",
+        ),
+        Kolom(
+            "bulan_mulai",
+            "Mulai bertugas (bulan)",
+            "month",
+            required=False,
+            help="bulan pertama periode SKP tahun ini (pindahan); kosong = 1",
+            example="1",
+        ),
+        Kolom(
+            "bulan_selesai",
+            "Selesai bertugas (bulan)",
+            "month",
+            required=False,
+            help="bulan terakhir periode SKP; kapasitas bawaan = jam efektif × bulan / 12",
+            example="12",
+        ),
     ),
     key=("nip",),
     help="pegawai unit dan calon dari unit/instansi lain",
@@ -462,6 +519,15 @@ SASARAN = Lembar(
         Kolom("code", "Kode", "code", help=_KODE_HELP, example="SS-1"),
         Kolom("name", "Uraian sasaran", example="Meningkatnya kualitas perencanaan SDM"),
         Kolom("jenis", "Jenis sasaran", "enum", required=False, enum=JenisSasaran),
+        Kolom(
+            "perspektif",
+            "Perspektif",
+            "enum",
+            required=False,
+            enum=Perspektif,
+            help="perspektif di SKP kepala unit (JPT)",
+            example="Perspektif Penerima Layanan",
+        ),
     ),
     key=("code",),
     help="sasaran Perjanjian Kinerja",
@@ -716,6 +782,25 @@ PENYESUAIAN = Lembar(
     help="jam dan biaya khusus per pegawai per kegiatan (menggantikan norma)",
 )
 
+TUGAS_SK = Lembar(
+    "Tugas SK",
+    "tugas_sk",
+    TugasSK,
+    (
+        Kolom("nip", "NIP", "nip", help="pegawai yang ditugaskan (lembar Pegawai)"),
+        Kolom("uraian", "Uraian tugas", example="Bendahara Pengeluaran Pembantu"),
+        Kolom("target", "Target", example="12 Laporan"),
+        Kolom("satuan", "Satuan", required=False, help="kosong = satuan di target"),
+        Kolom("dasar", "Dasar (SK)", required=False, example="SK Direktur No. 12 Tahun 2027"),
+    ),
+    key=("nip", "uraian"),
+    optional=True,
+    help=(
+        "tugas berdasarkan SK (bendahara, PPK, tim ad hoc): menjadi RHK tambahan di SKP; "
+        "tanpa jam, waktunya dicatat di Jam terikat pegawai"
+    ),
+)
+
 #: Every sheet, in workbook order.
 LEMBAR: tuple[Lembar, ...] = (
     KEBIJAKAN,
@@ -735,6 +820,7 @@ LEMBAR: tuple[Lembar, ...] = (
     ANGGARAN,
     PENETAPAN,
     PENYESUAIAN,
+    TUGAS_SK,
 )
 
 BY_ATTR: dict[str, Lembar] = {lembar.attr: lembar for lembar in LEMBAR}

@@ -141,6 +141,7 @@ def validate(plan: Rencana) -> list[Problem]:
     _check_cascade(rep, plan)
     _check_target_tw(rep, plan)
     _check_golongan(rep, plan)
+    _check_skp(rep, plan)
     order = {lembar.name: i for i, lembar in enumerate(skema.LEMBAR)}
     return sorted(
         rep.problems,
@@ -896,3 +897,50 @@ def _check_golongan(rep: _Reporter, plan: Rencana) -> None:
             "golongan_jenjang",
             f"golongan {p.golongan} tidak sesuai jenjang {p.jenjang} (seharusnya {band})",
         )
+
+
+def _check_skp(rep: _Reporter, plan: Rencana) -> None:
+    """SKP period of each person, their penilai, and the Tugas SK sheet."""
+    for i, p in enumerate(plan.pegawai):
+        if p.bulan_mulai > p.bulan_selesai:
+            rep.add(
+                skema.PEGAWAI,
+                i,
+                "bulan_mulai",
+                "period_inverted",
+                f"mulai bertugas bulan {p.bulan_mulai} sesudah selesai bertugas bulan "
+                f"{p.bulan_selesai}",
+            )
+        if p.penilai == p.nip:
+            rep.add(
+                skema.PEGAWAI,
+                i,
+                "penilai",
+                "self_assessor",
+                "pejabat penilai tidak boleh pegawai itu sendiri",
+            )
+    staff = plan.pegawai_by_nip()
+    activities = {k.code: k for k in plan.kegiatan}
+    for i, pin in enumerate(plan.penetapan):
+        person = staff.get(pin.nip)
+        act = activities.get(pin.kegiatan) if pin.kegiatan else None
+        if person is None or act is None or pin.peran is Peran.DILARANG:
+            continue
+        if act.bulan_mulai < person.bulan_mulai or act.bulan_selesai > person.bulan_selesai:
+            rep.warn(
+                skema.PENETAPAN,
+                i,
+                "kegiatan",
+                "outside_period",
+                f"kegiatan '{act.code}' berjalan bulan {act.bulan_mulai}–{act.bulan_selesai}, "
+                f"di luar masa tugas pegawai (bulan {person.bulan_mulai}–"
+                f"{person.bulan_selesai})",
+            )
+    _unknown(rep, skema.TUGAS_SK, plan.tugas_sk, "nip", set(staff), "Pegawai", "unknown_nip")
+    _duplicates(
+        rep,
+        skema.TUGAS_SK,
+        [(t.nip, t.uraian) for t in plan.tugas_sk],
+        "Tugas SK",
+        "duplicate_code",
+    )
