@@ -259,3 +259,8 @@ def _tanpa_ulang(satuan: str, sisa: str) -> str:
         if [k.casefold() for k in kata[:n]] == akhir[-n:]:
             return " ".join(kata[n:])
     return sisa
+
+
+def hasil_indikator(nama_indikator: str) -> str:
+    """Word a unit head's indicator as an intermediate result ("Tercapainya …")."""
+    return "Tercapainya " + _kecil(" ".join(str(nama_indikator).split()))

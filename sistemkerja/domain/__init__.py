@@ -19,7 +19,7 @@ from sistemkerja.domain.enums import (
     Pola,
     StatusASN,
 )
-from sistemkerja.domain.kebijakan import Kebijakan
+from sistemkerja.domain.kebijakan import BentukMPH, Kebijakan
 from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
 from sistemkerja.domain.masalah import FieldError, PlanError, Problem, Tingkat
 from sistemkerja.domain.nip import check_nip, make_nip
