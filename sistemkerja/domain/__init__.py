@@ -35,6 +35,7 @@ __all__ = [
     "Aspek",
     "BarisAnggaran",
     "BebanKegiatan",
+    "BentukMPH",
     "FieldError",
     "Indikator",
     "Jabatan",
