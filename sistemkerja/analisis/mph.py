@@ -164,7 +164,7 @@ def _sel_pemegang(
     kegiatan: Sequence[str],
     ketua: bool,
 ) -> Sel | None:
-    """The level 1 cell of a Ketua (the team's work) or a mandiri person (their own)."""
+    """Return the level 1 cell of a Ketua (the team's work) or a mandiri person (their own)."""
     dipakai, porsi, mentah, jam = _isi(ix, kontrib, kegiatan, None if ketua else nip)
     if not dipakai:
         return None
@@ -195,7 +195,7 @@ def _sel_pemegang(
 
 
 def catatan_gabungan(kegiatan: Sequence[str]) -> str:
-    """The note of an RHK that covers several activities (codes)."""
+    """Return the note of an RHK that covers several activities (codes)."""
     return (
         f"RHK ini mencakup beberapa kegiatan ({', '.join(kegiatan)}); hasil gabungannya dapat "
         "ditulis di kolom Hasil kerja (RHK) lembar Kegiatan."
@@ -353,7 +353,7 @@ def sel_level1(
 
 
 def sel_ketua(ix: Indeks, kontrib: KontribusiKegiatan) -> dict[tuple[str, str], Sel]:
-    """The level 1 cell of each team's (first) Ketua per target: ``(tim, indikator) → Sel``."""
+    """Return each team's (first) Ketua's level 1 cell per target: ``(tim, indikator)``."""
     level1 = {(s.nip, s.indikator): s for s in sel_level1(ix, kontrib) if s.ketua}
     hasil: dict[tuple[str, str], Sel] = {}
     for t in ix.plan.tim:
@@ -440,7 +440,7 @@ KOLOM_MPH2: tuple[str, ...] = (
 
 
 def _sel_kepala(ix: Indeks) -> list[Sel]:
-    """The unit head's row: per target, the PK target as written (their IKI)."""
+    """Return the unit head's row: per target, the PK target as written (their IKI)."""
     kepala = kepala_unit(ix.plan)
     if kepala is None:
         return []

@@ -23,6 +23,7 @@ from sistemkerja.analisis.mph import (
     ANGGOTA,
     Sel,
     anggota_tim,
+    hasil_target,
     kepala_unit,
     sel_ketua,
     sel_level1,
@@ -88,16 +89,21 @@ def teks_target(nilai: float, satuan: str) -> str:
 
 
 def _iki_pk(ix: Indeks, kode: str, nilai: float | None = None) -> Iki:
-    """The PK indicator itself as IKI, with the PK target or a share of it."""
+    """Return the PK indicator itself as IKI, with the PK target or a share of it.
+
+    A tugas tambahan, named by its activity, is worded as an output count
+    (:func:`uraian_iki`).
+    """
     t = ix.target[kode]
+    nama = t.name if isinstance(t, Indikator) else uraian_iki(t.name, t.satuan, False)
     if nilai is None:
         try:
             parsed = t.parsed_target
         except ValueError:
-            return Iki(ix.aspek(kode), t.name, t.target, math.nan, t.satuan)
+            return Iki(ix.aspek(kode), nama, t.target, math.nan, t.satuan)
         satuan = parsed.satuan or t.satuan
-        return Iki(ix.aspek(kode), t.name, teks_target(parsed.nilai, satuan), parsed.nilai, satuan)
-    return Iki(ix.aspek(kode), t.name, teks_target(nilai, t.satuan), nilai, t.satuan)
+        return Iki(ix.aspek(kode), nama, teks_target(parsed.nilai, satuan), parsed.nilai, satuan)
+    return Iki(ix.aspek(kode), nama, teks_target(nilai, t.satuan), nilai, t.satuan)
 
 
 def uraian_iki(nama_kegiatan: str, satuan: str, didukung: bool) -> str:
@@ -175,12 +181,12 @@ def _iki_pemegang(ix: Indeks, kontrib: KontribusiKegiatan, s: Sel) -> tuple[Iki,
 
 
 def _induk_sasaran(ix: Indeks, kode: str) -> str:
-    """The unit head's RHK a target serves: its sasaran's wording (a tugas tambahan's name)."""
+    """Return the unit head's RHK a target serves: its sasaran (a tugas tambahan's result)."""
     t = ix.target[kode]
     if isinstance(t, Indikator):
         sasaran = {s.code: s.name for s in ix.plan.sasaran}
         return sasaran.get(t.sasaran, t.name)
-    return t.name
+    return hasil_target(ix, kode)
 
 
 def susun_rhk(ix: Indeks, kontrib: KontribusiKegiatan | None = None) -> list[Rhk]:
@@ -306,7 +312,8 @@ def rhk(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
         - ``no`` — 1, 2, … per person in SKP order;
         - ``rhk`` — one result in bahasa hasil, without numbers;
         - ``rhk_pimpinan`` — the *RHK pimpinan yang diintervensi*: the unit head's RHK,
-          i.e. the wording of the indicator's sasaran (a tugas tambahan's own name), for
+          i.e. the wording of the indicator's sasaran (a tugas tambahan: its name in
+          bahasa hasil), for
           a Ketua, a mandiri person and a member of a team without a Ketua; the Ketua's
           result for a member; empty when the team lacks the Ketua its strategy needs;
         - ``nip_pimpinan`` — NIP of the owner of that RHK (unit head or Ketua); empty
