@@ -215,7 +215,7 @@ def _bagian_alokasi(t: TabelHasil) -> list[str]:
                         grafik.matriks_jam(level1), judul="MPH level 1 (jam)", label_kolom=labels
                     )
                 ),
-                tabel(analisis.mph_matriks(level1), index=True),
+                tabel(analisis.mph_matriks(level1, kosong="–"), index=True),
             ],
         )
     )
@@ -229,10 +229,10 @@ def _bagian_alokasi(t: TabelHasil) -> list[str]:
         teams += [
             gambar(f)
             for f in grafik.gambar_mph(
-                grafik.matriks_jam(one, kolom="kegiatan"), judul=f"MPH level 2 — {tim.code} (jam)"
+                grafik.matriks_jam(one, kolom="indikator"), judul=f"MPH level 2 — {tim.code} (jam)"
             )
         ]
-        teams.append(tabel(analisis.mph_matriks(one, kolom="hasil_ketua"), index=True))
+        teams.append(tabel(analisis.mph_matriks(one, kolom="hasil_ketua", kosong="–"), index=True))
     parts.append(_bagian("Matriks Peran-Hasil level 2", teams))
     parts.append(
         _bagian(
