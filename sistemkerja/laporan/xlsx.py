@@ -437,10 +437,12 @@ def tulis_mph_level1(wb: Workbook, tabel: TabelHasil) -> str:
 def tulis_mph_level2(wb: Workbook, tabel: TabelHasil) -> list[str]:
     """Add one level 2 Matriks Peran-Hasil sheet per team (penyelarasan dua tingkat).
 
-    For each team (sheet order): the top row holds the Ketua Tim's results, one column
-    per target the team works on (target code and the Ketua's result; the unit head's
-    indicator when the team has no Ketua); the left columns hold the members, Ketua
-    first; each cell holds the member's results for that target.
+    For each team with member rows in :func:`~sistemkerja.analisis.mph_level2` (sheet
+    order; a team working without a Ketua by strategy has its members at level 1): the
+    top row holds the Ketua Tim's results, one column per target the team works on
+    (target code and the Ketua's result; the unit head's indicator when the Ketua the
+    strategy needs is missing); the left columns hold the members; each cell holds the
+    member's one result for that target (``–`` where none).
 
     Parameters
     ----------
@@ -467,6 +469,8 @@ def tulis_mph_level2(wb: Workbook, tabel: TabelHasil) -> list[str]:
     nama = []
     for tim in plan.tim:
         bagian = df[df["tim"] == tim.code]
+        if bagian.empty:
+            continue  # no member rows: a team without a Ketua answers at level 1
         matriks = mph_matriks(bagian, kolom="indikator", kosong="–")
         kode = sorted((str(c) for c in matriks.columns), key=lambda k: urutan.get(k, len(urutan)))
         matriks = matriks[kode]
