@@ -232,7 +232,8 @@ def test_weights():
     assert "0–1.000" in err.value.message
     plan = _plan(kebijakan=Kebijakan(bobot_deviasi=1000.5))
     found = [(p.sheet, p.row, p.column, p.code) for p in plan.validate() if p.is_error]
-    assert ("Kebijakan", 14, "Bobot simpangan pita EJ", "weight_out_of_range") in found
+    # row 15: issue 11 put Bentuk MPH after Periode penilaian
+    assert ("Kebijakan", 15, "Bobot simpangan pita EJ", "weight_out_of_range") in found
     plan = _plan(kebijakan=Kebijakan(bobot_deviasi=1000.0))
     assert "weight_out_of_range" not in {p.code for p in plan.validate()}
 

@@ -220,7 +220,7 @@ CASES: list[Case] = [
         "objective weight 1e308",
         _param("Bobot EJ tertinggi", 1e308),
         "Kebijakan",
-        12,
+        13,  # issue 11: one row below, under Bentuk MPH (after Periode penilaian)
         "Bobot EJ tertinggi",
         "weight_out_of_range",
         "Bobot EJ tertinggi",
@@ -229,7 +229,7 @@ CASES: list[Case] = [
         "objective weight 5.000 (above 1.000)",
         _param("Bobot biaya (per juta Rp)", "5.000"),
         "Kebijakan",
-        15,
+        16,  # issue 11: one row below, under Bentuk MPH (after Periode penilaian)
         "Bobot biaya (per juta Rp)",
         "weight_out_of_range",
         "Bobot biaya (per juta Rp)",

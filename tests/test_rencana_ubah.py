@@ -183,7 +183,7 @@ def test_ganti_kebijakan():
     change = KECIL.ganti(Kebijakan(bobot_biaya=5000.0))
     assert change.rencana.kebijakan.bobot_biaya == 5000.0
     assert _where(change.galat, "weight_out_of_range") == {
-        ("Kebijakan", 15, "Bobot biaya (per juta Rp)", "Bobot biaya (per juta Rp)")
+        ("Kebijakan", 16, "Bobot biaya (per juta Rp)", "Bobot biaya (per juta Rp)")
     }
 
 
