@@ -992,7 +992,14 @@ class PanelMPH(widgets.VBox):
             )
             return
         matriks = mph_matriks(one, kolom="hasil_ketua", kosong="–")
-        self.mph2.value = tabel_html(matriks, index=True)
+        pegawai = tabel.plan.pegawai_by_nip()
+        ketua = [
+            pegawai[k.nip].name
+            for k in (tabel.alokasi.keanggotaan if tabel.alokasi else ())
+            if k.tim == code and k.ketua and k.nip in pegawai
+        ]
+        judul = f"<p>Ketua Tim: {html.escape('; '.join(ketua) or 'tidak ada')}</p>"
+        self.mph2.value = judul + tabel_html(matriks, index=True)
 
     def _periksa_usang(self) -> None:
         hasil = self.optimasi.hasil
