@@ -117,6 +117,15 @@ KOLOM: dict[str, str] = {
     "jenis_kontribusi": "Jenis kontribusi",
     "porsi": "Porsi",
     "porsi_mentah": "Porsi sebelum pembulatan",
+    "sasaran": "Sasaran",
+    "uraian_sasaran": "Uraian sasaran",
+    "sumber": "Sumber hasil",
+    "catatan": "Catatan",
+    "no": "No",
+    "nip_pimpinan": "NIP pimpinan",
+    "iki": "Indikator kinerja individu (IKI)",
+    "nilai": "Nilai target",
+    "tingkat": "Tingkat temuan",
     # budget (Rp)
     "level": "Tingkat",
     "program": _skema("program", "Pagu"),
@@ -156,6 +165,7 @@ _KOLOM_TABEL: dict[tuple[str, str], str] = {
     ("Tim", "jam"): "Jam di tim ini (jam)",
     ("Cascade", "selisih"): "Selisih (satuan target)",
     ("Cascade", "target"): "Target",
+    ("IKI", "satuan"): "Satuan target",
 }
 """Headers that depend on the table (same code, another unit)."""
 

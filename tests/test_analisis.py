@@ -46,15 +46,18 @@ from sistemkerja.analisis import (
     beban_pegawai,
     cascade,
     hasil_dengan_jumlah,
+    iki,
     kontribusi,
     mph_level1,
     mph_level2,
     mph_matriks,
     periksa_alokasi,
+    periksa_mph,
     rhk,
     sisa_terbesar,
 )
 from sistemkerja.analisis.anggaran import KOLOM_ANGGARAN_KEGIATAN, KOLOM_ANGGARAN_PAGU
+from sistemkerja.analisis.bahasa import hasil_indikator
 from sistemkerja.analisis.beban import KOLOM_BEBAN_JABATAN, KOLOM_BEBAN_PEGAWAI
 from sistemkerja.analisis.mph import KOLOM_MPH1, KOLOM_MPH2, ketua_tim
 from sistemkerja.analisis.pemeriksaan import KOLOM_CASCADE
@@ -62,13 +65,17 @@ from sistemkerja.analisis.skp import KOLOM_RHK
 from sistemkerja.domain import (
     Alokasi,
     BarisAnggaran,
+    JenisJabatan,
     Keanggotaan,
     Mode,
     Pagu,
+    Pegawai,
     Penugasan,
     Rencana,
+    StatusASN,
     Strategi,
 )
+from sistemkerja.domain.angka import parse_target
 from sistemkerja.domain.enums import Jenjang
 
 PER, ASDM, PRAKOM, PLO = (
@@ -510,6 +517,7 @@ def test_kontribusi_pendukung_activity_has_no_number_and_carrier_sums_to_target(
 def test_mph_level1_rows_are_ketua_and_mandiri(kecil, n):
     df = mph_level1(kecil, _dasar(kecil))
     assert list(df.columns) == list(KOLOM_MPH1)
+    # the small sample has no structural head on its Pegawai sheet: no unit head row
     assert list(dict.fromkeys(zip(df["nip"], df["peran"], strict=True))) == [
         (n["Budi"], "Ketua Tim Perencanaan"),
         (n["Dewi"], "Ketua Tim Data"),
@@ -517,22 +525,72 @@ def test_mph_level1_rows_are_ketua_and_mandiri(kecil, n):
     ]
     assert not {n["Andi"], n["Rina"], n["Eko"]} & set(df["nip"])
     budi = _baris(df, nip=n["Budi"], indikator="IK-1")
-    # the team's result: K-1 carries the 4 Dokumen, K-2 (pendukung) is named without a number
-    assert budi.hasil == (
-        "Tersusunnya 4 Dokumen rencana kebutuhan pegawai; "
-        "Terverifikasinya rencana kebutuhan pegawai"
-    )
+    # issue 11 (finding 3): one result per cell, no number in it; two activities behind
+    # the team's result, so the Ketua's is an intermediate outcome for the indicator
+    assert budi.hasil == hasil_indikator("Jumlah dokumen rencana kebutuhan pegawai")
+    assert "; " not in budi.hasil and "4" not in budi.hasil
+    assert budi.sumber == "otomatis"
     assert (budi.jenis_kontribusi, budi.porsi, budi.satuan) == ("angka", 4.0, "Dokumen")
     assert budi.porsi_mentah == pytest.approx(4.0)  # = the IK-1 target, not 4 + 4
     assert (budi.jabatan, budi.tim, budi.kegiatan) == ("Perencana Ahli Muda", "TIM-A", "K-1, K-2")
     assert budi.uraian_indikator == "Jumlah dokumen rencana kebutuhan pegawai"
+    assert budi.sasaran == kecil.indikator[0].sasaran
     dewi = _baris(df, nip=n["Dewi"], indikator="IK-2")
-    assert dewi.hasil == "Termutakhirkannya data pegawai; Terintegrasinya data kepegawaian"
     assert dewi.jenis_kontribusi == "pendukung"
     assert math.isnan(dewi.porsi)
     sari = _baris(df, nip=n["Sari"])
-    assert (sari.indikator, sari.hasil) == ("TT-1", "Tersusunnya 2 Laporan kinerja unit")
-    assert pd.isna(sari.tim)
+    # one activity behind the cell: its result, without the 2 Laporan
+    assert (sari.indikator, sari.hasil) == ("TT-1", "Tersusunnya laporan kinerja unit")
+    assert pd.isna(sari.tim) and pd.isna(sari.sasaran)
+
+
+def test_mph_level1_written_results_are_used_as_written(kecil, n):
+    strategi = tuple(
+        dataclasses.replace(s, hasil_ketua="Tersedianya rencana kebutuhan pegawai unit")
+        if s.indikator == "IK-1"
+        else s
+        for s in kecil.strategi
+    )
+    df = mph_level1(kecil.with_changes(strategi=strategi), _dasar(kecil))
+    budi = _baris(df, nip=n["Budi"], indikator="IK-1")
+    assert (budi.hasil, budi.sumber) == ("Tersedianya rencana kebutuhan pegawai unit", "perencana")
+
+
+def test_mph_level1_unit_head_row_and_ketua_once(kecil, n):
+    kepala = Pegawai(
+        "197001012000011001",
+        kecil.pk.pihak_pertama,
+        "Direktur",
+        JenisJabatan.STRUKTURAL,
+        Jenjang.JPT_PRATAMA,
+        "IV/c",
+        StatusASN.PNS,
+        kecil.pk.unit,
+    )
+    plan = kecil.with_changes(pegawai=(kepala, *kecil.pegawai))
+    alokasi = _dasar(plan)
+    # Budi leads both teams: one row for him, naming both
+    dua = _ganti_keanggotaan(
+        alokasi,
+        *[
+            Keanggotaan(k.tim, n["Budi"], True)
+            if k.tim == "TIM-B" and k.ketua
+            else dataclasses.replace(k)
+            for k in alokasi.keanggotaan
+        ],
+        Keanggotaan("TIM-B", n["Dewi"]),
+    )
+    df = mph_level1(plan, dua)
+    orang = list(dict.fromkeys(zip(df["nip"], df["peran"], strict=True)))
+    assert orang[0] == (kepala.nip, "Pimpinan Unit")
+    assert orang[1] == (n["Budi"], "Ketua Tim Perencanaan; Ketua Tim Data")
+    assert [nip for nip, _ in orang].count(n["Budi"]) == 1
+    head = df[df["nip"] == kepala.nip]
+    assert list(head["hasil"]) == [t.target for t in kecil.targets().values()]
+    m = mph_matriks(df, kosong="–", kelompok="uraian_sasaran")
+    assert m.columns.names == ["uraian_sasaran", "indikator"]
+    assert m.columns[0][0] == kecil.sasaran[0].name
+    assert "–" in set(m.to_numpy().ravel())
 
 
 def test_mph_matriks_level1(kecil, n):
@@ -540,8 +598,10 @@ def test_mph_matriks_level1(kecil, n):
     assert list(m.columns) == ["IK-1", "IK-2", "TT-1"]
     assert list(m.index.get_level_values("nip")) == [n["Budi"], n["Dewi"], n["Sari"]]
     assert m.loc[n["Budi"]].iloc[0]["IK-2"] == ""
-    assert m.loc[n["Sari"]].iloc[0]["TT-1"] == "Tersusunnya 2 Laporan kinerja unit"
+    assert m.loc[n["Sari"]].iloc[0]["TT-1"] == "Tersusunnya laporan kinerja unit"
     assert m.index.names == ["nip", "nama", "jabatan", "peran"]
+    marked = mph_matriks(mph_level1(kecil, _dasar(kecil)), kosong="–")
+    assert marked.loc[n["Budi"]].iloc[0]["IK-2"] == "–"
 
 
 def test_mph_level1_keeps_empty_ketua_and_empty_columns(kecil, n):
@@ -563,47 +623,54 @@ def test_mph_level2_rows_per_team(kecil, n):
     df = mph_level2(kecil, _dasar(kecil))
     assert list(df.columns) == list(KOLOM_MPH2)
     tim_a = df[df["tim"] == "TIM-A"]
+    # issue 11: the Ketua is a column (their result), not a row; one row per member × target
     assert list(zip(tim_a["nip"], tim_a["peran"], tim_a["kegiatan"], strict=True)) == [
-        (n["Budi"], "Ketua Tim", "K-1"),
-        (n["Budi"], "Ketua Tim", "K-2"),
         (n["Sari"], "Anggota", "K-1"),
         (n["Dewi"], "Anggota", "K-1"),
         (n["Rina"], "Anggota", "K-2"),
     ]
     ketua = _baris(mph_level1(kecil, _dasar(kecil)), nip=n["Budi"], indikator="IK-1").hasil
     assert set(tim_a["hasil_ketua"]) == {ketua}
-    assert tim_a.loc[tim_a["kegiatan"] == "K-1", "porsi"].sum() == 4
-    k2 = tim_a[tim_a["kegiatan"] == "K-2"]  # pendukung: worked, but no number
-    assert set(k2["jenis_kontribusi"]) == {"pendukung"}
-    assert k2["porsi"].isna().all()
-    assert k2["satuan"].isna().all()
-    assert list(k2["jam"]) == [200.0, 200.0]
-    rina = _baris(tim_a, nip=n["Rina"])
+    rina = _baris(tim_a, nip=n["Rina"])  # pendukung: worked, but no number
     assert rina.hasil == "Terverifikasinya rencana kebutuhan pegawai"
+    assert rina.jenis_kontribusi == "pendukung"
+    assert pd.isna(rina.satuan)
+    assert math.isnan(rina.porsi)
     sari = _baris(tim_a, nip=n["Sari"])
-    assert sari.hasil == "Tersusunnya 1 Dokumen rencana kebutuhan pegawai"
+    assert sari.hasil == "Tersusunnya rencana kebutuhan pegawai"  # no "1 Dokumen" inside
     assert (sari.jam, sari.porsi, sari.satuan) == (200.0, 1.0, "Dokumen")
     assert sari.porsi_mentah == pytest.approx(4 / 3)
     tim_b = df[df["tim"] == "TIM-B"]
-    assert list(tim_b["nip"]) == [n["Dewi"], n["Andi"], n["Rina"], n["Eko"]]
-    assert pd.isna(tim_b.iloc[0]["kegiatan"])  # the Ketua works no TIM-B activity
-    assert tim_b.iloc[0]["jam"] == 0.0
-    assert set(tim_b.iloc[1:]["jenis_kontribusi"]) == {"pendukung"}
+    assert list(tim_b["nip"]) == [n["Andi"], n["Rina"], n["Eko"]]
+    assert set(tim_b["jenis_kontribusi"]) == {"pendukung"}
     assert n["Sari"] not in set(tim_b["nip"])
+
+
+def test_mph_level2_several_activities_one_result_with_a_note(kecil, n):
+    # Rina also works K-1 (100 jam) beside K-2 (200 jam): one result, K-2's, and a note
+    alokasi = _dasar(kecil)
+    ditambah = Alokasi(
+        (*alokasi.penugasan, Penugasan(n["Rina"], "K-1", PER, AP, 100, 0.25)),
+        alokasi.keanggotaan,
+    )
+    df = mph_level2(kecil, ditambah)
+    rina = _baris(df[df["tim"] == "TIM-A"], nip=n["Rina"])
+    assert rina.hasil == "Terverifikasinya rencana kebutuhan pegawai"
+    assert rina.kegiatan == "K-1, K-2"
+    assert "K-1, K-2" in rina.catatan and "lembar Kegiatan" in rina.catatan
+    r = rhk(kecil, ditambah)
+    no = _baris(r, nip=n["Rina"], indikator="IK-1").no
+    i = iki(kecil, ditambah)
+    assert len(i[(i["nip"] == n["Rina"]) & (i["no"] == no)]) == 2  # one IKI per activity
 
 
 def test_mph_matriks_level2_by_ketua_result(kecil, n):
     df = mph_level2(kecil, _dasar(kecil))
     m = mph_matriks(df[df["tim"] == "TIM-A"], kolom="hasil_ketua")
-    assert m.shape == (4, 1)
-    # Budi: his 2 of K-1's 4 Dokumen, and the verification (pendukung) without a number
-    assert m.iloc[0, 0] == (
-        "Tersusunnya 2 Dokumen rencana kebutuhan pegawai; "
-        "Terverifikasinya rencana kebutuhan pegawai"
-    )
-    assert m.index.get_level_values("peran")[0] == "Ketua Tim"
-    assert list(m.index.get_level_values("nip")) == [n["Budi"], n["Sari"], n["Dewi"], n["Rina"]]
+    assert m.shape == (3, 1)
+    assert list(m.index.get_level_values("nip")) == [n["Sari"], n["Dewi"], n["Rina"]]
     assert m.loc[n["Rina"]].iloc[0, 0] == "Terverifikasinya rencana kebutuhan pegawai"
+    assert not any("; " in v for v in m.to_numpy().ravel())
 
 
 def test_mph_level2_without_ketua_has_no_parent(kecil, n):
@@ -630,35 +697,59 @@ def test_rhk_parent_links(kecil, n):
     for row in anggota.itertuples():
         ketua = pemimpin[(pemimpin["tim"] == row.tim) & (pemimpin["indikator"] == row.indikator)]
         assert row.rhk_pimpinan in set(ketua["rhk"]), row
-    for row in pemimpin.itertuples():
-        assert row.rhk_pimpinan == kecil.targets()[row.indikator].name
+        assert row.nip_pimpinan in set(ketua["nip"]), row
+    # issue 11 (finding 5): the unit head's RHK is the sasaran, not the PK indicator
+    sasaran = {s.code: s.name for s in kecil.sasaran}
+    for row in pemimpin[pemimpin["jenis"] == "Utama"].itertuples():
+        assert row.rhk_pimpinan == sasaran[kecil.targets()[row.indikator].sasaran]
     budi = _baris(df, nip=n["Budi"])
-    # K-1's 4 Dokumen (the IK-1 target); K-2 (pendukung, ends in December) still sets the due month
-    assert (budi.jenis, budi.target, budi.aspek, budi.bulan_jatuh_tempo) == (
+    # K-2 (pendukung, ends in December) still sets the due month
+    assert (budi.jenis, budi.no, budi.bulan_jatuh_tempo, budi.sumber) == (
         "Utama",
-        "4 Dokumen",
-        "Kuantitas",
+        1,
         12,
+        "otomatis",
     )
     rina_ik1 = _baris(df, nip=n["Rina"], indikator="IK-1")
-    assert (rina_ik1.jenis_kontribusi, rina_ik1.target) == (
-        "pendukung",
-        "mendukung target 4 Dokumen",
-    )
+    assert rina_ik1.jenis_kontribusi == "pendukung"
     assert rina_ik1.rhk == "Terverifikasinya rencana kebutuhan pegawai"
     assert rina_ik1.rhk_pimpinan == budi.rhk
     sari = df[df["nip"] == n["Sari"]]
     assert list(sari["jenis"]) == ["Utama", "Tambahan"]
-    sari_ik1 = _baris(sari, indikator="IK-1")
-    assert (sari_ik1.target, sari_ik1.bulan_jatuh_tempo) == ("1 Dokumen", 6)  # K-1 ends in June
-    assert _baris(sari, indikator="TT-1").target == "2 Laporan"
+    assert list(sari["no"]) == [1, 2]
+    assert _baris(sari, indikator="IK-1").bulan_jatuh_tempo == 6  # K-1 ends in June
     eko = _baris(df, nip=n["Eko"])
-    assert (eko.jenis_kontribusi, eko.target) == ("pendukung", "mendukung target 90 %")
     assert eko.rhk == "Terintegrasinya data kepegawaian"
     assert eko.bulan_jatuh_tempo == 8
     assert list(df["nip"]) == sorted(
         df["nip"], key=[p.nip for p in kecil.pegawai].index
     )  # Pegawai order
+
+
+def test_iki_targets_are_numbers_with_units(kecil, n):
+    r = rhk(kecil, _dasar(kecil))
+    i = iki(kecil, _dasar(kecil))
+    assert list(i.columns) == ["nip", "no", "aspek", "iki", "target", "nilai", "satuan"]
+    # every RHK has at least one IKI, and every IKI belongs to an RHK
+    assert set(zip(r["nip"], r["no"], strict=True)) == set(zip(i["nip"], i["no"], strict=True))
+    for t in i.itertuples():
+        parsed = parse_target(t.target)
+        assert (parsed.nilai, parsed.satuan) == (t.nilai, t.satuan), t
+        assert "mendukung" not in t.target
+    budi = i[i["nip"] == n["Budi"]]
+    # the Ketua holds the whole IK-1 target: the PK indicator with the PK target
+    assert list(zip(budi["iki"], budi["target"], strict=True)) == [
+        ("Jumlah dokumen rencana kebutuhan pegawai", "4 Dokumen")
+    ]
+    dewi = i[(i["nip"] == n["Dewi"]) & (i["no"] == 2)]  # Ketua of the Posisi target IK-2
+    assert list(dewi["target"]) == ["90 %"]
+    sari = i[(i["nip"] == n["Sari"]) & (i["no"] == 1)]  # her 1 of K-1's 4 Dokumen
+    assert list(zip(sari["iki"], sari["target"], strict=True)) == [
+        ("Jumlah Dokumen rencana kebutuhan pegawai yang tersusun", "1 Dokumen")
+    ]
+    eko = i[i["nip"] == n["Eko"]]  # pendukung: the output supported, not a sentence
+    assert list(eko["target"]) == ["2 Modul"]
+    assert eko.iloc[0]["iki"].endswith("yang didukung hingga terintegrasi")
 
 
 def test_rhk_bukti_dukung_joined(kecil, n):
@@ -668,6 +759,30 @@ def test_rhk_bukti_dukung_joined(kecil, n):
     assert _baris(df, nip=n["Budi"]).bukti_dukung == "Dokumen rencana; Berita acara verifikasi"
     assert _baris(df, nip=n["Sari"], indikator="IK-1").bukti_dukung == "Dokumen rencana"
     assert pd.isna(_baris(df, nip=n["Eko"]).bukti_dukung)
+
+
+def test_rhk_duplicates_in_a_team_carry_a_warning(kecil, n):
+    df = rhk(kecil, _dasar(kecil))
+    # Sari and Dewi both draw up K-1's documents in TIM-A
+    for nama in ("Sari", "Dewi"):
+        row = _baris(df, nip=n[nama], indikator="IK-1")
+        assert row.catatan is not None and row.catatan.startswith("RHK sama dengan"), row
+    temuan = periksa_mph(kecil, _dasar(kecil))
+    ganda = temuan[temuan["jenis"] == "RHK ganda"]
+    assert {n["Sari"], n["Dewi"]} <= set(ganda["nip"])
+    # a written result for one of them is used as written and the warning goes
+    kegiatan = tuple(
+        dataclasses.replace(k, hasil="Tersusunnya rancangan rencana kebutuhan pegawai")
+        if k.code == "K-1"
+        else k
+        for k in kecil.kegiatan
+    )
+    ditulis = rhk(kecil.with_changes(kegiatan=kegiatan), _dasar(kecil))
+    sari = _baris(ditulis, nip=n["Sari"], indikator="IK-1")
+    assert (sari.rhk, sari.sumber) == (
+        "Tersusunnya rancangan rencana kebutuhan pegawai",
+        "perencana",
+    )
 
 
 def test_rhk_without_needed_ketua_is_broken_and_without_needed_none_is_direct(kecil, n):
@@ -681,13 +796,22 @@ def test_rhk_without_needed_ketua_is_broken_and_without_needed_none_is_direct(ke
     )
     df = rhk(kecil, tanpa_b)
     assert df.loc[df["tim"] == "TIM-B", "rhk_pimpinan"].isna().all()
+    assert df.loc[df["tim"] == "TIM-B", "nip_pimpinan"].isna().all()
+    temuan = periksa_mph(kecil, tanpa_b)
+    assert {"RHK pimpinan tidak ada", "Target tanpa pemegang level 1"} <= set(temuan["jenis"])
     strategi = tuple(
         dataclasses.replace(s, perlu_ketua=False) if s.indikator == "IK-2" else s
         for s in kecil.strategi
     )
-    df = rhk(kecil.with_changes(strategi=strategi), tanpa_b)
+    plan = kecil.with_changes(strategi=strategi)
+    df = rhk(plan, tanpa_b)
     tim_b = df[df["tim"] == "TIM-B"]
-    assert set(tim_b["rhk_pimpinan"]) == {"Persentase data pegawai yang mutakhir"}
+    # a team without a Ketua by strategy answers to the unit head: its sasaran, at level 1
+    sasaran = {s.code: s.name for s in kecil.sasaran}
+    assert set(tim_b["rhk_pimpinan"]) == {sasaran[kecil.targets()["IK-2"].sasaran]}
+    level1 = mph_level1(plan, tanpa_b)
+    assert "IK-2" in set(level1["indikator"].dropna().astype(str))
+    assert "Target tanpa pemegang level 1" not in set(periksa_mph(plan, tanpa_b)["jenis"])
 
 
 # ---- cascade -----------------------------------------------------------------------------------
@@ -997,9 +1121,13 @@ def test_sample_unit_end_to_end():
     ro = pagu[pagu["level"] == "RO"]
     assert ro["belanja"].sum() == pytest.approx(sum(plan.biaya_kegiatan().values()))
     satu = mph_level1(plan, alokasi)
-    assert set(satu["peran"]) - {"Mandiri"} == {
+    # issue 11: the unit head's row, and the members of a team without a Ketua by strategy
+    peran = {bagian for p in satu["peran"] for bagian in p.split("; ")}
+    tanpa_ketua = {f"Anggota {t.name}" for t in plan.tim if not plan.tim_perlu_ketua()[t.code]}
+    assert peran - {"Mandiri", "Pimpinan Unit"} - tanpa_ketua == {
         ketua_tim(t.name) for t in plan.tim if plan.tim_perlu_ketua()[t.code]
     }
+    assert tanpa_ketua <= peran
     assert not satu["hasil"].str.startswith("Hasil ").any()
     m = mph_matriks(satu)
     assert list(m.columns) == list(plan.targets())

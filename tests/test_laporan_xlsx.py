@@ -119,7 +119,8 @@ def test_a_team_without_ketua_is_in_the_sample(hasil):
 def test_result_workbook_holds_tables_then_documents(hasil, wb):
     tables = list(tabel_hasil(hasil))
     assert wb.sheetnames[: len(tables)] == tables
-    teams = [f"{PREFIKS_MPH2}{t.code}" for t in hasil.plan.tim]
+    # issue 11: no level 2 sheet for a team whose members answer at level 1 (TIM-TKL)
+    teams = [f"{PREFIKS_MPH2}{t.code}" for t in hasil.plan.tim if t.code != "TIM-TKL"]
     plan_sheets = [lembar.name for lembar in skema.LEMBAR]
     assert wb.sheetnames[len(tables) :] == [
         LEMBAR_MPH1,
@@ -171,13 +172,19 @@ def test_mph_level1_top_row_holds_the_unit_heads_indicators(hasil, wb):
 
 def test_mph_level1_left_columns_are_ketua_and_mandiri_with_jabatan(hasil, berkas):
     tidy = analisis.mph_level1(hasil.plan, hasil.alokasi)
-    matriks = analisis.mph_matriks(tidy)
+    matriks = analisis.mph_matriks(tidy, kosong="–")
     df = _baca(berkas, LEMBAR_MPH1)
     orang = list(df[["NIP", "Nama", "Jabatan", "Peran"]].itertuples(index=False, name=None))
     assert orang == list(matriks.index)
     berketua = {k.tim for k in hasil.alokasi.keanggotaan if k.ketua}
     ketua = {ketua_tim(t.name) for t in hasil.plan.tim if t.code in berketua}
-    assert set(df["Peran"]) == {"Mandiri"} | ketua
+    # issue 11: the unit head's row, one row per Ketua (teams "; "-joined), and the
+    # members of a team without a Ketua by strategy
+    tanpa = {f"Anggota {t.name}" for t in hasil.plan.tim if t.code not in berketua}
+    peran = {bagian for p in df["Peran"] for bagian in p.split("; ")}
+    assert ketua | {"Pimpinan Unit"} <= peran <= {"Mandiri", "Pimpinan Unit"} | ketua | tanpa
+    assert df["Peran"].iloc[0] == "Pimpinan Unit"
+    assert len(set(df["NIP"])) == len(df)
     isi = df.iloc[:, 5:].astype(object)
     cells = isi.where(isi.notna(), "").to_numpy()
     assert (cells == matriks.to_numpy()).all()
@@ -186,17 +193,23 @@ def test_mph_level1_left_columns_are_ketua_and_mandiri_with_jabatan(hasil, berka
 
 def test_one_level2_sheet_per_team_with_its_members(hasil, wb, berkas):
     plan, alokasi = hasil.plan, hasil.alokasi
-    assert len([n for n in wb.sheetnames if n.startswith(PREFIKS_MPH2)]) == len(plan.tim)
     tidy = analisis.mph_level2(plan, alokasi)
-    for tim in plan.tim:
+    # issue 11: a team without a Ketua by strategy (TIM-TKL) has its members at level 1
+    dengan = [t for t in plan.tim if (tidy["tim"] == t.code).any()]
+    assert len(dengan) == len(plan.tim) - 1
+    assert len([n for n in wb.sheetnames if n.startswith(PREFIKS_MPH2)]) == len(dengan)
+    for tim in dengan:
         nama = _lembar_tim(wb, tim)
         df = _baca(berkas, nama)
-        anggota = {k.nip for k in alokasi.keanggotaan if k.tim == tim.code}
         ketua = [k.nip for k in alokasi.keanggotaan if k.tim == tim.code and k.ketua]
-        assert set(df["NIP"]) == anggota
-        assert df["NIP"].tolist()[: len(ketua)] == ketua
-        assert set(df["Peran"][: len(ketua)]) <= {"Ketua Tim"}
         bagian = tidy[tidy["tim"] == tim.code]
+        # issue 11: the Ketua's results are the columns; the rows are the members
+        assert set(df["NIP"]) == set(bagian["nip"])
+        assert not set(ketua) & set(df["NIP"])
+        assert set(df["Peran"]) <= {"Anggota"}
+        if ketua:
+            anggota = {k.nip for k in alokasi.keanggotaan if k.tim == tim.code} - set(ketua)
+            assert set(df["NIP"]) == anggota
         header = [str(c.value) for c in wb[nama][HEADER_ROW]][5:]
         assert [h.split("\n")[0] for h in header] == sorted(
             set(bagian["indikator"].dropna()), key=[*plan.targets()].index
@@ -209,8 +222,8 @@ def test_one_level2_sheet_per_team_with_its_members(hasil, wb, berkas):
         else:
             assert wb[nama]["A3"].value.endswith("Ketua Tim: tidak ada")
             assert band == "Indikator kinerja pimpinan unit"
-            uraian = {t.name for t in plan.targets().values()}
-            assert {h.split("\n", 1)[1] for h in header} <= uraian
+            # a team without a Ketua by strategy answers at level 1: no member rows here
+            assert df.empty and header == []
 
 
 # ---- print setup, formats -------------------------------------------------------------------
@@ -218,7 +231,7 @@ def test_one_level2_sheet_per_team_with_its_members(hasil, wb, berkas):
 
 def test_every_document_sheet_is_set_up_for_printing(wb):
     lembar = _lembar_dokumen(wb)
-    assert len(lembar) == 6 + 8
+    assert len(lembar) == 6 + 7  # no level 2 sheet for the team without a Ketua (TIM-TKL)
     for nama in lembar:
         ws = wb[nama]
         assert ws.page_setup.orientation == "landscape", nama
@@ -241,9 +254,9 @@ def test_every_document_sheet_is_set_up_for_printing(wb):
 
 def test_matrix_cells_wrap_and_rows_grow(wb):
     ws = wb[LEMBAR_MPH1]
-    cell = ws.cell(HEADER_ROW + 1, 6)
+    cell = ws.cell(HEADER_ROW + 2, 6)  # the first Ketua's result (row 1: the unit head)
     assert cell.alignment.wrap_text
-    assert len(cell.value) > 100
+    assert len(cell.value) > 40
     assert ws.row_dimensions[HEADER_ROW + 1].height > 15
     assert ws.print_title_cols == "$A:$E"  # too wide for one page: person columns repeat
 
@@ -266,7 +279,9 @@ def test_money_cells_have_rupiah_format(wb):
 
 def test_dates_are_written_as_dates_dd_mm_yyyy(hasil, wb):
     tahun = hasil.plan.pk.tahun
-    rhk = analisis.rhk(hasil.plan, hasil.alokasi)
+    rhk = analisis.rhk(hasil.plan, hasil.alokasi).merge(
+        analisis.iki(hasil.plan, hasil.alokasi), on=["nip", "no"]
+    )
     ws = wb[LEMBAR_SKP]
     kolom = [c.value for c in ws[HEADER_ROW]].index("Jatuh tempo") + 1
     for r, bulan in enumerate(rhk["bulan_jatuh_tempo"], start=HEADER_ROW + 1):
@@ -285,7 +300,10 @@ def test_dates_are_written_as_dates_dd_mm_yyyy(hasil, wb):
 
 
 def test_skp_is_one_long_sheet_with_an_autofilter(hasil, wb, berkas):
-    rhk = analisis.rhk(hasil.plan, hasil.alokasi)
+    # one row per individual indicator of each RHK (issue 11: targets are numbers per IKI)
+    rhk = analisis.rhk(hasil.plan, hasil.alokasi).merge(
+        analisis.iki(hasil.plan, hasil.alokasi), on=["nip", "no"]
+    )
     df = _baca(berkas, LEMBAR_SKP)
     assert len(df) == len(rhk)
     assert df["Rencana Hasil Kerja (RHK)"].tolist() == rhk["rhk"].tolist()
@@ -515,9 +533,9 @@ def test_long_and_odd_team_codes_give_valid_unique_sheet_names(tmp_path):
     assert not any(re.search(r"[\\/?*\[\]:]", n) for n in wb.sheetnames)
     for tim in plan.tim:
         ws = wb[_lembar_tim(wb, tim)]
-        members = {k.nip for k in out.alokasi.keanggotaan if k.tim == tim.code}
+        members = {k.nip for k in out.alokasi.keanggotaan if k.tim == tim.code and not k.ketua}
         nips = {ws.cell(r, 2).value for r in range(HEADER_ROW + 1, ws.max_row + 1)}
-        assert nips == members
+        assert nips == members  # issue 11: the Ketua is the column, not a row
 
 
 def test_nama_lembar_cuts_cleans_and_numbers():

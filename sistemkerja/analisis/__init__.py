@@ -15,8 +15,10 @@ tidy frame with stable Indonesian column names, documented in each docstring and
 - schedule: :func:`jadwal_kegiatan` (months and hours per month of every activity);
 - result wording: :func:`bahasa_hasil`;
 - shares: :func:`kontribusi`, :func:`sisa_terbesar`;
-- Matriks Peran-Hasil: :func:`mph_level1`, :func:`mph_level2`, :func:`mph_matriks`;
-- SKP drafts: :func:`rhk`; position labels as shown in an MPH: :func:`label_jabatan`;
+- Matriks Peran-Hasil: :func:`mph_level1`, :func:`mph_level2`, :func:`mph_satu_tingkat`,
+  :func:`mph_matriks`, and its review checks :func:`periksa_mph`;
+- SKP drafts: :func:`rhk` and their individual indicators :func:`iki`; position labels
+  as shown in an MPH: :func:`label_jabatan`;
 - cascade checks: :func:`cascade`, and :func:`periksa_alokasi` for the allocation itself.
 """
 
@@ -47,8 +49,9 @@ from sistemkerja.analisis.beban import (
 )
 from sistemkerja.analisis.jadwal import BULAN, jadwal_kegiatan
 from sistemkerja.analisis.kontribusi import kontribusi, sisa_terbesar
-from sistemkerja.analisis.mph import mph_level1, mph_level2, mph_matriks
+from sistemkerja.analisis.mph import mph_level1, mph_level2, mph_matriks, mph_satu_tingkat
 from sistemkerja.analisis.pemeriksaan import STATUS, cascade
+from sistemkerja.analisis.periksa_mph import periksa_mph
 from sistemkerja.analisis.ringkasan import (
     neraca_jam,
     ringkasan_kegiatan,
@@ -58,7 +61,7 @@ from sistemkerja.analisis.ringkasan import (
     ringkasan_strategi,
 )
 from sistemkerja.analisis.skenario import banding_skenario
-from sistemkerja.analisis.skp import rhk
+from sistemkerja.analisis.skp import iki, rhk
 from sistemkerja.analisis.tim import komposisi_tim
 
 __all__ = [
@@ -86,6 +89,7 @@ __all__ = [
     "di_luar_rentang",
     "efek_pindah",
     "hasil_dengan_jumlah",
+    "iki",
     "jadwal_kegiatan",
     "komposisi_tim",
     "kontribusi",
@@ -93,9 +97,11 @@ __all__ = [
     "mph_level1",
     "mph_level2",
     "mph_matriks",
+    "mph_satu_tingkat",
     "neraca_jam",
     "pegawai_bulat",
     "periksa_alokasi",
+    "periksa_mph",
     "pindah_jam",
     "rhk",
     "ringkasan_kegiatan",

@@ -587,7 +587,14 @@ TIM: tuple[TimKerja, ...] = (
 T, IND = Mode.TIM, Mode.INDIVIDU
 
 STRATEGI: tuple[Strategi, ...] = (
-    Strategi("IK-1.1", T, "TIM-RKA", True, MetodeCascade.ASPEK),
+    Strategi(
+        "IK-1.1",
+        T,
+        "TIM-RKA",
+        True,
+        MetodeCascade.ASPEK,
+        hasil_ketua="Terbinanya instansi dalam menyusun rencana kebutuhan ASN berbasis ABK",
+    ),
     Strategi("IK-1.2", T, "TIM-RKA", True, MetodeCascade.KUANTITAS),
     Strategi(
         "IK-1.3",
@@ -600,7 +607,14 @@ STRATEGI: tuple[Strategi, ...] = (
     Strategi("IK-2.1", T, "TIM-KEB", True, MetodeCascade.KUANTITAS),
     Strategi("IK-2.2", T, "TIM-KEB", True, MetodeCascade.TIDAK_LANGSUNG),
     Strategi("IK-2.3", T, "TIM-STK", True, MetodeCascade.KUANTITAS),
-    Strategi("IK-3.1", T, "TIM-SIM", True, MetodeCascade.ASPEK),
+    Strategi(
+        "IK-3.1",
+        T,
+        "TIM-SIM",
+        True,
+        MetodeCascade.ASPEK,
+        hasil_ketua="Termutakhirkan dan terintegrasinya data SDM aparatur",
+    ),
     Strategi("IK-3.2", T, "TIM-DATA", True, MetodeCascade.KUANTITAS),
     Strategi("IK-4.1", T, "TIM-LYN", True, MetodeCascade.KUANTITAS),
     Strategi("IK-4.2", T, "TIM-LYN", True, MetodeCascade.TIDAK_LANGSUNG),
@@ -1467,6 +1481,11 @@ def _kebutuhan(
     return tuple(rows)
 
 
+#: Results the planner wrote for the members of an activity (``Kegiatan.hasil``, text only).
+HASIL_DITULIS: dict[str, str] = {
+    "K-36": "Tersusunnya laporan pertanggungjawaban keuangan direktorat",
+}
+
 #: Supporting steps whose output repeats a carrier's (analysis before the document,
 #: consolidation, validation, selection of participants): *pendukung*, not *angka*.
 PENDUKUNG = frozenset({"K-05", "K-10", "K-17", "K-28", "K-41"})
@@ -1505,6 +1524,7 @@ def build_unit() -> Rencana:
             k.satuan,
             k.bukti,
             k.code not in PENDUKUNG,
+            HASIL_DITULIS.get(k.code),
         )
         for k in KEGIATAN
     )

@@ -20,7 +20,7 @@ from sistemkerja.domain.enums import (
     Pola,
     StatusASN,
 )
-from sistemkerja.domain.kebijakan import Kebijakan, PendekatanSKP
+from sistemkerja.domain.kebijakan import BentukMPH, Kebijakan, PendekatanSKP
 from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
 from sistemkerja.domain.masalah import FieldError, PlanError, Problem, Tingkat
 from sistemkerja.domain.nip import check_nip, make_nip
@@ -48,6 +48,7 @@ __all__ = [
     "Aspek",
     "BarisAnggaran",
     "BebanKegiatan",
+    "BentukMPH",
     "FieldError",
     "Indikator",
     "Jabatan",

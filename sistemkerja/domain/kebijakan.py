@@ -17,6 +17,15 @@ DEFAULT_KETUA_JENJANG: tuple[Jenjang, ...] = (
 )
 
 
+class BentukMPH(LabelEnum):
+    """Which form of the Matriks Peran-Hasil the unit files (domain §4)."""
+
+    DUA_TINGKAT = "Dua tingkat"
+    """Penyelarasan dua tingkat: Ketua Tim and mandiri rows, then one matrix per team."""
+    SATU_TINGKAT = "Satu tingkat"
+    """Penyelarasan satu tingkat: every employee of the unit as a row."""
+
+
 class Prioritas(LabelEnum):
     """What the optimiser puts first."""
 
@@ -62,6 +71,9 @@ class Kebijakan:
         read with :meth:`TabelEJ.baca` [A ≥ 1,00; B ≥ 0,90; C ≥ 0,70; D ≥ 0,50].
     periode_penilaian : PeriodePenilaian
         Monthly or quarterly periodic assessment [quarterly].
+    bentuk_mph : BentukMPH
+        Form of the Matriks Peran-Hasil the unit files: two levels (Ketua Tim, then
+        per team) or one level (every employee) [dua tingkat].
     min_jam_anggota : float
         Fewest hours a member gives to a team they join (jam/tahun) [20]; avoids
         memberships of a few hours.
@@ -115,6 +127,7 @@ class Kebijakan:
     ej_max: float = 1.00
     kategori_ej: TabelEJ = TABEL_EJ_BAWAAN
     periode_penilaian: PeriodePenilaian = PeriodePenilaian.TRIWULANAN
+    bentuk_mph: BentukMPH = BentukMPH.DUA_TINGKAT
     min_jam_anggota: float = 20.0
     jam_ketua: float = 0.0
     kapasitas_bulanan: bool = False

@@ -36,6 +36,9 @@ class Kegiatan:
         target is additive and the units match; ``False`` marks a supporting step
         (*pendukung*: a verification, a coordination meeting) whose output must not be
         counted again.
+    hasil : str or None
+        The members' result for this activity in *bahasa hasil*, as the planner writes
+        it (*Hasil kerja (RHK)*); ``None``: generated from the name.
     """
 
     code: str
@@ -48,6 +51,7 @@ class Kegiatan:
     satuan: str
     bukti_dukung: str | None = None
     angka: bool = True
+    hasil: str | None = None
 
     def __post_init__(self) -> None:
         _rules.text(self.code, "code", "Kode kegiatan")

@@ -26,7 +26,7 @@ from sistemkerja.domain.enums import (
     Pola,
     StatusASN,
 )
-from sistemkerja.domain.kebijakan import Kebijakan, PendekatanSKP, Prioritas
+from sistemkerja.domain.kebijakan import BentukMPH, Kebijakan, PendekatanSKP, Prioritas
 from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
 from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
@@ -283,6 +283,15 @@ KEBIJAKAN = Lembar(
             required=False,
             enum=PeriodePenilaian,
             example="Triwulanan",
+        ),
+        Kolom(
+            "bentuk_mph",
+            "Bentuk MPH",
+            "enum",
+            required=False,
+            enum=BentukMPH,
+            help="Dua tingkat: Ketua Tim lalu per tim; Satu tingkat: semua pegawai",
+            example="Dua tingkat",
         ),
         Kolom(
             "min_jam_anggota",
@@ -640,6 +649,13 @@ STRATEGI = Lembar(
         Kolom("perlu_ketua", "Perlu Ketua Tim", "bool", required=False, example="Ya"),
         Kolom("metode", "Metode cascade", "enum", required=False, enum=MetodeCascade),
         Kolom("catatan", "Catatan", required=False),
+        Kolom(
+            "hasil_ketua",
+            "Hasil kerja Ketua Tim",
+            required=False,
+            help="hasil kerja Ketua Tim (atau pegawai mandiri) untuk target ini dalam bahasa "
+            "hasil; kosong: dibuat otomatis",
+        ),
     ),
     key=("indikator",),
     help="strategi pelaksanaan per target: tim kerja atau individu",
@@ -682,6 +698,13 @@ KEGIATAN = Lembar(
             required=False,
             help="Ya: keluarannya menambah angka target; Tidak: kegiatan pendukung",
             example="Ya",
+        ),
+        Kolom(
+            "hasil",
+            "Hasil kerja (RHK)",
+            required=False,
+            help="hasil kerja anggota untuk kegiatan ini dalam bahasa hasil; kosong: dibuat "
+            "otomatis",
         ),
     ),
     key=("code",),

@@ -62,6 +62,9 @@ class Strategi:
         Cascade method (aspek, wilayah, kuantitas, tidak langsung).
     catatan : str or None
         Free note.
+    hasil_ketua : str or None
+        The result of the Ketua Tim (or of the person working it mandiri) for this
+        target in *bahasa hasil*, as the planner writes it; ``None``: generated.
     """
 
     indikator: str
@@ -70,6 +73,7 @@ class Strategi:
     perlu_ketua: bool = False
     metode: MetodeCascade = MetodeCascade.KUANTITAS
     catatan: str | None = None
+    hasil_ketua: str | None = None
 
     def __post_init__(self) -> None:
         _rules.text(self.indikator, "indikator", "Indikator")

@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
-from sistemkerja.analisis.mph import peran_ketua
+from sistemkerja.analisis.mph import PIMPINAN, peran_ketua
 from sistemkerja.grafik._gaya import angka, axes, bungkus, kosong, teks_apa_adanya, tinggi
 
 PETA_JAM = LinearSegmentedColormap.from_list("jam", ["#f7fbff", "#6baed6", "#08306b"])
@@ -48,7 +48,10 @@ def matriks_jam(
     pandas.DataFrame
         Hours (jam) summed per cell, NaN where the person has no result; columns in the
         categorical's order when ``kolom`` is categorical (targets nobody works on stay).
+        The unit head's row of a level 1 frame (PK targets, no hours) is left out.
     """
+    if "peran" in df.columns:
+        df = df[df["peran"] != PIMPINAN]
     data = df.dropna(subset=[kolom])
     rows = list(dict.fromkeys(map(tuple, df[list(baris)].itertuples(index=False))))
     if isinstance(df[kolom].dtype, pd.CategoricalDtype):

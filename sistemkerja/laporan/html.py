@@ -43,6 +43,8 @@ details { margin: 1em 0; color: #424242; } summary { cursor: pointer; font-weigh
 @media print { details { display: none; } }
 @page { size: A4 landscape; margin: 12mm; }
 @media print { body { margin: 0; } }
+div.mph table { table-layout: fixed; width: 100%; font-size: 0.62em; }
+div.mph th, div.mph td { overflow-wrap: anywhere; padding: 1px 3px; }
 """
 
 
@@ -215,7 +217,9 @@ def _bagian_alokasi(t: TabelHasil) -> list[str]:
                         grafik.matriks_jam(level1), judul="MPH level 1 (jam)", label_kolom=labels
                     )
                 ),
-                tabel(analisis.mph_matriks(level1), index=True),
+                '<div class="mph">'
+                + tabel(analisis.mph_matriks(level1, kosong="–"), index=True)
+                + "</div>",
             ],
         )
     )
@@ -229,10 +233,11 @@ def _bagian_alokasi(t: TabelHasil) -> list[str]:
         teams += [
             gambar(f)
             for f in grafik.gambar_mph(
-                grafik.matriks_jam(one, kolom="kegiatan"), judul=f"MPH level 2 — {tim.code} (jam)"
+                grafik.matriks_jam(one, kolom="indikator"), judul=f"MPH level 2 — {tim.code} (jam)"
             )
         ]
-        teams.append(tabel(analisis.mph_matriks(one, kolom="hasil_ketua"), index=True))
+        matriks = analisis.mph_matriks(one, kolom="hasil_ketua", kosong="–")
+        teams.append(f'<div class="mph">{tabel(matriks, index=True)}</div>')
     parts.append(_bagian("Matriks Peran-Hasil level 2", teams))
     parts.append(
         _bagian(

@@ -151,7 +151,8 @@ class TabelHasil:
     belanja_akun : pandas.DataFrame
         :func:`sistemkerja.analisis.belanja_akun`.
     penugasan, tim, beban_pegawai, beban_bulanan, anggaran_kegiatan, anggaran_pagu, \
-mph_level1, mph_level2, rhk, cascade, jadwal, komposisi_tim : pandas.DataFrame or None
+mph_level1, mph_level2, mph_satu_tingkat, rhk, iki, periksa_mph, cascade, jadwal, \
+komposisi_tim : pandas.DataFrame or None
         The analyses of the allocation (``None`` without one).
     abk_tugas, abk_jenjang : pandas.DataFrame or None
         The ABK form per jabatan and jenjang: :func:`sistemkerja.analisis.abk_tugas`
@@ -173,7 +174,10 @@ mph_level1, mph_level2, rhk, cascade, jadwal, komposisi_tim : pandas.DataFrame o
     anggaran_pagu: pd.DataFrame | None = None
     mph_level1: pd.DataFrame | None = None
     mph_level2: pd.DataFrame | None = None
+    mph_satu_tingkat: pd.DataFrame | None = None
     rhk: pd.DataFrame | None = None
+    iki: pd.DataFrame | None = None
+    periksa_mph: pd.DataFrame | None = None
     cascade: pd.DataFrame | None = None
     jadwal: pd.DataFrame | None = None
     komposisi_tim: pd.DataFrame | None = None
@@ -199,8 +203,8 @@ mph_level1, mph_level2, rhk, cascade, jadwal, komposisi_tim : pandas.DataFrame o
             ``Ringkasan``, ``Rincian teknis``, ``Penjelasan`` (when infeasible); with an
             allocation also ``Penugasan``, ``Tim``, ``Beban Pegawai``, ``Beban Jabatan``,
             ``Anggaran Kegiatan``, ``Anggaran Pagu``, ``MPH Level 1``, ``MPH Level 2``,
-            ``RHK``, ``Cascade``, ``ABK Tugas`` and ``ABK Jenjang``; without one
-            ``Beban Jabatan`` (of the plan alone).
+            ``MPH Satu Tingkat``, ``RHK``, ``IKI``, ``Periksa MPH``, ``Cascade``, ``ABK Tugas``
+            and ``ABK Jenjang``; without one ``Beban Jabatan`` (of the plan alone).
         """
         tables = {"Ringkasan": self.ringkasan, "Rincian teknis": self.rincian_teknis}
         if not self.penjelasan.empty:
@@ -217,7 +221,10 @@ mph_level1, mph_level2, rhk, cascade, jadwal, komposisi_tim : pandas.DataFrame o
             "Anggaran Pagu": self.anggaran_pagu,
             "MPH Level 1": self.mph_level1,
             "MPH Level 2": self.mph_level2,
+            "MPH Satu Tingkat": self.mph_satu_tingkat,
             "RHK": self.rhk,
+            "IKI": self.iki,
+            "Periksa MPH": self.periksa_mph,
             "Cascade": self.cascade,
             "ABK Tugas": self.abk_tugas,
             "ABK Jenjang": self.abk_jenjang,
@@ -271,7 +278,10 @@ def hitung_tabel(hasil: Hasil) -> TabelHasil:
         anggaran_pagu=analisis.anggaran_pagu(plan, alokasi),
         mph_level1=analisis.mph_level1(plan, alokasi),
         mph_level2=analisis.mph_level2(plan, alokasi),
+        mph_satu_tingkat=analisis.mph_satu_tingkat(plan, alokasi),
         rhk=analisis.rhk(plan, alokasi),
+        iki=analisis.iki(plan, alokasi),
+        periksa_mph=analisis.periksa_mph(plan, alokasi),
         cascade=analisis.cascade(plan, alokasi),
         jadwal=analisis.jadwal_kegiatan(plan, alokasi),
         komposisi_tim=analisis.komposisi_tim(plan, alokasi),

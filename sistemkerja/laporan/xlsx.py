@@ -46,7 +46,6 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sistemkerja.analisis import BULAN, label_jabatan, mph_matriks
-from sistemkerja.analisis.mph import KETUA
 from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.pk import Indikator, TugasTambahan
 from sistemkerja.domain.rencana import Rencana
@@ -399,7 +398,7 @@ def tulis_mph_level1(wb: Workbook, tabel: TabelHasil) -> str:
         The sheet's name (:data:`LEMBAR_MPH1`).
     """
     plan = tabel.plan
-    matriks = mph_matriks(_perlu(tabel.mph_level1))
+    matriks = mph_matriks(_perlu(tabel.mph_level1), kosong="–")
     targets = plan.targets()
     kode = [str(c) for c in matriks.columns]
     ws = _lembar(wb, LEMBAR_MPH1)
@@ -407,7 +406,7 @@ def tulis_mph_level1(wb: Workbook, tabel: TabelHasil) -> str:
     _judul(
         ws,
         plan,
-        "MATRIKS PERAN-HASIL LEVEL 1 (PENYELARASAN SATU TINGKAT)",
+        "MATRIKS PERAN-HASIL LEVEL 1 (PENYELARASAN DUA TINGKAT: MATRIKS PERTAMA)",
         f"Pimpinan unit: {pk.pihak_pertama}, {pk.jabatan_pihak_pertama}",
     )
     kolom = [
@@ -422,7 +421,7 @@ def tulis_mph_level1(wb: Workbook, tabel: TabelHasil) -> str:
     ]
     akhir = _tabel(ws, kolom, baris)
     tetap = len(_KOLOM_ORANG_MPH)
-    _pita(ws, 1, tetap, "Pegawai mandiri dan Ketua Tim")
+    _pita(ws, 1, tetap, "Pimpinan unit, Ketua Tim dan pegawai mandiri")
     n_indikator = sum(isinstance(targets[k], Indikator) for k in kode)
     _pita(ws, tetap + 1, tetap + n_indikator, f"Indikator kinerja {pk.jabatan_pihak_pertama}")
     _pita(ws, tetap + n_indikator + 1, len(kolom), "Tugas tambahan")
@@ -433,10 +432,12 @@ def tulis_mph_level1(wb: Workbook, tabel: TabelHasil) -> str:
 def tulis_mph_level2(wb: Workbook, tabel: TabelHasil) -> list[str]:
     """Add one level 2 Matriks Peran-Hasil sheet per team (penyelarasan dua tingkat).
 
-    For each team (sheet order): the top row holds the Ketua Tim's results, one column
-    per target the team works on (target code and the Ketua's result; the unit head's
-    indicator when the team has no Ketua); the left columns hold the members, Ketua
-    first; each cell holds the member's results for that target.
+    For each team with member rows in :func:`~sistemkerja.analisis.mph_level2` (sheet
+    order; a team working without a Ketua by strategy has its members at level 1): the
+    top row holds the Ketua Tim's results, one column per target the team works on
+    (target code and the Ketua's result; the unit head's indicator when the Ketua the
+    strategy needs is missing); the left columns hold the members; each cell holds the
+    member's one result for that target (``–`` where none).
 
     Parameters
     ----------
@@ -454,16 +455,25 @@ def tulis_mph_level2(wb: Workbook, tabel: TabelHasil) -> list[str]:
     """
     plan = tabel.plan
     df = _perlu(tabel.mph_level2)
+    alokasi = tabel.alokasi
+    if alokasi is None:
+        raise ValueError("dokumen hanya dapat ditulis untuk hasil dengan alokasi")
+    pegawai = plan.pegawai_by_nip()
     targets = plan.targets()
     urutan = {k: i for i, k in enumerate(targets)}
     nama = []
     for tim in plan.tim:
         bagian = df[df["tim"] == tim.code]
-        matriks = mph_matriks(bagian, kolom="indikator")
+        if bagian.empty:
+            continue  # no member rows: a team without a Ketua answers at level 1
+        matriks = mph_matriks(bagian, kolom="indikator", kosong="–")
         kode = sorted((str(c) for c in matriks.columns), key=lambda k: urutan.get(k, len(urutan)))
         matriks = matriks[kode]
-        ketua = bagian[bagian["peran"] == KETUA]
-        nama_ketua = list(dict.fromkeys(f"{r.nama} ({r.jabatan})" for r in ketua.itertuples()))
+        nama_ketua = [
+            f"{pegawai[k.nip].name} ({label_jabatan(pegawai[k.nip])})"
+            for k in alokasi.keanggotaan
+            if k.tim == tim.code and k.ketua
+        ]
         induk: dict[str, str] = {}
         for r in bagian.itertuples():
             if not pd.isna(r.hasil_ketua) and not pd.isna(r.indikator):
@@ -517,7 +527,7 @@ _KOLOM_SKP = (
     KolomDokumen("Rencana Hasil Kerja (RHK)", 36, wrap=True),
     KolomDokumen("Aspek", 11),
     KolomDokumen("Kode indikator (IKI)", 11),
-    KolomDokumen("Uraian indikator", 30, wrap=True),
+    KolomDokumen("Indikator kinerja individu (IKI)", 30, wrap=True),
     KolomDokumen("Jenis kontribusi", 12),
     KolomDokumen("Target", 18, wrap=True),
     KolomDokumen("Bukti dukung", 24, wrap=True),
@@ -528,10 +538,11 @@ _KOLOM_SKP = (
 def tulis_skp(wb: Workbook, tabel: TabelHasil) -> str:
     """Add the draft SKP of every person: one long sheet with an autofilter.
 
-    One row per RHK (:func:`sistemkerja.analisis.rhk`), ordered by person: jenis
-    (Utama/Tambahan), the *RHK pimpinan yang diintervensi*, the RHK, its aspect, the
-    indicator (IKI) it serves, the target and evidence, and the due date (last day of
-    the latest month of its activities, ``dd/mm/yyyy``).
+    One row per individual indicator of each RHK (:func:`sistemkerja.analisis.rhk`
+    joined with :func:`sistemkerja.analisis.iki`), ordered by person: jenis
+    (Utama/Tambahan), the *RHK pimpinan yang diintervensi*, the RHK, the IKI's aspect,
+    the indicator code it serves, the IKI, its target and the evidence, and the due date
+    (last day of the latest month of its activities, ``dd/mm/yyyy``).
 
     A long sheet rather than one sheet per person: a unit of 400 staff would need 400
     sheets, beyond what users can browse (and near the limits of some spreadsheet
@@ -551,9 +562,8 @@ def tulis_skp(wb: Workbook, tabel: TabelHasil) -> str:
         The sheet's name (:data:`LEMBAR_SKP`).
     """
     plan = tabel.plan
-    df = _perlu(tabel.rhk)
+    df = _perlu(tabel.rhk).merge(_perlu(tabel.iki), on=["nip", "no"], how="left")
     pegawai = plan.pegawai_by_nip()
-    targets = plan.targets()
     tahun = plan.pk.tahun
     baris = []
     for n, r in enumerate(df.itertuples(index=False), start=1):
@@ -570,7 +580,7 @@ def tulis_skp(wb: Workbook, tabel: TabelHasil) -> str:
                 r.rhk,
                 r.aspek,
                 r.indikator,
-                targets[r.indikator].name,
+                r.iki,
                 r.jenis_kontribusi,
                 r.target,
                 r.bukti_dukung,

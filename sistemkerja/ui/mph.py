@@ -909,7 +909,7 @@ class PanelMPH(widgets.VBox):
                 self.grafik_beban.value = b""
                 self.grafik_anggaran.value = b""
             else:
-                matriks = mph_matriks(tabel.mph_level1)
+                matriks = mph_matriks(tabel.mph_level1, kosong="–")
                 labels = grafik.label_indikator(tabel.mph_level1)
                 matriks = matriks.rename(
                     columns={c: f"{c} {labels[c]}" if c in labels else c for c in matriks.columns}
@@ -986,9 +986,20 @@ class PanelMPH(widgets.VBox):
             return
         one = tabel.mph_level2[tabel.mph_level2["tim"] == code]
         if one.empty:
-            self.mph2.value = "<i>Tim ini belum punya anggota dalam hasil.</i>"
+            self.mph2.value = (
+                "<i>Tim ini belum punya anggota dalam hasil, atau bekerja tanpa Ketua Tim "
+                "(anggotanya tampil di MPH level 1).</i>"
+            )
             return
-        self.mph2.value = tabel_html(mph_matriks(one, kolom="hasil_ketua"), index=True)
+        matriks = mph_matriks(one, kolom="hasil_ketua", kosong="–")
+        pegawai = tabel.plan.pegawai_by_nip()
+        ketua = [
+            pegawai[k.nip].name
+            for k in (tabel.alokasi.keanggotaan if tabel.alokasi else ())
+            if k.tim == code and k.ketua and k.nip in pegawai
+        ]
+        judul = f"<p>Ketua Tim: {html.escape('; '.join(ketua) or 'tidak ada')}</p>"
+        self.mph2.value = judul + tabel_html(matriks, index=True)
 
     def _periksa_usang(self) -> None:
         hasil = self.optimasi.hasil
