@@ -1,8 +1,7 @@
 """Per-person SKP documents, the unit head's SKP, RHK tambahan and the SKP domain fields.
 
-The writer consumes frames of the RHK/IKI contract (``analisis.rhk``/``analisis.iki``).
-Until those land, :func:`_kontrak` builds frames of exactly that shape from today's
-``analisis.rhk`` output (an adapter inside this test only).
+The writer consumes the RHK/IKI frames of ``analisis.rhk``/``analisis.iki`` (plus the RHK
+tambahan of ``analisis.rhk_tambahan``) on the sample unit's stored allocation.
 """
 
 from __future__ import annotations
@@ -37,7 +36,6 @@ from sistemkerja.domain import (
     TugasSK,
     pangkat_golongan,
 )
-from sistemkerja.domain.angka import parse_target
 from sistemkerja.domain.validasi import validate
 from sistemkerja.io import read_plan, write_plan
 from sistemkerja.laporan.skp import (
@@ -58,54 +56,11 @@ import alokasi_tetap
 A4 = 9  # openpyxl's paperSize code of A4
 
 
-# ---- contract frames from today's analisis.rhk (test-only adapter) ----------------------
-def _kontrak(plan, alokasi) -> tuple[pd.DataFrame, pd.DataFrame]:
-    old = analisis.rhk(plan, alokasi)
-    head = kepala_unit(plan)
-    ketua = {k.tim: k.nip for k in alokasi.keanggotaan if k.ketua}
-    sasaran = {s.code: s.name for s in plan.sasaran}
-    of_ind = {i.code: sasaran[i.sasaran] for i in plan.indikator}
-    order = {p.nip: n for n, p in enumerate(plan.pegawai)}
-    old = old.assign(_o=old["nip"].map(order), _j=(old["jenis"] != "Utama").astype(int))
-    old = old.sort_values(["_o", "_j"], kind="stable").reset_index(drop=True)
-    old["no"] = old.groupby("nip").cumcount() + 1
-    rows, iki = [], []
-    for r in old.itertuples(index=False):
-        member = r.peran == "Anggota" and r.tim in ketua
-        rhk_pimpinan = r.rhk_pimpinan if member else of_ind.get(r.indikator, r.rhk_pimpinan)
-        nip_pimpinan = ketua[r.tim] if member else head.nip
-        rows.append(
-            (
-                r.nip,
-                r.nama,
-                r.peran,
-                r.tim,
-                r.jenis,
-                int(r.no),
-                r.rhk,
-                rhk_pimpinan,
-                nip_pimpinan,
-                r.indikator,
-                r.jenis_kontribusi,
-                None,
-                r.bukti_dukung,
-                int(r.bulan_jatuh_tempo),
-                "otomatis",
-                None,
-            )
-        )
-        target = r.target if r.target[:1].isdigit() else "1 Dokumen"
-        parsed = parse_target(target)
-        name = plan.targets()[r.indikator].name
-        iki.append((r.nip, int(r.no), r.aspek, name, target, parsed.nilai, parsed.satuan))
-    return pd.DataFrame(rows, columns=list(KOLOM_RHK)), pd.DataFrame(iki, columns=list(KOLOM_IKI))
-
-
 @pytest.fixture(scope="module")
 def unit():
     plan = contoh.load("unit")
     alokasi = alokasi_tetap.load()
-    rhk, iki = _kontrak(plan, alokasi)
+    rhk, iki = analisis.rhk(plan, alokasi), analisis.iki(plan, alokasi)
     return plan, alokasi, rhk, iki
 
 
@@ -203,7 +158,8 @@ def test_rhk_with_several_iki_spans_merged_rows(unit):
     ws = wb[tulis_skp_pegawai(wb, plan, rhk, pd.concat([iki, second]), row.nip)]
     cell = next(c for r in ws.iter_rows() for c in r if c.value == row.rhk and c.column == 3)
     merged = [m for m in ws.merged_cells.ranges if cell.coordinate in m]
-    assert merged and merged[0].max_row - merged[0].min_row == 1
+    n_iki = int(((iki["nip"] == row.nip) & (iki["no"] == row.no)).sum()) + 1
+    assert merged and merged[0].max_row - merged[0].min_row == n_iki - 1
     texts = _texts(ws)
     assert "Ketepatan waktu penyelesaian" in texts and "12 Bulan" in texts
 

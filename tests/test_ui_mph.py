@@ -10,12 +10,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from sistemkerja import contoh
 from sistemkerja.domain.enums import Peran
 from sistemkerja.io import read_plan, write_plan
 from sistemkerja.laporan.baca import read_result_workbook
+from sistemkerja.laporan.skp import lembar_skp
 from sistemkerja.optimasi.verifikasi import verifikasi_alokasi
 from sistemkerja.ui.kemajuan import PanelOptimasi, grafik_riwayat, teks_kemajuan
 from sistemkerja.ui.mph import (
@@ -239,17 +241,17 @@ def test_batal_discards_the_price(model: ModelRencana) -> None:
     assert Path(model.path).read_bytes() == before
 
 
-def test_export_writes_three_files_beside_the_plan_that_read_back(model: ModelRencana) -> None:
+def test_export_writes_four_files_beside_the_plan_that_read_back(model: ModelRencana) -> None:
     panel = _solved(model)
     plan_bytes = Path(model.path).read_bytes()
     files = panel.ekspor()
     folder = folder_hasil(model.path)
     assert folder == Path(model.path).parent / "rencana_hasil"
-    assert set(files) == {"hasil", "dokumen", "laporan"}
+    assert set(files) == {"hasil", "dokumen", "skp", "laporan"}
     for path in files.values():
         assert path.parent == folder and path.stat().st_size > 0
         assert str(path) in panel.pesan_ekspor.value
-    assert panel.pesan_ekspor.value.count("<a download=") == 3
+    assert panel.pesan_ekspor.value.count("<a download=") == 4
     assert Path(model.path).read_bytes() == plan_bytes
     back = read_result_workbook(files["hasil"])
     hasil = panel.optimasi.hasil
@@ -257,6 +259,10 @@ def test_export_writes_three_files_beside_the_plan_that_read_back(model: ModelRe
     assert back.alokasi.ketua() == hasil.alokasi.ketua()
     assert len(back.alokasi.penugasan) == len(hasil.alokasi.penugasan)
     assert "<html" in files["laporan"].read_text(encoding="utf-8").lower()
+    skp = openpyxl.load_workbook(files["skp"], read_only=True)
+    staff = [p for p in panel.optimasi.hasil.plan.pegawai if p.unit == model.rencana.pk.unit]
+    assert {lembar_skp(p.nip) for p in staff} <= set(skp.sheetnames)
+    skp.close()
     again = panel.ekspor()  # a second export replaces the first, the plan stays
     assert again == files and Path(model.path).read_bytes() == plan_bytes
 
@@ -267,7 +273,7 @@ def test_export_button_runs_in_the_background(model: ModelRencana) -> None:
     assert panel.tunggu_ekspor(600)
     assert "sk-ekspor-selesai" in panel.panel_ekspor._dom_classes
     assert "sk-ekspor-berjalan" not in panel.panel_ekspor._dom_classes
-    assert set(panel.berkas_ekspor) == {"hasil", "dokumen", "laporan"}
+    assert set(panel.berkas_ekspor) == {"hasil", "dokumen", "skp", "laporan"}
     assert not panel.tombol_ekspor.disabled
 
 

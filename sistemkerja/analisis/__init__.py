@@ -62,6 +62,7 @@ from sistemkerja.analisis.ringkasan import (
 )
 from sistemkerja.analisis.skenario import banding_skenario
 from sistemkerja.analisis.skp import iki, rhk
+from sistemkerja.analisis.tambahan import rhk_lengkap, rhk_tambahan
 from sistemkerja.analisis.tim import komposisi_tim
 
 __all__ = [
@@ -104,6 +105,8 @@ __all__ = [
     "periksa_mph",
     "pindah_jam",
     "rhk",
+    "rhk_lengkap",
+    "rhk_tambahan",
     "ringkasan_kegiatan",
     "ringkasan_pagu",
     "ringkasan_pegawai",

@@ -21,7 +21,7 @@ import math
 
 import pandas as pd
 
-from sistemkerja.analisis.bahasa import bahasa_hasil
+from sistemkerja.analisis.bahasa import KATA_HASIL, bahasa_hasil
 from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.enums import JenisJabatan, PeriodePenilaian
@@ -76,13 +76,14 @@ def _hasil_tugas(uraian: str) -> tuple[str, str]:
     """Word an SK task as (result, what its indicator counts).
 
     An activity (``"Pengelolaan sekretariat …"``) is reworded by
-    :func:`~sistemkerja.analisis.bahasa.bahasa_hasil`; a post (``"Bendahara …"``, which
-    the verb table does not know) becomes ``"Terlaksananya tugas <post>"``.
+    :func:`~sistemkerja.analisis.bahasa.bahasa_hasil`; a post (``"Bendahara …"``, whose
+    first word is not in the verb table :data:`~sistemkerja.analisis.bahasa.KATA_HASIL`)
+    becomes ``"Terlaksananya tugas <post>"``.
     """
-    hasil = bahasa_hasil(uraian)
-    if hasil.split(" ", 1)[0] == "Hasil":
+    pertama = uraian.split(" ", 1)[0].casefold()
+    if pertama not in KATA_HASIL:
         return f"Terlaksananya tugas {uraian}", f"pelaksanaan tugas {uraian}"
-    return hasil, uraian[:1].lower() + uraian[1:]
+    return bahasa_hasil(uraian), uraian[:1].lower() + uraian[1:]
 
 
 def rhk_tambahan(plan: Rencana, alokasi: Alokasi) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -275,3 +276,27 @@ def gabung_tambahan(
         ["_urut", "no"], kind="stable"
     )
     return out_rhk.drop(columns="_urut").reset_index(drop=True), out_iki.reset_index(drop=True)
+
+
+def rhk_lengkap(plan: Rencana, alokasi: Alokasi) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every RHK and IKI of every person's SKP: the MPH's and the RHK tambahan.
+
+    Parameters
+    ----------
+    plan : Rencana
+        The plan.
+    alokasi : Alokasi
+        Assignments and team memberships.
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        :func:`~sistemkerja.analisis.rhk` and :func:`~sistemkerja.analisis.iki` with the
+        rows of :func:`rhk_tambahan` (the Ketua Tim role of each team led, each Tugas SK)
+        appended under *Tambahan* and numbered after each person's RHK
+        (:func:`gabung_tambahan`). The ``indikator`` of such a row is the team code or
+        ``"SK-<n>"`` (the n-th row of the Tugas SK sheet).
+    """
+    from sistemkerja.analisis.skp import iki, rhk
+
+    return gabung_tambahan(rhk(plan, alokasi), iki(plan, alokasi), rhk_tambahan(plan, alokasi))

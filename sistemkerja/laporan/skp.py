@@ -47,6 +47,7 @@ from sistemkerja.domain.pangkat import pangkat_golongan
 from sistemkerja.domain.pegawai import Pegawai
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.io import new_workbook, save_atomic, set_value
+from sistemkerja.laporan.tabel import TabelHasil
 from sistemkerja.laporan.xlsx import nama_lembar
 
 __all__ = [
@@ -799,3 +800,29 @@ def write_skp(
         tulis_skp_pegawai(wb, plan, rhk, iki, nip)
     tulis_rencana_bukti(wb, plan, rhk)
     return save_atomic(wb, Path(path))
+
+
+def write_skp_tabel(tabel: TabelHasil, path: str | os.PathLike[str]) -> str:
+    """Write the SKP workbook of a run's tables (:func:`write_skp` on ``tabel.rhk``/``iki``).
+
+    Parameters
+    ----------
+    tabel : TabelHasil
+        The run's tables (:func:`~sistemkerja.laporan.tabel.hitung_tabel`), with an
+        allocation; their ``rhk`` and ``iki`` already hold the RHK tambahan.
+    path : str or os.PathLike
+        Target file (``skp.xlsx``); written atomically.
+
+    Returns
+    -------
+    str
+        sha256 fingerprint of the saved workbook.
+
+    Raises
+    ------
+    ValueError
+        If the tables have no allocation.
+    """
+    if tabel.rhk is None or tabel.iki is None:
+        raise ValueError("SKP memerlukan hasil penempatan pegawai (alokasi)")
+    return write_skp(tabel.plan, tabel.rhk, tabel.iki, path)

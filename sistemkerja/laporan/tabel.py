@@ -151,9 +151,12 @@ class TabelHasil:
     belanja_akun : pandas.DataFrame
         :func:`sistemkerja.analisis.belanja_akun`.
     penugasan, tim, beban_pegawai, beban_bulanan, anggaran_kegiatan, anggaran_pagu, \
-mph_level1, mph_level2, mph_satu_tingkat, rhk, iki, periksa_mph, cascade, jadwal, \
+mph_level1, mph_level2, mph_satu_tingkat, periksa_mph, cascade, jadwal, \
 komposisi_tim : pandas.DataFrame or None
         The analyses of the allocation (``None`` without one).
+    rhk, iki : pandas.DataFrame or None
+        Every RHK and IKI of every SKP (:func:`sistemkerja.analisis.rhk_lengkap`: the
+        MPH's and the RHK tambahan of Ketua Tim roles and Tugas SK).
     abk_tugas, abk_jenjang : pandas.DataFrame or None
         The ABK form per jabatan and jenjang: :func:`sistemkerja.analisis.abk_tugas`
         (one row per task) and :func:`sistemkerja.analisis.abk_jenjang` (recap in whole
@@ -268,6 +271,7 @@ def hitung_tabel(hasil: Hasil) -> TabelHasil:
     if alokasi is None:
         return TabelHasil(beban_jabatan=analisis.beban_jabatan(plan), **umum)
     abk_tugas = analisis.abk_tugas(plan, alokasi)
+    rhk, iki = analisis.rhk_lengkap(plan, alokasi)
     return TabelHasil(
         beban_jabatan=analisis.beban_jabatan(plan, alokasi),
         penugasan=tabel_penugasan(hasil),
@@ -279,8 +283,8 @@ def hitung_tabel(hasil: Hasil) -> TabelHasil:
         mph_level1=analisis.mph_level1(plan, alokasi),
         mph_level2=analisis.mph_level2(plan, alokasi),
         mph_satu_tingkat=analisis.mph_satu_tingkat(plan, alokasi),
-        rhk=analisis.rhk(plan, alokasi),
-        iki=analisis.iki(plan, alokasi),
+        rhk=rhk,
+        iki=iki,
         periksa_mph=analisis.periksa_mph(plan, alokasi),
         cascade=analisis.cascade(plan, alokasi),
         jadwal=analisis.jadwal_kegiatan(plan, alokasi),

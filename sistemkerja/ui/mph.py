@@ -47,6 +47,7 @@ from sistemkerja.domain.rencana import Rencana
 from sistemkerja.io import new_workbook, save_atomic
 from sistemkerja.laporan.html import tabel as tabel_html
 from sistemkerja.laporan.html import write_laporan_html
+from sistemkerja.laporan.skp import write_skp_tabel
 from sistemkerja.laporan.tabel import TabelHasil, hitung_tabel
 from sistemkerja.laporan.xlsx import tulis_dokumen, write_result_workbook
 from sistemkerja.optimasi import Batal, Hasil, Kemajuan
@@ -84,6 +85,7 @@ PILIHAN_PERAN: tuple[tuple[str, Peran], ...] = (
 NAMA_BERKAS: dict[str, str] = {
     "hasil": "hasil.xlsx",
     "dokumen": "dokumen.xlsx",
+    "skp": "skp.xlsx",
     "laporan": "laporan.html",
 }
 
@@ -206,7 +208,9 @@ def ekspor_hasil(tabel: TabelHasil, jalur_rencana: str | os.PathLike[str]) -> di
     dict of str to pathlib.Path
         ``hasil`` (tables, documents and the plan's sheets; reads back with
         :func:`~sistemkerja.laporan.baca.read_result_workbook`), ``dokumen`` (the
-        print-ready documents only; with an allocation) and ``laporan`` (HTML).
+        print-ready documents only; with an allocation), ``skp`` (one SKP sheet per person
+        and the unit head's, :func:`~sistemkerja.laporan.skp.write_skp`; with an
+        allocation) and ``laporan`` (HTML).
     """
     plan_file = Path(jalur_rencana).resolve()
     folder = folder_hasil(jalur_rencana)
@@ -222,6 +226,8 @@ def ekspor_hasil(tabel: TabelHasil, jalur_rencana: str | os.PathLike[str]) -> di
         tulis_dokumen(wb, tabel)
         save_atomic(wb, paths["dokumen"])
         out["dokumen"] = paths["dokumen"]
+        write_skp_tabel(tabel, paths["skp"])
+        out["skp"] = paths["skp"]
     out["laporan"] = write_laporan_html(tabel, paths["laporan"])
     return out
 
@@ -834,7 +840,8 @@ class PanelMPH(widgets.VBox):
         self.berkas_ekspor = files
         nama = {
             "hasil": "Buku kerja hasil",
-            "dokumen": "Dokumen siap cetak",
+            "dokumen": "Dokumen siap cetak (MPH, ABK, anggaran, jadwal)",
+            "skp": "SKP setiap pegawai dan pimpinan unit",
             "laporan": "Laporan HTML",
         }
         items = "".join(
