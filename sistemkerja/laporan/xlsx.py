@@ -42,11 +42,13 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sistemkerja.analisis import BULAN, label_jabatan, mph_matriks
 from sistemkerja.domain.alokasi import Alokasi
+from sistemkerja.domain.kebijakan import BentukMPH
 from sistemkerja.domain.pk import Indikator, TugasTambahan
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.io import HEADER_FILL, HEADER_FONT, new_workbook, save_atomic, set_value
@@ -61,12 +63,18 @@ if TYPE_CHECKING:
 __all__ = [
     "FIT_WIDTH_MAX",
     "HEADER_ROW",
+    "JUDUL_MPH1",
+    "JUDUL_MPH2",
+    "JUDUL_MPH_SATU",
+    "KOSONG_MPH",
+    "LEBAR_HALAMAN_MPH",
     "LEMBAR_ABK_JABATAN",
     "LEMBAR_ABK_PEGAWAI",
     "LEMBAR_ANGGARAN",
     "LEMBAR_FORMULIR_ABK",
     "LEMBAR_JADWAL",
     "LEMBAR_MPH1",
+    "LEMBAR_MPH_SATU",
     "LEMBAR_SKP",
     "PREFIKS_MPH2",
     "nama_lembar",
@@ -77,6 +85,7 @@ __all__ = [
     "tulis_mph",
     "tulis_mph_level1",
     "tulis_mph_level2",
+    "tulis_mph_satu_tingkat",
     "tulis_skp",
     "write_documents",
     "write_result_workbook",
@@ -153,8 +162,6 @@ _NO = KolomDokumen("No", 5)
 _NIP = KolomDokumen("NIP", 20, FORMAT_TEKS)
 _NAMA = KolomDokumen("Nama", 26, wrap=True)
 _JABATAN = KolomDokumen("Jabatan", 26, wrap=True)
-_KOLOM_ORANG_MPH = (_NO, _NIP, _NAMA, _JABATAN, KolomDokumen("Peran", 22, wrap=True))
-_LEBAR_SEL_MPH = 36
 
 
 # ---- sheet names, title block, table, print setup ----------------------------------------
@@ -372,17 +379,268 @@ def _perlu(df: pd.DataFrame | None) -> pd.DataFrame:
 
 
 # ---- Matriks Peran-Hasil -------------------------------------------------------------------
+LEMBAR_MPH_SATU = "Matriks Satu Tingkat"
+"""Sheet of the one-level Matriks Peran-Hasil (policy ``BentukMPH.SATU_TINGKAT``)."""
+
+JUDUL_MPH1 = "MATRIKS PERAN-HASIL — PENYELARASAN DUA TINGKAT: PIMPINAN UNIT – KETUA TIM"
+"""Title of the first matrix of the two-level form."""
+JUDUL_MPH2 = "MATRIKS PERAN-HASIL — PENYELARASAN DUA TINGKAT: KETUA TIM – ANGGOTA TIM"
+"""Title of each team's matrix of the two-level form."""
+JUDUL_MPH_SATU = "MATRIKS PERAN-HASIL — PENYELARASAN SATU TINGKAT: PIMPINAN UNIT – PEGAWAI"
+"""Title of the one-level form."""
+
+LEBAR_HALAMAN_MPH = 110.0
+"""Width of an A4 landscape page between the MPH margins (Excel character units at 100 %).
+
+A4 landscape less 2 × 0.4 inch margins is 277 mm ≈ 1,046 pixels at 96 dpi. A column width
+unit is one digit of the workbook's default font: about 7 pixels in Excel's Calibri (148
+units a page), but about 9.3 pixels where Calibri is missing and LibreOffice prints with
+DejaVu Sans (112 units). The MPH print scale is chosen for the wider case, so nothing is
+cut on either machine.
+"""
+
+SKALA_MIN_MPH = 70
+"""Smallest print scale (%) at which an MPH sheet is shrunk to one page wide; a wider
+sheet breaks at sasaran boundaries instead."""
+
+KOSONG_MPH = "–"
+"""Mark of a matrix cell without a role."""
+
+_KOLOM_ORANG_MPH = (
+    KolomDokumen("No", 4),
+    KolomDokumen("NIP", 19, FORMAT_TEKS),
+    KolomDokumen("Nama", 18, wrap=True),
+    KolomDokumen("Jabatan", 18, wrap=True),
+    KolomDokumen("Peran", 16, wrap=True),
+)
+_LEBAR_SEL_MPH = 26
+_ISI_CATATAN = PatternFill("solid", fgColor="FFF2CC")
+_PITA_ORANG = "Pegawai"
+_PITA_TAMBAHAN = "Tugas tambahan"
+
+
 def _judul_target(target: Indikator | TugasTambahan) -> str:
     return f"{target.code}\n{target.name}\nTarget: {target.target}"
 
 
-def tulis_mph_level1(wb: Workbook, tabel: TabelHasil) -> str:
-    """Add the level 1 Matriks Peran-Hasil sheet (penyelarasan satu tingkat).
+def _baris_kata(teks: str, lebar: float) -> int:
+    """Lines a text needs when wrapped at word boundaries in a column ``lebar`` wide.
 
-    Layout of the BKN guidance: the top row holds the unit head's indicators (code,
-    wording and target), then the tugas tambahan; the left columns hold every person
-    who works on their own (*mandiri*) or as Ketua Tim, with NIP, jabatan and role;
-    each cell holds that person's result for the indicator in *bahasa hasil*.
+    A conservative estimate (LibreOffice may print with a slightly wider font than
+    Excel's Calibri): a line holds ``0.9 × (lebar − 1)`` characters; a word longer than a
+    line is broken.
+    """
+    muat = max(int((lebar - 1) * 0.9), 1)
+    garis = 0
+    for bagian in teks.split("\n"):
+        n, isi = 1, 0
+        for kata in bagian.split():
+            while len(kata) > muat:  # a word wider than the cell is broken
+                if isi:
+                    n += 1
+                n, isi, kata = n + 1, 0, kata[muat:]
+            if isi and isi + 1 + len(kata) > muat:
+                n, isi = n + 1, len(kata)
+            else:
+                isi += len(kata) + (1 if isi else 0)
+        garis += n
+    return garis
+
+
+def _tinggi_kata(ws: Worksheet, baris: int, isi: Iterable[tuple[Any, float]]) -> None:
+    """Set a row's height so that every wrapped text of the row shows whole."""
+    garis = max((_baris_kata(v, w) for v, w in isi if isinstance(v, str)), default=1)
+    ws.row_dimensions[baris].height = min(garis * _TINGGI_BARIS + 3, _TINGGI_MAKS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Grup:
+    """Consecutive matrix columns under one band text (a sasaran, or the tugas tambahan)."""
+
+    teks: str
+    kode: tuple[str, ...]
+
+
+def _grup_sasaran(tabel: TabelHasil, kode: Sequence[str]) -> list[_Grup]:
+    """Group target codes (in the given order) under their sasaran; tugas tambahan last."""
+    plan = tabel.plan
+    targets = plan.targets()
+    sasaran = {s.code: s.name for s in plan.sasaran}
+    grup: list[tuple[str, list[str]]] = []
+    for k in kode:
+        t = targets[k]
+        if isinstance(t, Indikator):
+            teks = f"Sasaran {t.sasaran}: {sasaran.get(t.sasaran, t.sasaran)}"
+        else:
+            teks = _PITA_TAMBAHAN
+        if grup and grup[-1][0] == teks:
+            grup[-1][1].append(k)
+        else:
+            grup.append((teks, [k]))
+    return [_Grup(teks, tuple(isi)) for teks, isi in grup]
+
+
+def _catatan_mph(tabel: TabelHasil, df: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
+    """Return the notes per (NIP, target code) of an MPH frame: ``catatan``, duplicate RHK."""
+    catatan: dict[tuple[str, str], list[str]] = {}
+    for r in df.itertuples():
+        if pd.isna(r.indikator) or pd.isna(r.catatan) or not str(r.catatan):
+            continue
+        daftar = catatan.setdefault((str(r.nip), str(r.indikator)), [])
+        if str(r.catatan) not in daftar:
+            daftar.append(str(r.catatan))
+    periksa = tabel.periksa_mph
+    if periksa is not None and not periksa.empty and "tim" in df.columns:
+        tim = {str(t) for t in df["tim"].dropna()}
+        tim_bagian = {bagian.strip() for t in tim for bagian in t.split(",")}
+        sel = set(catatan) | {
+            (str(r.nip), str(r.indikator)) for r in df.itertuples() if not pd.isna(r.indikator)
+        }
+        ganda = periksa[periksa["jenis"] == "RHK ganda"]
+        for r in ganda.itertuples():
+            kunci = (str(r.nip), str(r.indikator))
+            if kunci in sel and str(r.tim) in tim_bagian:
+                daftar = catatan.setdefault(kunci, [])
+                if str(r.pesan) not in daftar:
+                    daftar.append(str(r.pesan))
+    return catatan
+
+
+def _tulis_matriks(
+    ws: Worksheet,
+    tabel: TabelHasil,
+    matriks: pd.DataFrame,
+    judul_kolom: dict[str, str],
+    catatan: dict[tuple[str, str], list[str]],
+    *,
+    daftar_catatan: bool,
+) -> None:
+    """Write an MPH matrix: group band, header, one row per person, notes, print setup.
+
+    Row :data:`HEADER_ROW` − 1 holds the sasaran header row (one merged cell over its
+    indicator columns, then "Tugas tambahan"), row :data:`HEADER_ROW` the column headers,
+    data from the row below; a cell with a note gets a light fill and, with
+    ``daftar_catatan``, the notes are listed under the table (after one empty row),
+    numbered, with name and target, each merged over the columns of the first page.
+    """
+    kode = [str(c) for c in matriks.columns]
+    grup = _grup_sasaran(tabel, kode)
+    kode = [k for g in grup for k in g.kode]
+    matriks = matriks[kode]
+    tetap = len(_KOLOM_ORANG_MPH)
+    kolom = [
+        *_KOLOM_ORANG_MPH,
+        *(KolomDokumen(judul_kolom[k], _LEBAR_SEL_MPH, wrap=True) for k in kode),
+    ]
+    baris = [
+        (n, nip, nama, jabatan, str(peran).replace("; ", "\n"), *sel)
+        for n, ((nip, nama, jabatan, peran), sel) in enumerate(
+            zip(matriks.index, matriks.itertuples(index=False), strict=True), start=1
+        )
+    ]
+    akhir = _tabel(ws, kolom, baris)
+    lebar = [k.width for k in kolom]
+    _tinggi_kata(ws, HEADER_ROW, zip((k.header for k in kolom), lebar, strict=True))
+    catatan_urut: list[tuple[str, str, str]] = []
+    for r, nilai in enumerate(baris, start=HEADER_ROW + 1):
+        _tinggi_kata(ws, r, zip(nilai, lebar, strict=True))
+        nip = str(nilai[1])
+        for c, k in enumerate(kode, start=tetap + 1):
+            teks = catatan.get((nip, k))
+            if teks and nilai[c - 1] != KOSONG_MPH:
+                ws.cell(row=r, column=c).fill = _ISI_CATATAN
+                catatan_urut += [(str(nilai[2]), k, t) for t in teks]
+    # the sasaran header row over the indicator columns
+    _pita(ws, 1, tetap, _PITA_ORANG)
+    awal = tetap + 1
+    tinggi_pita = 1
+    for g in grup:
+        _pita(ws, awal, awal + len(g.kode) - 1, g.teks)
+        tinggi_pita = max(tinggi_pita, _baris_kata(g.teks, _LEBAR_SEL_MPH * len(g.kode)))
+        awal += len(g.kode)
+    ws.row_dimensions[HEADER_ROW - 1].height = tinggi_pita * _TINGGI_BARIS + 3
+    satu_halaman = _atur_cetak_mph(ws, kolom, grup, akhir)
+    if catatan_urut and daftar_catatan:
+        r = akhir + 2
+        set_value(ws, r, 1, "Catatan:").font = _FONT_TEBAL
+        ujung = len(kolom) if satu_halaman else tetap + len(grup[0].kode)
+        lebar_catatan = sum(lebar[:ujung])
+        for n, (nama, k, teks) in enumerate(catatan_urut, start=1):
+            r += 1
+            isi = f"{n}. {nama} — {k}: {teks}"
+            cell = set_value(ws, r, 1, isi)
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ujung)
+            _tinggi_kata(ws, r, [(isi, lebar_catatan)])
+        ws.print_area = f"A1:{get_column_letter(len(kolom))}{r}"
+
+
+def _atur_cetak_mph(
+    ws: Worksheet, kolom: Sequence[KolomDokumen], grup: Sequence[_Grup], akhir: int
+) -> bool:
+    """Print setup of an MPH sheet: A4 landscape, whole on every page.
+
+    The band and header rows repeat on every page. A matrix that fits
+    :data:`LEBAR_HALAMAN_MPH` at :data:`SKALA_MIN_MPH` % or more prints one page wide;
+    a wider one gets a manual column break at every sasaran boundary, the person columns
+    repeat on every page (print titles), and the print scale is chosen so that the
+    person columns and the widest group fit one page width.
+
+    Returns
+    -------
+    bool
+        Whether the sheet prints one page wide.
+    """
+    tetap = len(_KOLOM_ORANG_MPH)
+    _atur_cetak(ws, kolom, akhir, tetap)
+    ws.print_title_rows = f"{HEADER_ROW - 1}:{HEADER_ROW}"
+    lebar_tetap = sum(k.width for k in kolom[:tetap])
+    if sum(k.width for k in kolom) * SKALA_MIN_MPH / 100 <= LEBAR_HALAMAN_MPH:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        return True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
+    ws.print_title_cols = f"A:{get_column_letter(tetap)}"
+    terlebar = max(len(g.kode) for g in grup) * _LEBAR_SEL_MPH
+    ws.page_setup.scale = max(10, min(100, int(100 * LEBAR_HALAMAN_MPH / (lebar_tetap + terlebar))))
+    kolom_akhir = tetap
+    for g in grup[:-1]:
+        kolom_akhir += len(g.kode)
+        ws.col_breaks.append(Break(id=kolom_akhir))
+    return False
+
+
+def _tulis_tingkat1(
+    wb: Workbook, tabel: TabelHasil, df: pd.DataFrame, lembar: str, judul: str
+) -> str:
+    plan = tabel.plan
+    matriks = mph_matriks(df, kosong=KOSONG_MPH)
+    targets = plan.targets()
+    ws = _lembar(wb, lembar)
+    pk = plan.pk
+    _judul(ws, plan, judul, f"Pimpinan unit: {pk.pihak_pertama}, {pk.jabatan_pihak_pertama}")
+    judul_kolom = {str(k): _judul_target(targets[str(k)]) for k in matriks.columns}
+    _tulis_matriks(ws, tabel, matriks, judul_kolom, _catatan_mph(tabel, df), daftar_catatan=False)
+    return ws.title
+
+
+def tulis_mph_level1(wb: Workbook, tabel: TabelHasil) -> str:
+    """Add the first matrix of the two-level Matriks Peran-Hasil (penyelarasan dua tingkat).
+
+    Layout of the guidance (domain §4): title :data:`JUDUL_MPH1`; row
+    :data:`HEADER_ROW` − 1 is the sasaran header row (one merged cell over the columns of
+    its indicators, then "Tugas tambahan"); row :data:`HEADER_ROW` holds No, NIP, Nama,
+    Jabatan, Peran and per target its code, wording and target; then the unit head's row
+    (their cells: the PK targets), then one row per Ketua Tim (however many teams they
+    lead; the teams one per line in Peran) and per person working a target mandiri (and
+    the members of a team without a Ketua by strategy), from
+    :func:`~sistemkerja.analisis.mph_level1`. Each cell holds one result in bahasa hasil;
+    a cell without a role holds :data:`KOSONG_MPH`. A cell with a note (several
+    activities behind it, or an RHK equal to another member's) is lightly filled; the
+    notes themselves are in the Periksa MPH table and, per team, under the level 2
+    matrices (this sheet prints across pages, where a list would be cut). Printing: see
+    :func:`_atur_cetak_mph` (A4 landscape, column breaks at sasaran boundaries).
 
     Parameters
     ----------
@@ -397,47 +655,44 @@ def tulis_mph_level1(wb: Workbook, tabel: TabelHasil) -> str:
     str
         The sheet's name (:data:`LEMBAR_MPH1`).
     """
-    plan = tabel.plan
-    matriks = mph_matriks(_perlu(tabel.mph_level1), kosong="–")
-    targets = plan.targets()
-    kode = [str(c) for c in matriks.columns]
-    ws = _lembar(wb, LEMBAR_MPH1)
-    pk = plan.pk
-    _judul(
-        ws,
-        plan,
-        "MATRIKS PERAN-HASIL LEVEL 1 (PENYELARASAN DUA TINGKAT: MATRIKS PERTAMA)",
-        f"Pimpinan unit: {pk.pihak_pertama}, {pk.jabatan_pihak_pertama}",
-    )
-    kolom = [
-        *_KOLOM_ORANG_MPH,
-        *(KolomDokumen(_judul_target(targets[k]), _LEBAR_SEL_MPH, wrap=True) for k in kode),
-    ]
-    baris = [
-        (n, *orang, *(teks or None for teks in sel))
-        for n, (orang, sel) in enumerate(
-            zip(matriks.index, matriks.itertuples(index=False), strict=True), start=1
-        )
-    ]
-    akhir = _tabel(ws, kolom, baris)
-    tetap = len(_KOLOM_ORANG_MPH)
-    _pita(ws, 1, tetap, "Pimpinan unit, Ketua Tim dan pegawai mandiri")
-    n_indikator = sum(isinstance(targets[k], Indikator) for k in kode)
-    _pita(ws, tetap + 1, tetap + n_indikator, f"Indikator kinerja {pk.jabatan_pihak_pertama}")
-    _pita(ws, tetap + n_indikator + 1, len(kolom), "Tugas tambahan")
-    _atur_cetak(ws, kolom, akhir, tetap)
-    return ws.title
+    return _tulis_tingkat1(wb, tabel, _perlu(tabel.mph_level1), LEMBAR_MPH1, JUDUL_MPH1)
+
+
+def tulis_mph_satu_tingkat(wb: Workbook, tabel: TabelHasil) -> str:
+    """Add the one-level Matriks Peran-Hasil (penyelarasan satu tingkat).
+
+    Same layout as :func:`tulis_mph_level1` (title :data:`JUDUL_MPH_SATU`), with every
+    employee of the unit as a row (and every person from elsewhere who works here), from
+    :func:`~sistemkerja.analisis.mph_satu_tingkat`.
+
+    Parameters
+    ----------
+    wb : Workbook
+        The workbook.
+    tabel : TabelHasil
+        The run's tables, with an allocation.
+
+    Returns
+    -------
+    str
+        The sheet's name (:data:`LEMBAR_MPH_SATU`).
+    """
+    df = _perlu(tabel.mph_satu_tingkat)
+    return _tulis_tingkat1(wb, tabel, df, LEMBAR_MPH_SATU, JUDUL_MPH_SATU)
 
 
 def tulis_mph_level2(wb: Workbook, tabel: TabelHasil) -> list[str]:
     """Add one level 2 Matriks Peran-Hasil sheet per team (penyelarasan dua tingkat).
 
     For each team with member rows in :func:`~sistemkerja.analisis.mph_level2` (sheet
-    order; a team working without a Ketua by strategy has its members at level 1): the
-    top row holds the Ketua Tim's results, one column per target the team works on
-    (target code and the Ketua's result; the unit head's indicator when the Ketua the
-    strategy needs is missing); the left columns hold the members; each cell holds the
-    member's one result for that target (``–`` where none).
+    order; a team working without a Ketua by strategy has its members at level 1): title
+    :data:`JUDUL_MPH2`, the team and its Ketua Tim (name and jabatan) in row 3; the
+    sasaran header row over the columns; one column per target the team works on (target
+    code and the Ketua's result; the unit head's indicator when the Ketua the strategy
+    needs is missing); one row per member; each cell holds the member's one result for
+    that target (:data:`KOSONG_MPH` where none). Cells whose RHK carries a note (several
+    activities, or the same RHK as another member's) are lightly filled and the notes are
+    listed under the table after one empty row ("Catatan:"), so overlaps show on paper.
 
     Parameters
     ----------
@@ -466,7 +721,7 @@ def tulis_mph_level2(wb: Workbook, tabel: TabelHasil) -> list[str]:
         bagian = df[df["tim"] == tim.code]
         if bagian.empty:
             continue  # no member rows: a team without a Ketua answers at level 1
-        matriks = mph_matriks(bagian, kolom="indikator", kosong="–")
+        matriks = mph_matriks(bagian, kolom="indikator", kosong=KOSONG_MPH)
         kode = sorted((str(c) for c in matriks.columns), key=lambda k: urutan.get(k, len(urutan)))
         matriks = matriks[kode]
         nama_ketua = [
@@ -482,35 +737,27 @@ def tulis_mph_level2(wb: Workbook, tabel: TabelHasil) -> list[str]:
         _judul(
             ws,
             plan,
-            "MATRIKS PERAN-HASIL LEVEL 2 (PENYELARASAN DUA TINGKAT)",
+            JUDUL_MPH2,
             f"{tim.name} ({tim.code}) — Ketua Tim: "
-            + ("; ".join(nama_ketua) if nama_ketua else "tidak ada"),
+            + (", ".join(nama_ketua) if nama_ketua else "tidak ada"),
         )
-        kolom = [
-            *_KOLOM_ORANG_MPH,
-            *(
-                KolomDokumen(f"{k}\n{induk.get(k, targets[k].name)}", _LEBAR_SEL_MPH, wrap=True)
-                for k in kode
-            ),
-        ]
-        baris = [
-            (n, *orang, *(teks or None for teks in sel))
-            for n, (orang, sel) in enumerate(
-                zip(matriks.index, matriks.itertuples(index=False), strict=True), start=1
-            )
-        ]
-        akhir = _tabel(ws, kolom, baris)
-        tetap = len(_KOLOM_ORANG_MPH)
-        _pita(ws, 1, tetap, f"Anggota {tim.name}")
-        pita = "Hasil kerja Ketua Tim" if induk else "Indikator kinerja pimpinan unit"
-        _pita(ws, tetap + 1, len(kolom), pita)
-        _atur_cetak(ws, kolom, akhir, tetap)
+        judul_kolom = {k: f"{k}\n{induk.get(k, targets[k].name)}" for k in kode}
+        catatan = _catatan_mph(tabel, bagian)
+        _tulis_matriks(ws, tabel, matriks, judul_kolom, catatan, daftar_catatan=True)
         nama.append(ws.title)
     return nama
 
 
 def tulis_mph(wb: Workbook, tabel: TabelHasil) -> list[str]:
-    """Add the level 1 sheet and one level 2 sheet per team; return their names."""
+    """Add the MPH sheets of the form the plan's policy chooses; return their names.
+
+    ``Kebijakan.bentuk_mph`` decides: ``BentukMPH.DUA_TINGKAT`` writes
+    :data:`LEMBAR_MPH1` (:func:`tulis_mph_level1`) and one :data:`PREFIKS_MPH2` sheet
+    per team (:func:`tulis_mph_level2`); ``BentukMPH.SATU_TINGKAT`` writes the one sheet
+    :data:`LEMBAR_MPH_SATU` (:func:`tulis_mph_satu_tingkat`).
+    """
+    if tabel.plan.kebijakan.bentuk_mph is BentukMPH.SATU_TINGKAT:
+        return [tulis_mph_satu_tingkat(wb, tabel)]
     return [tulis_mph_level1(wb, tabel), *tulis_mph_level2(wb, tabel)]
 
 
