@@ -82,6 +82,13 @@ def _baca(berkas, lembar: str) -> pd.DataFrame:
     return pd.read_excel(berkas, sheet_name=lembar, header=HEADER_ROW - 1, dtype={"NIP": str})
 
 
+def _baca_mph(berkas, lembar: str) -> pd.DataFrame:
+    """Read an MPH matrix: the rows up to the empty row above the notes ("Catatan:")."""
+    df = _baca(berkas, lembar)
+    kosong = df.index[df.isna().all(axis=1)]
+    return df.loc[: kosong[0] - 1] if len(kosong) else df
+
+
 def _lembar_dokumen(wb) -> list[str]:
     return [n for n in wb.sheetnames if n in _DOKUMEN or n.startswith(PREFIKS_MPH2)]
 
@@ -166,7 +173,9 @@ def test_mph_level1_top_row_holds_the_unit_heads_indicators(hasil, wb):
     for h, t in zip(header[5:], targets, strict=True):
         assert h == f"{t.code}\n{t.name}\nTarget: {t.target}"
     assert plan.pk.pihak_pertama in ws["A3"].value
-    assert ws.cell(HEADER_ROW - 1, 6).value == f"Indikator kinerja {plan.pk.jabatan_pihak_pertama}"
+    # issue 11: the sasaran header row over its indicators, then the tugas tambahan
+    pertama = plan.sasaran[0]
+    assert ws.cell(HEADER_ROW - 1, 6).value == f"Sasaran {pertama.code}: {pertama.name}"
     assert ws.cell(HEADER_ROW - 1, 6 + len(plan.indikator)).value == "Tugas tambahan"
 
 
@@ -175,13 +184,14 @@ def test_mph_level1_left_columns_are_ketua_and_mandiri_with_jabatan(hasil, berka
     matriks = analisis.mph_matriks(tidy, kosong="–")
     df = _baca(berkas, LEMBAR_MPH1)
     orang = list(df[["NIP", "Nama", "Jabatan", "Peran"]].itertuples(index=False, name=None))
-    assert orang == list(matriks.index)
+    # the teams a Ketua leads are one per line in the Peran cell
+    assert orang == [(*o[:3], o[3].replace("; ", "\n")) for o in matriks.index]
     berketua = {k.tim for k in hasil.alokasi.keanggotaan if k.ketua}
     ketua = {ketua_tim(t.name) for t in hasil.plan.tim if t.code in berketua}
-    # issue 11: the unit head's row, one row per Ketua (teams "; "-joined), and the
+    # issue 11: the unit head's row, one row per Ketua (teams one per line), and the
     # members of a team without a Ketua by strategy
     tanpa = {f"Anggota {t.name}" for t in hasil.plan.tim if t.code not in berketua}
-    peran = {bagian for p in df["Peran"] for bagian in p.split("; ")}
+    peran = {bagian for p in df["Peran"] for bagian in p.split("\n")}
     assert ketua | {"Pimpinan Unit"} <= peran <= {"Mandiri", "Pimpinan Unit"} | ketua | tanpa
     assert df["Peran"].iloc[0] == "Pimpinan Unit"
     assert len(set(df["NIP"])) == len(df)
@@ -200,7 +210,7 @@ def test_one_level2_sheet_per_team_with_its_members(hasil, wb, berkas):
     assert len([n for n in wb.sheetnames if n.startswith(PREFIKS_MPH2)]) == len(dengan)
     for tim in dengan:
         nama = _lembar_tim(wb, tim)
-        df = _baca(berkas, nama)
+        df = _baca_mph(berkas, nama)
         ketua = [k.nip for k in alokasi.keanggotaan if k.tim == tim.code and k.ketua]
         bagian = tidy[tidy["tim"] == tim.code]
         # issue 11: the Ketua's results are the columns; the rows are the members
@@ -215,13 +225,12 @@ def test_one_level2_sheet_per_team_with_its_members(hasil, wb, berkas):
             set(bagian["indikator"].dropna()), key=[*plan.targets()].index
         )
         band = wb[nama].cell(HEADER_ROW - 1, 6).value
+        assert band.startswith("Sasaran ") or band == "Tugas tambahan"
         if ketua:
             hasil_ketua = set(bagian["hasil_ketua"].dropna())
             assert {h.split("\n", 1)[1] for h in header} <= hasil_ketua
-            assert band == "Hasil kerja Ketua Tim"
         else:
             assert wb[nama]["A3"].value.endswith("Ketua Tim: tidak ada")
-            assert band == "Indikator kinerja pimpinan unit"
             # a team without a Ketua by strategy answers at level 1: no member rows here
             assert df.empty and header == []
 
@@ -236,7 +245,9 @@ def test_every_document_sheet_is_set_up_for_printing(wb):
         ws = wb[nama]
         assert ws.page_setup.orientation == "landscape", nama
         assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9, nama
-        assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}", nama
+        # the MPH repeats its sasaran header row too
+        awal = HEADER_ROW - 1 if nama == LEMBAR_MPH1 or nama.startswith(PREFIKS_MPH2) else HEADER_ROW
+        assert ws.print_title_rows == f"${awal}:${HEADER_ROW}", nama
         frozen = re.fullmatch(r"([A-Z]+)(\d+)", ws.freeze_panes)
         assert frozen and int(frozen.group(2)) == HEADER_ROW + 1, nama
         assert "Halaman &P dari &N" in ws.oddFooter.center.text
@@ -534,7 +545,7 @@ def test_long_and_odd_team_codes_give_valid_unique_sheet_names(tmp_path):
     for tim in plan.tim:
         ws = wb[_lembar_tim(wb, tim)]
         members = {k.nip for k in out.alokasi.keanggotaan if k.tim == tim.code and not k.ketua}
-        nips = {ws.cell(r, 2).value for r in range(HEADER_ROW + 1, ws.max_row + 1)}
+        nips = set(_baca_mph(path, ws.title)["NIP"])  # the notes follow the matrix
         assert nips == members  # issue 11: the Ketua is the column, not a row
 
 

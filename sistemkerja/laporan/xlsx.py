@@ -571,7 +571,7 @@ def _tulis_matriks(
             cell = set_value(ws, r, 1, isi)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ujung)
-            _tinggi_kata(ws, r, [(isi, lebar_catatan)])
+            _tinggi_kata(ws, r, [(isi, lebar_catatan * 0.9)])
         ws.print_area = f"A1:{get_column_letter(len(kolom))}{r}"
 
 
