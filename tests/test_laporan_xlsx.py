@@ -246,7 +246,8 @@ def test_every_document_sheet_is_set_up_for_printing(wb):
         assert ws.page_setup.orientation == "landscape", nama
         assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9, nama
         # the MPH repeats its sasaran header row too
-        awal = HEADER_ROW - 1 if nama == LEMBAR_MPH1 or nama.startswith(PREFIKS_MPH2) else HEADER_ROW
+        mph = nama == LEMBAR_MPH1 or nama.startswith(PREFIKS_MPH2)
+        awal = HEADER_ROW - 1 if mph else HEADER_ROW
         assert ws.print_title_rows == f"${awal}:${HEADER_ROW}", nama
         frozen = re.fullmatch(r"([A-Z]+)(\d+)", ws.freeze_panes)
         assert frozen and int(frozen.group(2)) == HEADER_ROW + 1, nama
