@@ -5,7 +5,11 @@ into a folder, converts each workbook with LibreOffice headless (Debian package
 ``libreoffice-calc-nogui``) and the HTML report with Debian's Chromium (print to PDF,
 A4) into PDF, renders every page to PNG with ``pdftoppm`` (``poppler-utils``), and prints
 one row per document: pages, page images and the pages whose ink reaches the edge of the
-printable area (content probably cut off there). Open the images and look at them.
+printable area (content probably cut off there). Chromium clips an element wider than
+the page at the margin, so for the HTML report the edge strip shows nothing: the report is
+also laid out in print media at the A4 landscape width (Playwright with Debian's
+Chromium) and every element wider than the page is listed. Open the images and look at
+them.
 
 Run::
 
@@ -77,27 +81,66 @@ def ke_pdf_soffice(xlsx: Path, keluaran: Path) -> Path:
     return keluaran / (xlsx.stem + ".pdf")
 
 
-def ke_pdf_chromium(html: Path, keluaran: Path) -> Path:
-    """Print an HTML file to an A4 PDF with Debian's Chromium (as a user would print it)."""
-    chromium = _perintah("chromium", "chromium")
+#: A4 landscape less the report's ``@page`` margins (12 mm each side), in CSS pixels
+#: (96 per inch): the width and height Chromium lays a printed page out in.
+LEBAR_CETAK_PX = round((297 - 2 * 12) / 25.4 * 96)
+TINGGI_CETAK_PX = round((210 - 2 * 12) / 25.4 * 96)
+
+#: JavaScript listing the elements whose box or content reaches past the page width
+#: (``batas``, CSS pixels): tag, class, right edge (px) and the start of their text.
+UKUR_JS = """(batas) => {
+  const hasil = [];
+  const pilih = 'table, img, pre, p, h1, h2, h3, ol, ul, section, div';
+  for (const el of document.body.querySelectorAll(pilih)) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) continue;
+    const kanan = Math.max(r.right, r.left + el.scrollWidth);
+    if (kanan > batas + 1) {
+      const teks = (el.innerText || '').replace(/\\s+/g, ' ').slice(0, 60);
+      hasil.push([el.tagName.toLowerCase(), String(el.className), Math.round(kanan), teks]);
+    }
+  }
+  return hasil;
+}"""
+
+
+def terlalu_lebar(page: object) -> list[tuple[str, str, int, str]]:
+    """Return the elements of a loaded page wider than an A4 landscape page in print.
+
+    The page is laid out in print media at :data:`LEBAR_CETAK_PX` wide (the printable
+    width of the report's ``@page``); each element (table, image, paragraph, heading,
+    section, div) whose box or scrolled content reaches past that width is returned as
+    (tag, class, right edge in px, start of its text). Chromium clips such an element at
+    the page margin when printing, so no ink at the paper edge shows it: only this
+    measure does.
+    """
+    page.set_viewport_size({"width": LEBAR_CETAK_PX, "height": TINGGI_CETAK_PX})
+    page.emulate_media(media="print")
+    return [tuple(r) for r in page.evaluate(UKUR_JS, LEBAR_CETAK_PX)]
+
+
+def ke_pdf_chromium(html: Path, keluaran: Path) -> tuple[Path, list[tuple[str, str, int, str]]]:
+    """Print an HTML file to an A4 PDF with Debian's Chromium through Playwright.
+
+    Returns the PDF and the elements wider than the page (:func:`terlalu_lebar`).
+    """
+    _perintah("chromium", "chromium")
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    from harness import launch_chromium
+
     pdf = keluaran / (html.stem + ".pdf")
-    with tempfile.TemporaryDirectory() as profil:
-        subprocess.run(
-            [
-                chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                f"--user-data-dir={profil}",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={pdf}",
-                html.resolve().as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-    return pdf
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as profil:
+        context = launch_chromium(pw, Path(profil))
+        try:
+            page = context.new_page()
+            page.goto(html.resolve().as_uri())
+            lebar = terlalu_lebar(page)
+            page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+        finally:
+            context.close()
+    return pdf, lebar
 
 
 def ke_png(pdf: Path, keluaran: Path) -> list[Halaman]:
@@ -169,15 +212,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'Dokumen':<16} {'Halaman':>7}  {'Di tepi':<28} Gambar")
     bermasalah = 0
     for path in berkas:
+        lebar: list[tuple[str, str, int, str]] = []
         if path.suffix == ".html":
-            pdf = ke_pdf_chromium(path, keluaran)
+            pdf, lebar = ke_pdf_chromium(path, keluaran)
         else:
             pdf = ke_pdf_soffice(path, keluaran)
         halaman = ke_png(pdf, keluaran)
         tepi = [str(n) for n, h in enumerate(halaman, start=1) if h.di_tepi]
-        bermasalah += len(tepi)
+        bermasalah += len(tepi) + len(lebar)
         contoh_png = halaman[0].png.name if halaman else "-"
         print(f"{path.name:<16} {len(halaman):>7}  {', '.join(tepi) or '-':<28} {contoh_png} …")
+        for tag, kelas, kanan, teks in lebar:
+            print(f"  lebih lebar dari A4 ({kanan} > {LEBAR_CETAK_PX} px): <{tag} {kelas}> {teks}")
     print(f"Gambar halaman di {keluaran}")
     return 1 if bermasalah else 0
 

@@ -13,14 +13,18 @@ import html
 import io
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from sistemkerja import analisis, grafik
+from sistemkerja.analisis import label_jabatan
 from sistemkerja.domain.angka import format_angka
+from sistemkerja.domain.kebijakan import BentukMPH
+from sistemkerja.domain.pk import Indikator
+from sistemkerja.domain.rencana import Rencana
 from sistemkerja.io import write_text_atomic
 from sistemkerja.label import kalimat_status, tabel_berlabel
 from sistemkerja.laporan.tabel import TabelHasil, hitung_tabel
@@ -43,8 +47,14 @@ details { margin: 1em 0; color: #424242; } summary { cursor: pointer; font-weigh
 @media print { details { display: none; } }
 @page { size: A4 landscape; margin: 12mm; }
 @media print { body { margin: 0; } }
-div.mph table { table-layout: fixed; width: 100%; font-size: 0.62em; }
-div.mph th, div.mph td { overflow-wrap: anywhere; padding: 1px 3px; }
+th, td { overflow-wrap: anywhere; }
+div.mph table { table-layout: fixed; width: 100%; font-size: 0.7em; break-inside: auto; }
+div.mph th, div.mph td { overflow-wrap: break-word; word-break: normal; hyphens: manual;
+  padding: 1px 3px; }
+div.mph thead { display: table-header-group; } div.mph tr { break-inside: avoid; }
+div.mph th.sasaran { background: #bdd7ee; text-align: center; }
+div.mph td.catatan { background: #fff2cc; }
+div.mph ol.catatan { font-size: 0.7em; } div.mph p.catatan-judul { font-weight: bold; }
 """
 
 
@@ -179,7 +189,6 @@ def _perlu(df: pd.DataFrame | None) -> pd.DataFrame:
 
 def _bagian_alokasi(t: TabelHasil) -> list[str]:
     """Return the sections drawn from the allocation's tables."""
-    plan = t.plan
     beban = _perlu(t.beban_pegawai)
     jabatan = t.beban_jabatan
     parts = [
@@ -205,40 +214,7 @@ def _bagian_alokasi(t: TabelHasil) -> list[str]:
             ],
         )
     )
-    level1 = _perlu(t.mph_level1)
-    labels = grafik.label_indikator(level1)
-    parts.append(
-        _bagian(
-            "Matriks Peran-Hasil level 1",
-            [
-                *(
-                    gambar(f)
-                    for f in grafik.gambar_mph(
-                        grafik.matriks_jam(level1), judul="MPH level 1 (jam)", label_kolom=labels
-                    )
-                ),
-                '<div class="mph">'
-                + tabel(analisis.mph_matriks(level1, kosong="–"), index=True)
-                + "</div>",
-            ],
-        )
-    )
-    level2 = _perlu(t.mph_level2)
-    teams = []
-    for tim in plan.tim:
-        one = level2[level2["tim"] == tim.code]
-        if one.empty:
-            continue
-        teams.append(f"<h3>{html.escape(tim.name)} ({html.escape(tim.code)})</h3>")
-        teams += [
-            gambar(f)
-            for f in grafik.gambar_mph(
-                grafik.matriks_jam(one, kolom="indikator"), judul=f"MPH level 2 — {tim.code} (jam)"
-            )
-        ]
-        matriks = analisis.mph_matriks(one, kolom="hasil_ketua", kosong="–")
-        teams.append(f'<div class="mph">{tabel(matriks, index=True)}</div>')
-    parts.append(_bagian("Matriks Peran-Hasil level 2", teams))
+    parts += _bagian_mph(t)
     parts.append(
         _bagian(
             "Jadwal dan tim",
@@ -249,6 +225,226 @@ def _bagian_alokasi(t: TabelHasil) -> list[str]:
         )
     )
     parts.append(_bagian("Pemeriksaan cascade", [tabel(_perlu(t.cascade), "Cascade")]))
+    return parts
+
+
+def _grup_target(plan: Rencana, kode: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """Group target codes (in order) under their sasaran band text; tugas tambahan last."""
+    targets = plan.targets()
+    sasaran = {s.code: s.name for s in plan.sasaran}
+    grup: list[tuple[str, list[str]]] = []
+    for k in kode:
+        t = targets[k]
+        if isinstance(t, Indikator):
+            teks = f"Sasaran {t.sasaran}: {sasaran.get(t.sasaran, t.sasaran)}"
+        else:
+            teks = "Tugas tambahan"
+        if grup and grup[-1][0] == teks:
+            grup[-1][1].append(k)
+        else:
+            grup.append((teks, [k]))
+    return grup
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value))
+
+
+def tabel_mph(
+    plan: Rencana,
+    matriks: pd.DataFrame,
+    judul_kolom: dict[str, Sequence[str]],
+    catatan: dict[tuple[str, str], list[str]] | None = None,
+) -> str:
+    """Return an MPH matrix as HTML tables that print whole on A4 landscape.
+
+    One table per sasaran (its indicator columns under a sasaran header row; then one
+    for the tugas tambahan), each repeating the person columns (No, NIP, Nama, Jabatan,
+    Peran), so that no table is wider than the page; a cell without a role shows
+    ``–``; a cell with a note gets the class ``catatan`` and a numbered mark, and the notes
+    are listed after the tables.
+
+    Parameters
+    ----------
+    plan : Rencana
+        The plan (targets and sasaran).
+    matriks : pandas.DataFrame
+        :func:`~sistemkerja.analisis.mph_matriks` output (rows nip, nama, jabatan, peran;
+        columns target codes).
+    judul_kolom : dict of str to sequence of str
+        Per target code the lines of its column header (code, wording, target).
+    catatan : dict, optional
+        Notes per (NIP, target code), listed under the tables.
+
+    Returns
+    -------
+    str
+        ``<div class="mph">`` holding the tables (and the notes).
+    """
+    catatan = catatan or {}
+    nomor: list[str] = []
+    bagian = []
+    for teks, kode in _grup_target(plan, [str(c) for c in matriks.columns]):
+        kepala = [
+            "<thead><tr>",
+            '<th class="no" rowspan="2">No</th><th class="nip" rowspan="2">NIP</th>',
+            '<th class="orang" rowspan="2">Nama</th><th class="orang" rowspan="2">Jabatan</th>',
+            '<th class="peran" rowspan="2">Peran</th>',
+            f'<th class="sasaran" colspan="{len(kode)}">{_e(teks)}</th></tr><tr>',
+            *("<th>" + "<br>".join(_e(b) for b in judul_kolom.get(k, [k])) + "</th>" for k in kode),
+            "</tr></thead>",
+        ]
+        badan = ["<tbody>"]
+        for n, ((nip, nama, jabatan, peran), sel) in enumerate(
+            zip(matriks.index, matriks[kode].itertuples(index=False), strict=True), start=1
+        ):
+            isi = [
+                f'<tr><td class="angka">{n}</td><td>{_e(nip)}</td><td>{_e(nama)}</td>'
+                f"<td>{_e(jabatan)}</td><td>"
+                + "<br>".join(_e(p) for p in str(peran).split("; "))
+                + "</td>"
+            ]
+            for k, v in zip(kode, sel, strict=True):
+                teks_catatan = catatan.get((str(nip), k)) if v != "–" else None
+                if teks_catatan:
+                    tanda = []
+                    for c in teks_catatan:
+                        nomor.append(f"{nama} — {k}: {c}")
+                        tanda.append(str(len(nomor)))
+                    isi.append(f'<td class="catatan">{_e(v)} <sup>{",".join(tanda)}</sup></td>')
+                else:
+                    isi.append(f"<td>{_e(v)}</td>")
+            badan.append("".join(isi) + "</tr>")
+        badan.append("</tbody>")
+        lebar_sel = max(10.0, 100.0 - 58.0) / max(len(kode), 3)
+        kolom = (
+            '<colgroup><col style="width:3%"><col style="width:13%"><col style="width:15%">'
+            '<col style="width:15%"><col style="width:12%">'
+            + "".join(f'<col style="width:{lebar_sel:.1f}%">' for _ in kode)
+            + "</colgroup>"
+        )
+        bagian.append("<table>" + kolom + "".join(kepala) + "\n".join(badan) + "</table>")
+    if nomor:
+        bagian.append(
+            '<p class="catatan-judul">Catatan:</p><ol class="catatan">'
+            + "".join(f"<li>{_e(c)}</li>" for c in nomor)
+            + "</ol>"
+        )
+    return '<div class="mph">' + "\n".join(bagian) + "</div>"
+
+
+def _catatan_mph(t: TabelHasil, df: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
+    """Return the notes per (NIP, target code) of an MPH frame: ``catatan``, duplicate RHK."""
+    catatan: dict[tuple[str, str], list[str]] = {}
+    sel = set()
+    for r in df.itertuples():
+        if pd.isna(r.indikator):
+            continue
+        sel.add((str(r.nip), str(r.indikator)))
+        if not pd.isna(r.catatan) and str(r.catatan):
+            daftar = catatan.setdefault((str(r.nip), str(r.indikator)), [])
+            if str(r.catatan) not in daftar:
+                daftar.append(str(r.catatan))
+    periksa = t.periksa_mph
+    if periksa is not None and not periksa.empty:
+        tim = {b.strip() for v in df["tim"].dropna() for b in str(v).split(",")}
+        for r in periksa[periksa["jenis"] == "RHK ganda"].itertuples():
+            kunci = (str(r.nip), str(r.indikator))
+            if kunci in sel and str(r.tim) in tim:
+                daftar = catatan.setdefault(kunci, [])
+                if str(r.pesan) not in daftar:
+                    daftar.append(str(r.pesan))
+    return catatan
+
+
+def _judul_target(plan: Rencana, kode: Iterable[str]) -> dict[str, Sequence[str]]:
+    targets = plan.targets()
+    return {k: (k, targets[k].name, f"Target: {targets[k].target}") for k in kode}
+
+
+def _bagian_mph(t: TabelHasil) -> list[str]:
+    """Return the MPH sections of the form the plan's policy chooses (``bentuk_mph``).
+
+    ``BentukMPH.DUA_TINGKAT``: the first matrix (unit head, Ketua Tim, mandiri) and one
+    matrix per team; ``BentukMPH.SATU_TINGKAT``: one matrix with every employee.
+    """
+    plan = t.plan
+    if plan.kebijakan.bentuk_mph is BentukMPH.SATU_TINGKAT:
+        satu = _perlu(t.mph_satu_tingkat)
+        matriks = analisis.mph_matriks(satu, kosong="–")
+        return [
+            _bagian(
+                "Matriks Peran-Hasil — penyelarasan satu tingkat",
+                [
+                    "<p>Setiap pegawai unit satu baris; setiap sel satu hasil kerja.</p>",
+                    tabel_mph(
+                        plan,
+                        matriks,
+                        _judul_target(plan, map(str, matriks.columns)),
+                        _catatan_mph(t, satu),
+                    ),
+                ],
+            )
+        ]
+    level1 = _perlu(t.mph_level1)
+    labels = grafik.label_indikator(level1)
+    matriks = analisis.mph_matriks(level1, kosong="–")
+    parts = [
+        _bagian(
+            "Matriks Peran-Hasil level 1 — penyelarasan dua tingkat: pimpinan unit – Ketua Tim",
+            [
+                *(
+                    gambar(f)
+                    for f in grafik.gambar_mph(
+                        grafik.matriks_jam(level1), judul="MPH level 1 (jam)", label_kolom=labels
+                    )
+                ),
+                tabel_mph(
+                    plan,
+                    matriks,
+                    _judul_target(plan, map(str, matriks.columns)),
+                    _catatan_mph(t, level1),
+                ),
+            ],
+        )
+    ]
+    level2 = _perlu(t.mph_level2)
+    alokasi = t.alokasi
+    pegawai = plan.pegawai_by_nip()
+    urutan = {k: i for i, k in enumerate(plan.targets())}
+    teams = []
+    for tim in plan.tim:
+        one = level2[level2["tim"] == tim.code]
+        if one.empty:
+            continue
+        ketua = [
+            f"{pegawai[k.nip].name} ({label_jabatan(pegawai[k.nip])})"
+            for k in (alokasi.keanggotaan if alokasi is not None else ())
+            if k.tim == tim.code and k.ketua
+        ]
+        teams.append(
+            f"<h3>{_e(tim.name)} ({_e(tim.code)}) — Ketua Tim: "
+            f"{_e(', '.join(ketua) or 'tidak ada')}</h3>"
+        )
+        teams += [
+            gambar(f)
+            for f in grafik.gambar_mph(
+                grafik.matriks_jam(one, kolom="indikator"), judul=f"MPH level 2 — {tim.code} (jam)"
+            )
+        ]
+        matriks = analisis.mph_matriks(one, kolom="indikator", kosong="–")
+        kode = sorted(map(str, matriks.columns), key=lambda k: urutan.get(k, len(urutan)))
+        induk: dict[str, str] = {}
+        for r in one.itertuples():
+            if not pd.isna(r.hasil_ketua) and not pd.isna(r.indikator):
+                induk.setdefault(str(r.indikator), str(r.hasil_ketua))
+        judul = {k: (k, induk.get(k, plan.targets()[k].name)) for k in kode}
+        teams.append(tabel_mph(plan, matriks[kode], judul, _catatan_mph(t, one)))
+    parts.append(
+        _bagian(
+            "Matriks Peran-Hasil level 2 — penyelarasan dua tingkat: Ketua Tim – anggota", teams
+        )
+    )
     return parts
 
 
