@@ -47,7 +47,8 @@ details { margin: 1em 0; color: #424242; } summary { cursor: pointer; font-weigh
 @media print { details { display: none; } }
 @page { size: A4 landscape; margin: 12mm; }
 @media print { body { margin: 0; } }
-th, td { overflow-wrap: anywhere; }
+@media print { table { font-size: 0.7em; } th, td { padding: 1px 3px; } }
+th, td { overflow-wrap: break-word; }
 div.mph table { table-layout: fixed; width: 100%; font-size: 0.7em; break-inside: auto; }
 div.mph th, div.mph td { overflow-wrap: break-word; word-break: normal; hyphens: manual;
   padding: 1px 3px; }
@@ -318,8 +319,8 @@ def tabel_mph(
         badan.append("</tbody>")
         lebar_sel = max(10.0, 100.0 - 58.0) / max(len(kode), 3)
         kolom = (
-            '<colgroup><col style="width:3%"><col style="width:13%"><col style="width:15%">'
-            '<col style="width:15%"><col style="width:12%">'
+            '<colgroup><col style="width:3%"><col style="width:15%"><col style="width:14%">'
+            '<col style="width:14%"><col style="width:12%">'
             + "".join(f'<col style="width:{lebar_sel:.1f}%">' for _ in kode)
             + "</colgroup>"
         )
