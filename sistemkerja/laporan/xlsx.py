@@ -560,10 +560,18 @@ def _tulis_matriks(
         awal += len(g.kode)
     ws.row_dimensions[HEADER_ROW - 1].height = tinggi_pita * _TINGGI_BARIS + 3
     satu_halaman = _atur_cetak_mph(ws, kolom, grup, akhir)
+    ujung = len(kolom) if satu_halaman else tetap + len(grup[0].kode)
+    for r in (1, 2, 3):  # the title block wraps within the first page
+        cell = ws.cell(row=r, column=1)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ujung)
+        if isinstance(cell.value, str):
+            lebar_judul = sum(lebar[:ujung]) * (0.6 if r == 1 else 0.85)  # larger, bold
+            garis = _baris_kata(cell.value, lebar_judul)
+            ws.row_dimensions[r].height = garis * (_TINGGI_BARIS * (1.3 if r == 1 else 1)) + 3
     if catatan_urut and daftar_catatan:
         r = akhir + 2
         set_value(ws, r, 1, "Catatan:").font = _FONT_TEBAL
-        ujung = len(kolom) if satu_halaman else tetap + len(grup[0].kode)
         lebar_catatan = sum(lebar[:ujung])
         for n, (nama, k, teks) in enumerate(catatan_urut, start=1):
             r += 1
