@@ -471,8 +471,8 @@ def test_kunci_gantt_follows_months_names_and_teams() -> None:
 def test_all_three_panels_on_the_sample_unit_share_one_plan(tmp_path: Path) -> None:
     model = ModelRencana.buka(tmp_path / "rencana_saya.xlsx", contoh="unit")
     pk, strategi, kegiatan = PanelPK(model), PanelStrategi(model), PanelKegiatan(model)
-    assert text(pk.ringkasan.value).startswith("5 sasaran, 12 indikator")
-    assert len(rows(strategi.ikhtisar.value)) == 14  # 12 indikator + 2 tugas tambahan
+    assert text(pk.ringkasan.value).startswith("5 sasaran, 13 indikator")
+    assert len(rows(strategi.ikhtisar.value)) == 14  # 13 indikator + 1 tugas tambahan
     assert len(rows(kegiatan.total_kegiatan.value)) == 43
     assert not kegiatan.masalah.masalah and not pk.masalah.masalah
 

@@ -262,8 +262,8 @@ def _tandai_ganda(ix: Indeks, semua: list[Rhk]) -> list[Rhk]:
         for n in nomor:
             lain = ", ".join(ix.pegawai[o].name for o in orang if o != semua[n].sel.nip)
             pesan = (
-                f"RHK sama dengan RHK {lain} di {ix.nama_tim(tim)}: bedakan hasil kerjanya "
-                "(kolom Hasil kerja (RHK) lembar Kegiatan) agar peran tidak tumpang tindih."
+                f"RHK sama dengan RHK {lain} di {ix.nama_tim(tim)}: rumuskan hasil kerja "
+                "masing-masing di lembar Hasil Anggota agar peran tidak tumpang tindih."
             )
             hasil[n] = Rhk(
                 semua[n].sel,
