@@ -148,7 +148,8 @@ def tulis_dokumen(rencana: Path | None, keluaran: Path) -> list[Path]:
     except ImportError:
         pass
     else:
-        berkas.append(Path(write_skp_tabel(tabel, keluaran / "skp.xlsx")))
+        write_skp_tabel(tabel, keluaran / "skp.xlsx")
+        berkas.append(keluaran / "skp.xlsx")
     write_result_workbook(tabel, keluaran / "hasil.xlsx")
     write_laporan_html(tabel, keluaran / "laporan.html")
     berkas.append(keluaran / "laporan.html")
