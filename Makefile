@@ -50,7 +50,7 @@ NB_RUN := $(RUN) PYTHONWARNINGS="$(NB_WARNINGS)"
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv .venv lab app browser test cepat lint imports format unit notebooks bench contoh clean distclean
+.PHONY: help venv .venv lab app browser test cepat lint imports format unit notebooks bench cetak contoh clean distclean
 
 help:
 	@echo "Target make untuk sistemkerja:"
@@ -70,6 +70,9 @@ help:
 	@echo "  make contoh     tulis (timpa) buku kerja contoh di data/contoh/"
 	@echo "  make bench      ukur: baca/tulis rencana (benchmarks/run.py), setelan bawaan pengoptimal (benchmarks/pengoptimal.py), pembanding (benchmarks/optimasi.py, benchmarks/kesulitan.py),"
 	@echo "                  suite widget: suntingan sel (benchmarks/ui_sunting.py), Optimasi sampai MPH (benchmarks/ui_mph.py), lokakarya 10 peserta (benchmarks/lokakarya.py)"
+	@echo "                  dokumen resmi MPH/SKP/ABK (benchmarks/dokumen.py)"
+	@echo "  make cetak      lihat dokumen seperti dicetak: xlsx/HTML -> PDF -> gambar halaman di artefak/cetak/"
+	@echo "                  (perlu paket Debian libreoffice-calc-nogui, poppler-utils, chromium; tidak dipakai CI)"
 	@echo "  make venv       buat/perbarui lingkungan $(VENV) saja"
 	@echo "  make clean      hapus cache dan hasil build (tidak menghapus $(VENV))"
 	@echo "  make distclean  seperti clean, ditambah menghapus $(VENV)"
@@ -134,6 +137,9 @@ app: $(STAMP)
 contoh: $(STAMP)
 	$(RUN) $(BIN)/sistemkerja contoh data/contoh --timpa
 
+cetak: $(STAMP)
+	$(RUN) $(BIN)/python tools/cetak.py
+
 bench: $(STAMP)
 	@test -f benchmarks/run.py || { echo "GALAT: benchmarks/run.py belum ada." >&2; exit 1; }
 	$(RUN) $(BIN)/python benchmarks/run.py
@@ -143,6 +149,7 @@ bench: $(STAMP)
 	$(RUN) $(BIN)/python benchmarks/ui_sunting.py
 	$(RUN) $(BIN)/python benchmarks/ui_mph.py
 	$(RUN) $(BIN)/python benchmarks/lokakarya.py
+	$(RUN) $(BIN)/python benchmarks/dokumen.py
 
 # ---- pemeriksaan ----------------------------------------------------------------------
 lint: $(STAMP)

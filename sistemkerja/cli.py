@@ -236,6 +236,11 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="berkas .xlsx hasil; tidak boleh sama dengan rencana (bawaan: tidak ditulis)",
     )
+    opt.add_argument(
+        "--skp",
+        type=Path,
+        help="berkas .xlsx SKP: satu lembar per pegawai dan pimpinan unit (bawaan: tidak ditulis)",
+    )
     opt.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
     _solver_arguments(opt)
     opt.add_argument("--log", action="store_true", help="tampilkan log solver")
@@ -527,13 +532,18 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
 
     The ``--keluaran`` workbook holds the result tables and, when an allocation was
     found, the documents (MPH level 1 and 2, draft SKP, ABK, budget recap, schedule) of
-    :func:`sistemkerja.laporan.xlsx.write_result_workbook`.
+    :func:`sistemkerja.laporan.xlsx.write_result_workbook`. The ``--skp`` workbook holds
+    one SKP sheet per person and the unit head's (:func:`sistemkerja.laporan.skp.write_skp`).
     """
     from sistemkerja.io import read_plan_problems
     from sistemkerja.label import uraian_hasil
 
-    if args.keluaran is not None:
-        reason = check_output(args.keluaran, (".xlsx",), overwrite=args.timpa, inputs=[args.berkas])
+    keluaran = [p for p in (args.keluaran, args.skp) if p is not None]
+    if args.keluaran is not None and args.skp is not None and args.keluaran == args.skp:
+        _error("--keluaran dan --skp harus berkas yang berbeda")
+        return EXIT_USAGE
+    for path in keluaran:
+        reason = check_output(path, (".xlsx",), overwrite=args.timpa, inputs=[args.berkas])
         if reason:
             _error(reason)
             return EXIT_USAGE
@@ -548,20 +558,33 @@ def cmd_optimasi(args: argparse.Namespace) -> int:
             _report(args.berkas, errors, [])
         return EXIT_USAGE
     hasil = _optimise(plan, _solve_options(args))
-    if args.keluaran is not None:
-        reason = check_output(args.keluaran, (".xlsx",), overwrite=args.timpa, inputs=[args.berkas])
+    for path in keluaran:
+        reason = check_output(path, (".xlsx",), overwrite=args.timpa, inputs=[args.berkas])
         if reason:  # the folder changed during the solve
             _error(reason)
             return EXIT_USAGE
+    if keluaran:
+        from sistemkerja.laporan.tabel import hitung_tabel
         from sistemkerja.laporan.xlsx import write_result_workbook
 
-        write_result_workbook(hasil, args.keluaran)
+        tabel = hitung_tabel(hasil)
+        if args.keluaran is not None:
+            write_result_workbook(tabel, args.keluaran)
+        if args.skp is not None and tabel.alokasi is not None:
+            from sistemkerja.laporan.skp import write_skp_tabel
+
+            write_skp_tabel(tabel, args.skp)
     if args.json:
         print(json.dumps(hasil.summary(), ensure_ascii=False, indent=2, default=str))
     else:
         print(uraian_hasil(hasil))
         if args.keluaran is not None:
             print(f"Hasil ditulis: {args.keluaran}")
+        if args.skp is not None:
+            if hasil.alokasi is not None:
+                print(f"SKP ditulis: {args.skp}")
+            else:
+                print("SKP tidak ditulis: tidak ada penempatan pegawai.")
     return EXIT_OK if hasil.ok else EXIT_INVALID
 
 

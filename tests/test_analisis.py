@@ -745,7 +745,7 @@ def test_iki_targets_are_numbers_with_units(kecil, n):
     assert list(dewi["target"]) == ["90 %"]
     sari = i[(i["nip"] == n["Sari"]) & (i["no"] == 1)]  # her 1 of K-1's 4 Dokumen
     assert list(zip(sari["iki"], sari["target"], strict=True)) == [
-        ("Jumlah Dokumen rencana kebutuhan pegawai yang tersusun", "1 Dokumen")
+        ("Jumlah dokumen rencana kebutuhan pegawai yang tersusun", "1 Dokumen")
     ]
     eko = i[i["nip"] == n["Eko"]]  # pendukung: the output supported, not a sentence
     assert list(eko["target"]) == ["2 Modul"]

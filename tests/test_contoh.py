@@ -14,6 +14,7 @@ from sistemkerja.contoh import generate
 from sistemkerja.domain import (
     Asal,
     JenisJabatan,
+    JenisTarget,
     Jenjang,
     Mode,
     Rencana,
@@ -177,8 +178,11 @@ def test_unit_pk(unit):
     additive = [i for i in unit.indikator if i.pola.additive]
     assert 3 <= len(additive) <= len(unit.indikator) - 3
     assert sum(any(i.target_tw) for i in unit.indikator) >= 3
-    assert len(unit.tugas_tambahan) == 2
+    assert len(unit.tugas_tambahan) == 1
     assert "," in "".join(i.target for i in unit.indikator)  # a decimal comma somewhere
+    # a predicate target as real PK documents write it (issue 11), never divided
+    predikat = [i for i in unit.indikator if i.target_pk.jenis is JenisTarget.PREDIKAT]
+    assert predikat and not any(i.pola.additive for i in predikat)
 
 
 def test_unit_strategy_and_teams(unit):

@@ -26,8 +26,9 @@ from openpyxl.styles import PatternFill
 
 from sistemkerja import contoh
 from sistemkerja.cli import _parser, _solve_options, cpu_count, main
-from sistemkerja.io import write_plan
+from sistemkerja.io import read_plan, write_plan
 from sistemkerja.io.buku_kerja import MAX_FILE_BYTES, MAX_PEGAWAI, MAX_SHEET_ROWS
+from sistemkerja.laporan.skp import lembar_skp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -822,6 +823,25 @@ def test_indonesian_numbers_reach_the_solver(
     assert "--timpa" in capsys.readouterr().err and out.read_bytes() == first
     assert main([*argv, "--keluaran", str(out), "--timpa"]) == 0
     assert openpyxl.load_workbook(out).sheetnames[0] == "Ringkasan"
+
+
+def test_optimasi_writes_the_skp_workbook(
+    kecil_master: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "kecil.xlsx"
+    shutil.copyfile(kecil_master, plan)
+    out, skp = tmp_path / "hasil.xlsx", tmp_path / "skp.xlsx"
+    argv = ["optimasi", str(plan), "--batas-waktu", "30", "--threads", "1"]
+    assert main([*argv, "--keluaran", str(out), "--skp", str(out)]) == 2  # one file for both
+    assert "berbeda" in capsys.readouterr().err and not out.exists()
+    assert main([*argv, "--keluaran", str(out), "--skp", str(skp)]) == 0
+    assert f"SKP ditulis: {skp}" in capsys.readouterr().out
+    names = openpyxl.load_workbook(skp, read_only=True).sheetnames
+    rencana = read_plan(plan)
+    staff = [p for p in rencana.pegawai if p.unit == rencana.pk.unit]
+    assert names[0].startswith("SKP ") and {lembar_skp(p.nip) for p in staff} <= set(names)
+    assert main([*argv, "--skp", str(skp)]) == 2  # exists: refused without --timpa
+    assert "--timpa" in capsys.readouterr().err
 
 
 @pytest.mark.slow

@@ -291,9 +291,7 @@ def test_money_cells_have_rupiah_format(wb):
 
 def test_dates_are_written_as_dates_dd_mm_yyyy(hasil, wb):
     tahun = hasil.plan.pk.tahun
-    rhk = analisis.rhk(hasil.plan, hasil.alokasi).merge(
-        analisis.iki(hasil.plan, hasil.alokasi), on=["nip", "no"]
-    )
+    rhk = pd.merge(*analisis.rhk_lengkap(hasil.plan, hasil.alokasi), on=["nip", "no"])
     ws = wb[LEMBAR_SKP]
     kolom = [c.value for c in ws[HEADER_ROW]].index("Jatuh tempo") + 1
     for r, bulan in enumerate(rhk["bulan_jatuh_tempo"], start=HEADER_ROW + 1):
@@ -313,9 +311,7 @@ def test_dates_are_written_as_dates_dd_mm_yyyy(hasil, wb):
 
 def test_skp_is_one_long_sheet_with_an_autofilter(hasil, wb, berkas):
     # one row per individual indicator of each RHK (issue 11: targets are numbers per IKI)
-    rhk = analisis.rhk(hasil.plan, hasil.alokasi).merge(
-        analisis.iki(hasil.plan, hasil.alokasi), on=["nip", "no"]
-    )
+    rhk = pd.merge(*analisis.rhk_lengkap(hasil.plan, hasil.alokasi), on=["nip", "no"])
     df = _baca(berkas, LEMBAR_SKP)
     assert len(df) == len(rhk)
     assert df["Rencana Hasil Kerja (RHK)"].tolist() == rhk["rhk"].tolist()
@@ -503,7 +499,8 @@ def test_formula_like_text_stays_text_in_every_sheet(hasil, tmp_path):
         t.name for t in (*plan.indikator, *plan.tugas_tambahan)
     ]
     skp = _baca(path, LEMBAR_SKP)
-    assert skp["Bukti dukung"].dropna().str.startswith("@").all()
+    dari_kegiatan = skp[skp["Jenis kontribusi"].isin(["angka", "pendukung"])]
+    assert dari_kegiatan["Bukti dukung"].dropna().str.startswith("@").all()
 
 
 # ---- sheet names ----------------------------------------------------------------------------

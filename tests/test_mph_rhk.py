@@ -8,6 +8,7 @@ Ketua of two teams on two rows, the PK indicator as "RHK pimpinan".
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pandas as pd
@@ -117,7 +118,7 @@ def test_every_duplicate_rhk_in_a_team_has_a_warning(kasus):
 
 
 def test_every_target_reached_at_level1(kasus):
-    # finding 6: today IK-5.2 and TT-1 (team without a Ketua) reach nobody at level 1
+    # finding 6: IK-5.2 and the archives target (team without a Ketua) reach nobody at level 1
     level1 = kasus["level1"]
     orang = level1[level1["peran"] != PIMPINAN]
     assert set(orang["indikator"].dropna().astype(str)) == set(kasus["plan"].targets())
@@ -127,7 +128,7 @@ def test_every_target_reached_at_level1(kasus):
 def test_sample_unit_ketua_less_team_at_level1(unit):
     plan, alokasi = unit
     level1 = analisis.mph_level1(plan, alokasi)
-    for kode in ("IK-5.2", "TT-1"):
+    for kode in ("IK-5.2", "IK-5.3"):
         sel = level1[(level1["indikator"] == kode) & (level1["peran"] != PIMPINAN)]
         assert len(sel) >= 1
         assert sel["peran"].str.contains("Anggota Tim Tata Kelola").all()
@@ -217,8 +218,28 @@ def test_planner_written_results_are_used(unit):
     kegiatan = {k.code: k for k in plan.kegiatan}
     anggota = ditulis[~ditulis["peran"].str.startswith("Ketua ")]
     assert len(anggota) >= 1
+    pribadi = {(h.nip, h.kegiatan): h.hasil for h in plan.hasil_anggota}
     for row in anggota.itertuples():
-        assert row.rhk in {kegiatan[k].hasil for k in row.kegiatan.split(", ")}
+        kode = row.kegiatan.split(", ")
+        ditulis_untuknya = {pribadi.get((row.nip, k)) for k in kode} - {None}
+        assert row.rhk in (ditulis_untuknya or {kegiatan[k].hasil for k in kode})
+
+
+def test_hasil_anggota_separates_members_sharing_an_activity(unit):
+    # finding 4: without the Hasil Anggota rows the K-31 members hold one and the same RHK
+    plan, alokasi = unit
+    pada_k31 = {h.nip for h in plan.hasil_anggota if h.kegiatan == "K-31"}
+    r = analisis.rhk(plan, alokasi)
+    mine = r[r["nip"].isin(pada_k31) & r["kegiatan"].str.contains("K-31")]
+    assert len(mine) == len(pada_k31) >= 2
+    assert mine["rhk"].nunique() == len(mine)
+    assert mine["sumber"].eq("perencana").all()
+    assert not mine["catatan"].fillna("").str.contains("RHK sama dengan").any()
+    tanpa = dataclasses.replace(plan, hasil_anggota=())
+    r0 = analisis.rhk(tanpa, alokasi)
+    before = r0[r0["nip"].isin(pada_k31) & r0["kegiatan"].str.contains("K-31")]
+    assert before["rhk"].nunique() == 1
+    assert before["catatan"].str.contains("RHK sama dengan").all()
 
 
 def test_one_level_form_has_every_employee(unit):

@@ -42,10 +42,13 @@ PLAIN = [
 
 
 def _sample_targets() -> list[tuple[str, str]]:
+    """Every numeric target of both sample plans (the predicate of IK-5.3 has its own test)."""
     found = []
     for name in ("unit", "kecil"):
         plan = contoh.load(name)
         for ind in plan.indikator:
+            if ind.target_pk.jenis is not JenisTarget.ANGKA:
+                continue
             found.append((ind.target, ind.satuan))
             found.extend((tw, ind.satuan) for tw in ind.target_tw if tw is not None)
         found.extend((tt.target, tt.satuan) for tt in plan.tugas_tambahan)
@@ -65,6 +68,13 @@ def test_plain_number_matches_parse_target(text):
     assert new.teks == old.teks
     assert new.arah is Arah.NAIK
     assert new.sebagai_target() == old
+
+
+def test_sample_unit_holds_a_predicate_target():
+    target = contoh.load("unit").targets()["IK-5.3"].target_pk
+    assert target.jenis is JenisTarget.PREDIKAT and target.predikat == "A"
+    with pytest.raises(ValueError, match="tidak memuat angka"):
+        parse_target(target.teks)  # what the reader before issue 11 refused
 
 
 def test_sample_plans_hold_targets():

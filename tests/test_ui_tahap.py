@@ -471,8 +471,8 @@ def test_kunci_gantt_follows_months_names_and_teams() -> None:
 def test_all_three_panels_on_the_sample_unit_share_one_plan(tmp_path: Path) -> None:
     model = ModelRencana.buka(tmp_path / "rencana_saya.xlsx", contoh="unit")
     pk, strategi, kegiatan = PanelPK(model), PanelStrategi(model), PanelKegiatan(model)
-    assert text(pk.ringkasan.value).startswith("5 sasaran, 12 indikator")
-    assert len(rows(strategi.ikhtisar.value)) == 14  # 12 indikator + 2 tugas tambahan
+    assert text(pk.ringkasan.value).startswith("5 sasaran, 13 indikator")
+    assert len(rows(strategi.ikhtisar.value)) == 14  # 13 indikator + 1 tugas tambahan
     assert len(rows(kegiatan.total_kegiatan.value)) == 43
     assert not kegiatan.masalah.masalah and not pk.masalah.masalah
 
@@ -485,3 +485,44 @@ def test_all_three_panels_on_the_sample_unit_share_one_plan(tmp_path: Path) -> N
     assert "sk-pesan-ok" in beban.pesan._dom_classes, beban.pesan.value
     expected = f"jam kegiatan {60272 + int(line.volume):,} jam".replace(",", ".")
     assert expected in text(strategi.neraca.value)
+
+
+def test_kegiatan_panel_writes_a_members_own_result(model: ModelRencana) -> None:
+    # issue 11: members sharing an activity word their own results in the dialog kinerja
+    panel = PanelKegiatan(model)
+    hasil = panel.editor["Hasil Anggota"]
+    nip = model.rencana.pegawai[0].nip
+    for header, value in {
+        "NIP": "199001012020011001",
+        "Kegiatan": "K-1",
+        "Hasil kerja (RHK)": "Tersusunnya bab analisis kebutuhan",
+    }.items():
+        hasil.fields[header].value = value
+    ditolak = hasil.tambah()
+    assert not ditolak.diterima
+    assert "Hasil Anggota" in hasil.pesan.value and "NIP" in hasil.pesan.value
+    assert read_plan(model.path).hasil_anggota == ()
+    hasil.fields["NIP"].value = nip
+    assert hasil.tambah().diterima, hasil.pesan.value
+    saved = read_plan(model.path).hasil_anggota
+    assert [(h.nip, h.kegiatan, h.hasil) for h in saved] == [
+        (nip, "K-1", "Tersusunnya bab analisis kebutuhan")
+    ]
+
+
+def test_strategi_panel_edits_tasks_by_decree(model: ModelRencana) -> None:
+    panel = PanelStrategi(model)
+    sk = panel.editor["Tugas SK"]
+    nip = model.rencana.pegawai[1].nip
+    for header, value in {
+        "NIP": nip,
+        "Uraian tugas": "Bendahara Pengeluaran Pembantu",
+        "Target": "sebanyak mungkin",
+    }.items():
+        sk.fields[header].value = value
+    assert not sk.tambah().diterima  # a sentence is not a target
+    assert "Tugas SK" in sk.pesan.value and "Target" in sk.pesan.value
+    sk.fields["Target"].value = "12 Laporan"
+    assert sk.tambah().diterima, sk.pesan.value
+    saved = read_plan(model.path).tugas_sk
+    assert [(t.nip, t.target, t.satuan) for t in saved] == [(nip, "12 Laporan", "Laporan")]

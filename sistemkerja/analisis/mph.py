@@ -89,6 +89,32 @@ def peran_ketua(peran: object) -> bool:
     return str(peran).casefold().startswith("ketua ")
 
 
+def hasil_pribadi(plan: Rencana, nip: str, kegiatan: Sequence[str]) -> str | None:
+    """Return a person's own written result on some activities (the Hasil Anggota sheet).
+
+    Parameters
+    ----------
+    plan : Rencana
+        The plan.
+    nip : str
+        The person.
+    kegiatan : sequence of str
+        Activity codes behind one MPH cell, in order.
+
+    Returns
+    -------
+    str or None
+        The first written text among those activities, whitespace tidied; ``None`` when
+        the planner wrote none for this person.
+    """
+    tulisan = {(h.nip, h.kegiatan): h.hasil for h in plan.hasil_anggota}
+    for kode in kegiatan:
+        teks = tulisan.get((nip, kode))
+        if teks and teks.strip():
+            return " ".join(teks.split())
+    return None
+
+
 def hasil_kegiatan(kegiatan: Kegiatan) -> tuple[str, str]:
     """Return an activity's result and its source: the planner's text, else generated."""
     if kegiatan.hasil and kegiatan.hasil.strip():
@@ -169,7 +195,10 @@ def _sel_pemegang(
     if not dipakai:
         return None
     strategi = ix.plan.strategi_by_target().get(kode)
-    if strategi is not None and strategi.hasil_ketua and strategi.hasil_ketua.strip():
+    pribadi = None if ketua else hasil_pribadi(ix.plan, nip, dipakai)
+    if pribadi is not None:
+        hasil, sumber, utama = pribadi, PERENCANA, None
+    elif strategi is not None and strategi.hasil_ketua and strategi.hasil_ketua.strip():
         hasil, sumber, utama = " ".join(strategi.hasil_ketua.split()), PERENCANA, None
     elif len(dipakai) == 1:
         (hasil, sumber), utama = hasil_kegiatan(ix.kegiatan[dipakai[0]]), dipakai[0]
@@ -220,7 +249,10 @@ def _sel_anggota(
     utama = max(dipakai, key=lambda k: (jam_per[k], -dipakai.index(k)))
     tulisan = {ix.kegiatan[k].hasil for k in dipakai}
     catatan = None
-    if len(tulisan) == 1 and next(iter(tulisan)):
+    pribadi = hasil_pribadi(ix.plan, nip, [utama, *dipakai])
+    if pribadi is not None:
+        hasil, sumber = pribadi, PERENCANA
+    elif len(tulisan) == 1 and next(iter(tulisan)):
         hasil, sumber = hasil_kegiatan(ix.kegiatan[dipakai[0]])
     else:
         hasil, sumber = hasil_kegiatan(ix.kegiatan[utama])

@@ -121,15 +121,28 @@ def uraian_iki(nama_kegiatan: str, satuan: str, didukung: bool) -> str:
     Returns
     -------
     str
-        ``"Jumlah Dokumen rekomendasi kebutuhan formasi ASN yang tersusun"``; supported:
-        ``"Jumlah Dokumen … yang didukung hingga tersusun"``.
+        What the indicator counts, unit word in lower case (acronyms such as ``LHP``
+        kept):
+
+        - the unit heads the object: ``"Jumlah dokumen rekomendasi kebutuhan formasi ASN
+          yang tersusun"``;
+        - a count of occurrences (``Kali``, ``Kegiatan``): ``"Frekuensi rapat koordinasi
+          … yang terlaksana"``;
+        - people (``Orang``, ``Peserta``…): ``"Jumlah orang sasaran pengembangan
+          kompetensi …"`` (never "480 Orang kompetensi …");
+        - otherwise ``"Jumlah <satuan> <object> yang <verb>"``.
+
+        Supported outputs read ``"… yang didukung hingga tersusun"`` (people: ``"… yang
+        didukung"``).
 
     Examples
     --------
     >>> uraian_iki("Penyusunan laporan kinerja direktorat", "Laporan", False)
-    'Jumlah Laporan kinerja direktorat yang tersusun'
+    'Jumlah laporan kinerja direktorat yang tersusun'
     >>> uraian_iki("Rapat koordinasi penetapan formasi", "Kali", True)
-    'Jumlah Kali rapat koordinasi penetapan formasi yang didukung hingga terlaksana'
+    'Frekuensi rapat koordinasi penetapan formasi yang didukung hingga terlaksana'
+    >>> uraian_iki("Pengembangan kompetensi melalui pembelajaran elektronik", "Orang", False)
+    'Jumlah orang sasaran pengembangan kompetensi melalui pembelajaran elektronik'
     """
     awalan, obyek = pecah_hasil(nama_kegiatan)
     if awalan.endswith("nya"):
@@ -138,9 +151,22 @@ def uraian_iki(nama_kegiatan: str, satuan: str, didukung: bool) -> str:
     else:  # a result verb the table does not know: name the whole activity as done
         kerja, obyek = "terlaksana", nama_kegiatan[:1].lower() + nama_kegiatan[1:]
     satuan = " ".join(satuan.split())
-    obyek = _tanpa_ulang(satuan, obyek)
     kata = "yang didukung hingga" if didukung else "yang"
-    return " ".join(p for p in ("Jumlah", satuan, obyek, kata, kerja) if p)
+    kecil = satuan if satuan[1:] != satuan[1:].lower() else satuan.lower()
+    if satuan.casefold() in _SATUAN_ORANG:
+        nama = " ".join(nama_kegiatan.split())
+        teks = f"Jumlah {kecil} sasaran {nama[:1].lower()}{nama[1:]}"
+        return f"{teks} yang didukung" if didukung else teks
+    if satuan.casefold() in _SATUAN_KEJADIAN:
+        return " ".join(p for p in ("Frekuensi", obyek, kata, kerja) if p)
+    obyek = _tanpa_ulang(satuan, obyek)
+    return " ".join(p for p in ("Jumlah", kecil, obyek, kata, kerja) if p)
+
+
+_SATUAN_ORANG = frozenset({"orang", "peserta", "pegawai", "asn", "instansi", "responden"})
+"""Units counting people or bodies served: the IKI names them as the activity's target group."""
+_SATUAN_KEJADIAN = frozenset({"kali", "kegiatan", "frekuensi"})
+"""Units counting occurrences: the IKI is a frequency."""
 
 
 def _iki_kegiatan(ix: Indeks, kontrib: KontribusiKegiatan, kegiatan: str, nip: str | None) -> Iki:
@@ -262,8 +288,8 @@ def _tandai_ganda(ix: Indeks, semua: list[Rhk]) -> list[Rhk]:
         for n in nomor:
             lain = ", ".join(ix.pegawai[o].name for o in orang if o != semua[n].sel.nip)
             pesan = (
-                f"RHK sama dengan RHK {lain} di {ix.nama_tim(tim)}: bedakan hasil kerjanya "
-                "(kolom Hasil kerja (RHK) lembar Kegiatan) agar peran tidak tumpang tindih."
+                f"RHK sama dengan RHK {lain} di {ix.nama_tim(tim)}: rumuskan hasil kerja "
+                "masing-masing di lembar Hasil Anggota agar peran tidak tumpang tindih."
             )
             hasil[n] = Rhk(
                 semua[n].sel,

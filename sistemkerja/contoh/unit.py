@@ -46,6 +46,7 @@ from sistemkerja.domain import (
 )
 from sistemkerja.domain.enums import Jalur
 from sistemkerja.domain.katalog import DEFAULT_JABATAN
+from sistemkerja.domain.kegiatan import HasilAnggota
 from sistemkerja.domain.pk import Perspektif, TugasSK
 
 TAHUN = 2027
@@ -429,6 +430,27 @@ def _tugas_sk(pegawai: tuple[Pegawai, ...]) -> tuple[TugasSK, ...]:
     return tuple(found)
 
 
+_HASIL_ANGGOTA: tuple[tuple[str, str, str], ...] = (
+    # results agreed in the dialog kinerja where members share one activity (issue 11):
+    # without them the MPH shows the same RHK for each and warns of overlapping roles
+    ("Ayu Lestari, S.Sos.", "K-31", "Tertanganinya pengaduan instansi melalui kanal daring"),
+    ("Aditya Harahap", "K-31", "Terlayaninya pertanyaan pengguna di meja bantuan"),
+    ("Yoga Lubis", "K-31", "Terekapitulasinya data pengaduan dan meja bantuan"),
+    ("Hadi Saputra, S.I.Kom.", "K-25", "Tersusunnya bahan siaran pers publikasi statistik"),
+    ("Tri Utami, S.Sos.", "K-25", "Terdistribusikannya publikasi statistik kepada instansi"),
+    ("Wahyu Pratama, S.Hum.", "K-40", "Tertatanya arsip dinamis aktif direktorat"),
+    ("Nadia Maharani, A.Md.", "K-40", "Terdaftarnya arsip dinamis dalam aplikasi kearsipan"),
+    ("Maya Utami", "K-40", "Tersedianya layanan peminjaman arsip dinamis"),
+)
+"""(name, activity, result) of the sample's Hasil Anggota sheet."""
+
+
+def _hasil_anggota(pegawai: tuple[Pegawai, ...]) -> tuple[HasilAnggota, ...]:
+    """Return the sample's Hasil Anggota rows, found by the (fictional) staff names."""
+    by_name = {p.name: p.nip for p in pegawai}
+    return tuple(HasilAnggota(by_name[nama], kode, hasil) for nama, kode, hasil in _HASIL_ANGGOTA)
+
+
 # ---- Perjanjian Kinerja --------------------------------------------------------------
 SASARAN: tuple[Sasaran, ...] = (
     Sasaran(
@@ -564,11 +586,21 @@ INDIKATOR: tuple[Indikator, ...] = (
         aspek=WAKTU,
         target_tw=("4 Laporan", "9 Laporan", "14 Laporan", "20 Laporan"),
     ),
+    Indikator(
+        "IK-5.3",
+        "SS-5",
+        "Nilai hasil pengawasan kearsipan internal direktorat",
+        "A",
+        pola=P,
+        aspek=KUAL,
+    ),
 )
-"""Twelve indicators: seven additive (Hitungan), four Posisi and one Rilis."""
+"""Thirteen indicators: seven additive (Hitungan), five Posisi and one Rilis.
+
+IK-5.3 has a predicate target as real PK documents write it ("A" on the scale AA > A >
+BB > B > C > D of the archives supervision); it is never divided."""
 
 TUGAS_TAMBAHAN: tuple[TugasTambahan, ...] = (
-    TugasTambahan("TT-1", "Pengelolaan arsip dinamis dan inaktif direktorat", "4 Laporan"),
     TugasTambahan("TT-2", "Pengelolaan barang milik negara (BMN) direktorat", "2 Laporan"),
 )
 
@@ -634,7 +666,7 @@ STRATEGI: tuple[Strategi, ...] = (
         MetodeCascade.KUANTITAS,
         "dikoordinasikan langsung oleh Perencana Ahli Madya",
     ),
-    Strategi("TT-1", T, "TIM-TKL", False, MetodeCascade.KUANTITAS),
+    Strategi("IK-5.3", T, "TIM-TKL", False, MetodeCascade.TIDAK_LANGSUNG),
     Strategi("TT-2", IND, None, False, MetodeCascade.KUANTITAS, "dikerjakan mandiri"),
 )
 
@@ -697,7 +729,7 @@ PERAN: tuple[Peran, ...] = (
     Peran("IK-5.2", APK, AP, 1),
     Peran("IK-5.2", PER, AM, 1),
     Peran("IK-5.2", PBJ, AP, 1),
-    Peran("TT-1", ARS, None, 2, jam=True),
+    Peran("IK-5.3", ARS, None, 2, jam=True),
     Peran("TT-2", PLO, None, 1, jam=True),
 )
 """Roles the Level 2 officials ask for; cross-unit only where the unit lacks capacity
@@ -1356,11 +1388,11 @@ KEGIATAN: tuple[Keg, ...] = (
         (B(PBJ, AP, 8, 130), B(ADM, None, 8, 16), B(PLO, None, 8, 16)),
         (A(R10, "052", "521211", "Bahan dokumen pengadaan", 8, "Paket", 2_000_000),),
     ),
-    # TT-1 — TIM-TKL
+    # IK-5.3 — TIM-TKL
     Keg(
         "K-40",
         "Pengelolaan arsip dinamis direktorat",
-        "TT-1",
+        "IK-5.3",
         1,
         12,
         4,
@@ -1372,7 +1404,7 @@ KEGIATAN: tuple[Keg, ...] = (
     Keg(
         "K-41",
         "Penataan dan pemindahan arsip inaktif",
-        "TT-1",
+        "IK-5.3",
         7,
         11,
         1,
@@ -1571,5 +1603,6 @@ def build_unit() -> Rencana:
         kegiatan=kegiatan,
         beban=beban,
         anggaran=anggaran,
+        hasil_anggota=_hasil_anggota(pegawai),
         tugas_sk=_tugas_sk(pegawai),
     )

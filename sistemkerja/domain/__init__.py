@@ -21,7 +21,7 @@ from sistemkerja.domain.enums import (
     StatusASN,
 )
 from sistemkerja.domain.kebijakan import BentukMPH, Kebijakan, PendekatanSKP
-from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
+from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, HasilAnggota, Kegiatan
 from sistemkerja.domain.masalah import FieldError, PlanError, Problem, Tingkat
 from sistemkerja.domain.nip import check_nip, make_nip
 from sistemkerja.domain.pangkat import PANGKAT, pangkat_golongan
@@ -50,6 +50,7 @@ __all__ = [
     "BebanKegiatan",
     "BentukMPH",
     "FieldError",
+    "HasilAnggota",
     "Indikator",
     "Jabatan",
     "Jalur",

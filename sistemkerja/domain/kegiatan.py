@@ -167,3 +167,33 @@ class BarisAnggaran:
     def jumlah(self) -> float:
         """Line total in rupiah = volume × harga satuan."""
         return self.volume * self.harga_satuan
+
+
+@dataclass(frozen=True, slots=True)
+class HasilAnggota:
+    """One person's own result on one activity, agreed in the *dialog kinerja*.
+
+    When several members share an activity, the generated (or the activity's written)
+    result is the same text for all of them, which the MPH flags as overlapping roles.
+    A row here words what this person delivers (``"Tersusunnya bab analisis data
+    laporan pemantauan"``); it replaces ``Kegiatan.hasil`` for this person only.
+
+    Parameters
+    ----------
+    nip : str
+        The person (Pegawai sheet).
+    kegiatan : str
+        Activity code (Kegiatan sheet).
+    hasil : str
+        The person's result in *bahasa hasil*, without numbers (the number belongs to
+        the target).
+    """
+
+    nip: str
+    kegiatan: str
+    hasil: str
+
+    def __post_init__(self) -> None:
+        _rules.text(self.nip, "nip", "NIP")
+        _rules.text(self.kegiatan, "kegiatan", "Kegiatan")
+        _rules.text(self.hasil, "hasil", "Hasil kerja (RHK)")

@@ -10,7 +10,7 @@ from typing import Any
 from sistemkerja.domain import skema
 from sistemkerja.domain.enums import Asal
 from sistemkerja.domain.kebijakan import Kebijakan
-from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
+from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, HasilAnggota, Kegiatan
 from sistemkerja.domain.masalah import FieldError, Problem
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
 from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
@@ -97,7 +97,8 @@ class Rencana:
     pk : PerjanjianKinerja
         Header of the performance agreement (year, unit, parties).
     units, jabatan, pegawai, sasaran, indikator, tugas_tambahan, pagu, tim, strategi, \
-kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian, tugas_sk : tuple
+kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian, hasil_anggota, \
+tugas_sk : tuple
         The entities of each sheet (see :mod:`sistemkerja.domain.skema`).
     rows : Mapping of str to tuple of int
         Excel row of each entity per sheet name, when read from a workbook; not part
@@ -121,6 +122,7 @@ kebutuhan_peran, kegiatan, beban, anggaran, penetapan, penyesuaian, tugas_sk : t
     anggaran: tuple[BarisAnggaran, ...] = ()
     penetapan: tuple[Penetapan, ...] = ()
     penyesuaian: tuple[Penyesuaian, ...] = ()
+    hasil_anggota: tuple[HasilAnggota, ...] = ()
     tugas_sk: tuple[TugasSK, ...] = ()
     rows: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 

@@ -27,7 +27,7 @@ from sistemkerja.domain.enums import (
     StatusASN,
 )
 from sistemkerja.domain.kebijakan import BentukMPH, Kebijakan, PendekatanSKP, Prioritas
-from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, Kegiatan
+from sistemkerja.domain.kegiatan import BarisAnggaran, BebanKegiatan, HasilAnggota, Kegiatan
 from sistemkerja.domain.pegawai import Jabatan, Pegawai, Unit
 from sistemkerja.domain.penetapan import Penetapan, Penyesuaian
 from sistemkerja.domain.pk import (
@@ -805,6 +805,26 @@ PENYESUAIAN = Lembar(
     help="jam dan biaya khusus per pegawai per kegiatan (menggantikan norma)",
 )
 
+HASIL_ANGGOTA = Lembar(
+    "Hasil Anggota",
+    "hasil_anggota",
+    HasilAnggota,
+    (
+        Kolom("nip", "NIP", "nip", help="pegawai yang hasil kerjanya dirumuskan"),
+        Kolom("kegiatan", "Kegiatan", "code", help="kode di lembar Kegiatan"),
+        Kolom(
+            "hasil",
+            "Hasil kerja (RHK)",
+            help="hasil kerja pegawai ini pada kegiatan itu, dalam bahasa hasil, tanpa angka",
+            example="Tersusunnya bab analisis data laporan pemantauan",
+        ),
+    ),
+    key=("nip", "kegiatan"),
+    optional=True,
+    help="hasil kerja seorang anggota pada satu kegiatan, disepakati dalam dialog kinerja "
+    "(menggantikan Hasil kerja (RHK) kegiatan untuk anggota ini agar peran tidak tumpang tindih)",
+)
+
 TUGAS_SK = Lembar(
     "Tugas SK",
     "tugas_sk",
@@ -843,6 +863,7 @@ LEMBAR: tuple[Lembar, ...] = (
     ANGGARAN,
     PENETAPAN,
     PENYESUAIAN,
+    HASIL_ANGGOTA,
     TUGAS_SK,
 )
 

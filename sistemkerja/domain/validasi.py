@@ -937,10 +937,27 @@ def _check_skp(rep: _Reporter, plan: Rencana) -> None:
                 f"{person.bulan_selesai})",
             )
     _unknown(rep, skema.TUGAS_SK, plan.tugas_sk, "nip", set(staff), "Pegawai", "unknown_nip")
+    _check_hasil_anggota(rep, plan)
     _duplicates(
         rep,
         skema.TUGAS_SK,
         [(t.nip, t.uraian) for t in plan.tugas_sk],
         "Tugas SK",
+        "duplicate_code",
+    )
+
+
+def _check_hasil_anggota(rep: _Reporter, plan: Rencana) -> None:
+    """Hasil Anggota rows name a known person and activity, once per (NIP, kegiatan)."""
+    staff = {p.nip for p in plan.pegawai}
+    acts = {k.code for k in plan.kegiatan}
+    rows = plan.hasil_anggota
+    _unknown(rep, skema.HASIL_ANGGOTA, rows, "nip", staff, "Pegawai", "unknown_nip")
+    _unknown(rep, skema.HASIL_ANGGOTA, rows, "kegiatan", acts, "Kegiatan", "unknown_activity")
+    _duplicates(
+        rep,
+        skema.HASIL_ANGGOTA,
+        [(h.nip, h.kegiatan) for h in rows],
+        "Hasil Anggota",
         "duplicate_code",
     )

@@ -37,6 +37,7 @@ LEMBAR_KEGIATAN: tuple[tuple[str, str], ...] = (
     ("Kegiatan", "Kegiatan dan jadwal"),
     ("Beban Kegiatan", "Beban kegiatan"),
     ("Rincian Anggaran", "Rincian anggaran"),
+    ("Hasil Anggota", "Hasil kerja anggota"),
 )
 
 #: Index of the Gantt among the result tabs (it is drawn only while that tab is shown).

@@ -98,7 +98,8 @@ class PanelPK(widgets.VBox):
         intro = widgets.HTML(
             "<h3 style='margin:4px 0'>Tahap 1 — Penyusunan dan penetapan kinerja</h3>"
             "Isi kepala Perjanjian Kinerja, sasaran, indikator dengan target seperti tertulis "
-            "di dokumen PK (mis. <i>90 %</i>, <i>12 Laporan</i>) beserta target triwulan "
+            "di dokumen PK (mis. <i>90 %</i>, <i>12 Laporan</i>, <i>WTP</i>, <i>≤ 10 %</i>, "
+            "<i>90–95 %</i>, <i>8 LHP + 8 Surat</i>, <i>Triwulan IV</i>) beserta target triwulan "
             "TW I–IV, pagu per Kegiatan/RO, dan tugas tambahan. Setiap perubahan diperiksa "
             "dan langsung disimpan; perubahan yang salah ditolak dengan alasannya."
         )

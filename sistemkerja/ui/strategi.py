@@ -37,6 +37,7 @@ LEMBAR_STRATEGI: tuple[tuple[str, str], ...] = (
     ("Kebutuhan Peran", "Kebutuhan peran"),
     ("Tim Kerja", "Tim kerja"),
     ("Pegawai", "Pegawai"),
+    ("Tugas SK", "Tugas SK"),
     ("Jabatan", "Jabatan"),
     ("Unit", "Unit"),
 )
