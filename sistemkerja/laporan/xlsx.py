@@ -521,7 +521,8 @@ def _tulis_matriks(
     indicator columns, then "Tugas tambahan"), row :data:`HEADER_ROW` the column headers,
     data from the row below; a cell with a note gets a light fill and, with
     ``daftar_catatan``, the notes are listed under the table (after one empty row),
-    numbered, with name and target, each merged over the columns of the first page.
+    numbered, with name and target, each merged over the page width (over the repeated
+    person columns when the sheet prints across pages).
     """
     kode = [str(c) for c in matriks.columns]
     grup = _grup_sasaran(tabel, kode)
@@ -560,8 +561,10 @@ def _tulis_matriks(
         awal += len(g.kode)
     ws.row_dimensions[HEADER_ROW - 1].height = tinggi_pita * _TINGGI_BARIS + 3
     satu_halaman = _atur_cetak_mph(ws, kolom, grup, akhir)
-    ujung = len(kolom) if satu_halaman else tetap + len(grup[0].kode)
-    for r in (1, 2, 3):  # the title block wraps within the first page
+    # the title block wraps within the first page, or within the person columns that
+    # repeat on every page of a sheet printed across pages (rows 1-3 print on each)
+    ujung = len(kolom) if satu_halaman else tetap
+    for r in (1, 2, 3):
         cell = ws.cell(row=r, column=1)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ujung)
@@ -579,7 +582,7 @@ def _tulis_matriks(
             cell = set_value(ws, r, 1, isi)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ujung)
-            _tinggi_kata(ws, r, [(isi, lebar_catatan * 0.9)])
+            _tinggi_kata(ws, r, [(isi, lebar_catatan * 0.8)])
         ws.print_area = f"A1:{get_column_letter(len(kolom))}{r}"
 
 
