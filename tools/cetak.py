@@ -14,6 +14,7 @@ them.
 Run::
 
     make cetak                       # the sample unit, into artefak/cetak/
+    .venv/bin/python tools/cetak.py --satu-tingkat --keluaran /tmp/satu   # one-level MPH
     .venv/bin/python tools/cetak.py --rencana rencana.xlsx --keluaran /tmp/cetak
 
 The sample unit uses the stored allocation of the tests (``tests/data/alokasi_unit.json``)
@@ -30,6 +31,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from PIL import Image
@@ -159,8 +161,24 @@ def ke_png(pdf: Path, keluaran: Path) -> list[Halaman]:
     return halaman
 
 
-def tulis_dokumen(rencana: Path | None, keluaran: Path) -> list[Path]:
-    """Write the result documents of a plan into ``keluaran``; return their paths."""
+def _bentuk(plan: Any, satu_tingkat: bool) -> Any:
+    """Return the plan with the one-level MPH form chosen when ``satu_tingkat``."""
+    if not satu_tingkat:
+        return plan
+    import dataclasses
+
+    from sistemkerja.domain.kebijakan import BentukMPH
+
+    kebijakan = dataclasses.replace(plan.kebijakan, bentuk_mph=BentukMPH.SATU_TINGKAT)
+    return dataclasses.replace(plan, kebijakan=kebijakan)
+
+
+def tulis_dokumen(rencana: Path | None, keluaran: Path, satu_tingkat: bool = False) -> list[Path]:
+    """Write the result documents of a plan into ``keluaran``; return their paths.
+
+    With ``satu_tingkat`` the plan's policy is switched to the one-level MPH form
+    (``BentukMPH.SATU_TINGKAT``) first.
+    """
     from sistemkerja import contoh
     from sistemkerja.io import read_plan
     from sistemkerja.laporan import tabel as tabel_mod
@@ -170,12 +188,12 @@ def tulis_dokumen(rencana: Path | None, keluaran: Path) -> list[Path]:
     if rencana is None:
         from tests import alokasi_tetap
 
-        plan = contoh.load("unit")
+        plan = _bentuk(contoh.load("unit"), satu_tingkat)
         tabel = tabel_mod.hitung_tabel_alokasi(plan, alokasi_tetap.load())
     else:
         from sistemkerja.optimasi import optimasi
 
-        plan = read_plan(rencana)
+        plan = _bentuk(read_plan(rencana), satu_tingkat)
         tabel = tabel_mod.hitung_tabel(optimasi(plan, batas_waktu=60.0))
     keluaran.mkdir(parents=True, exist_ok=True)
     berkas = []
@@ -204,11 +222,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rencana", type=Path, help="buku kerja rencana (bawaan: unit contoh)")
     parser.add_argument("--keluaran", type=Path, default=ROOT / "artefak" / "cetak")
+    parser.add_argument(
+        "--satu-tingkat",
+        action="store_true",
+        help="tulis MPH bentuk penyelarasan satu tingkat (kebijakan Bentuk MPH)",
+    )
     args = parser.parse_args(argv)
     keluaran: Path = args.keluaran
     if keluaran.exists():
         shutil.rmtree(keluaran)
-    berkas = tulis_dokumen(args.rencana, keluaran)
+    berkas = tulis_dokumen(args.rencana, keluaran, args.satu_tingkat)
     print(f"{'Dokumen':<16} {'Halaman':>7}  {'Di tepi':<28} Gambar")
     bermasalah = 0
     for path in berkas:
