@@ -248,7 +248,8 @@ def _grup_target(plan: Rencana, kode: Sequence[str]) -> list[tuple[str, list[str
 
 
 def _e(value: object) -> str:
-    return html.escape(str(value))
+    """Escape text for HTML (quotes kept: the text shows as typed)."""
+    return html.escape(str(value), quote=False)
 
 
 def tabel_mph(
@@ -375,9 +376,11 @@ def _bagian_mph(t: TabelHasil) -> list[str]:
         matriks = analisis.mph_matriks(satu, kosong="–")
         return [
             _bagian(
-                "Matriks Peran-Hasil — penyelarasan satu tingkat",
+                "Matriks Peran-Hasil satu tingkat",
                 [
-                    "<p>Setiap pegawai unit satu baris; setiap sel satu hasil kerja.</p>",
+                    '<p class="bentuk">Penyelarasan satu tingkat: pimpinan unit – pegawai. '
+                    "Setiap pegawai unit satu baris; setiap sel satu hasil kerja "
+                    "(–: tidak berperan).</p>",
                     tabel_mph(
                         plan,
                         matriks,
@@ -392,8 +395,11 @@ def _bagian_mph(t: TabelHasil) -> list[str]:
     matriks = analisis.mph_matriks(level1, kosong="–")
     parts = [
         _bagian(
-            "Matriks Peran-Hasil level 1 — penyelarasan dua tingkat: pimpinan unit – Ketua Tim",
+            "Matriks Peran-Hasil level 1",
             [
+                '<p class="bentuk">Penyelarasan dua tingkat, matriks pertama: pimpinan unit – '
+                "Ketua Tim dan pegawai mandiri. Setiap sel satu hasil kerja (–: tidak "
+                "berperan).</p>",
                 *(
                     gambar(f)
                     for f in grafik.gambar_mph(
@@ -413,7 +419,11 @@ def _bagian_mph(t: TabelHasil) -> list[str]:
     alokasi = t.alokasi
     pegawai = plan.pegawai_by_nip()
     urutan = {k: i for i, k in enumerate(plan.targets())}
-    teams = []
+    teams = [
+        '<p class="bentuk">Penyelarasan dua tingkat, matriks per tim: Ketua Tim – anggota. '
+        "Hasil kerja Ketua Tim menjadi kolom (dengan kode targetnya), anggota tim menjadi "
+        "baris; setiap sel satu hasil kerja anggota (–: tidak berperan).</p>"
+    ]
     for tim in plan.tim:
         one = level2[level2["tim"] == tim.code]
         if one.empty:
@@ -441,11 +451,7 @@ def _bagian_mph(t: TabelHasil) -> list[str]:
                 induk.setdefault(str(r.indikator), str(r.hasil_ketua))
         judul = {k: (k, induk.get(k, plan.targets()[k].name)) for k in kode}
         teams.append(tabel_mph(plan, matriks[kode], judul, _catatan_mph(t, one)))
-    parts.append(
-        _bagian(
-            "Matriks Peran-Hasil level 2 — penyelarasan dua tingkat: Ketua Tim – anggota", teams
-        )
-    )
+    parts.append(_bagian("Matriks Peran-Hasil level 2", teams))
     return parts
 
 
