@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 
+import alokasi_tetap
 import matplotlib
 import openpyxl
 import pandas as pd
@@ -34,7 +35,6 @@ from sistemkerja.laporan.abk import (
     LEMBAR_FORMULIR_ABK,
 )
 from sistemkerja.laporan.xlsx import HEADER_ROW, write_documents
-from tests import alokasi_tetap
 
 matplotlib.use("Agg")
 
