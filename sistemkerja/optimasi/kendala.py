@@ -79,7 +79,12 @@ def add_capacity(model: Model, m: Masukan) -> None:
 
 
 def add_monthly_capacity(model: Model, m: Masukan) -> None:
-    """Monthly capacity: hours spread evenly over an activity's months ≤ capacity / 12."""
+    """Monthly capacity: hours spread evenly over an activity's months ≤ the monthly share.
+
+    The monthly share is (capacity − committed hours) divided over the months the person
+    serves this year (``Pegawai.bulan_mulai``–``bulan_selesai``, 12 for a full year); a
+    month outside that period has none (a transfer in July gets no work in March).
+    """
     per_month: dict[tuple[str, int], Terms] = defaultdict(list)
     lines = m.baris_by_index
     for (nip, r), var in model.f.items():
@@ -93,7 +98,8 @@ def add_monthly_capacity(model: Model, m: Masukan) -> None:
             per_month[(nip, month)].append((var, individual_hours(m, nip, code) / len(months)))
     for i, ((nip, month), terms) in enumerate(per_month.items()):
         p = m.pegawai[nip]
-        limit = (m.kapasitas[nip] - p.committed_hours) / 12.0
+        bertugas = range(p.bulan_mulai, p.bulan_selesai + 1)
+        limit = (m.kapasitas[nip] - p.committed_hours) / len(bertugas) if month in bertugas else 0.0
         s = slack(model, "kapasitas_bulanan", (nip, str(month)), "jam", -1.0)
         row(model, [*terms, *s], LE, max(0.0, limit), f"kapasitas_bulanan_{i}")
         count(model, "kapasitas_bulanan")

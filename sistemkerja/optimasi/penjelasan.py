@@ -91,10 +91,14 @@ def _describe_slacks(m: Masukan, model: Model, x: np.ndarray) -> list[Penjelasan
             capacity_by_jabatan[p.jabatan].append((p.name, amount))
         elif family == "kapasitas_bulanan":
             p = m.pegawai[keys[0]]
+            luar = not (p.bulan_mulai <= int(keys[1]) <= p.bulan_selesai)
+            masa = (
+                f" (di luar masa tugasnya, bulan {p.bulan_mulai}–{p.bulan_selesai})" if luar else ""
+            )
             out.append(
                 Penjelasan(
                     "monthly_capacity_short",
-                    f"Pada bulan {keys[1]} beban {p.name} melebihi kapasitas bulanannya "
+                    f"Pada bulan {keys[1]} beban {p.name} melebihi kapasitas bulanannya{masa} "
                     f"sebesar {format_angka(amount, 0)} jam",
                     amount,
                     "jam",
