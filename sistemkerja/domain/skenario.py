@@ -92,6 +92,8 @@ class PaguDikali:
     rincian: bool = True
 
     def __post_init__(self) -> None:
+        if isinstance(self.faktor, int | float) and self.faktor <= 0:
+            raise FieldError("faktor", "out_of_range", "faktor pagu harus angka > 0")
         _rules.number(self.faktor, "faktor", "Faktor pagu")
         if self.faktor <= 0:
             raise FieldError("faktor", "out_of_range", "faktor pagu harus angka > 0")

@@ -163,9 +163,9 @@ class _Baca:
         missing = [k for k in required if k not in out]
         for k in missing:
             self.err(path, f"kunci '{k}' wajib diisi")
-        if unknown or missing:
+        if missing:
             raise _Gagal()
-        return out
+        return {k: v for k, v in out.items() if k in allowed}
 
     def sequence(self, value: Any, path: Path_) -> list[Any]:
         if value is None:
