@@ -279,6 +279,14 @@ def test_reads_values_as_the_workbook_does():
     assert s.perubahan[2] == PegawaiTidakTersedia(NOVI, 1, 3)
 
 
+def test_yaml_list_for_a_list_parameter():
+    text = "nama: x\nperubahan:\n  - jenis: ubah_kebijakan\n    parameter: ketua_jenjang\n"
+    s = skenario_dari_teks(text + "    nilai: [Ahli Madya, Penyelia]\n")
+    assert s.perubahan[0].nilai == (Jenjang.AHLI_MADYA, Jenjang.PENYELIA)
+    with pytest.raises(SkenarioError, match=r"baris 5, kunci 'perubahan\[1\]\.nilai'.*Ahli Tua"):
+        skenario_dari_teks(text + "    nilai: [Ahli Tua]\n")
+
+
 def test_error_names_file_line_and_key():
     text = SKENARIO_YAML.replace('faktor: "0,8"', "faktor: dua puluh")
     with pytest.raises(SkenarioError) as err:
@@ -419,6 +427,14 @@ def test_grid_value_error_points_at_the_value_line():
         sapuan_dari_teks(text, "sapuan.yaml")
     (message,) = err.value.galat
     assert message.startswith("sapuan.yaml baris 7, kunci 'kisi[1].nilai[2]': ")
+
+
+def test_grid_rule_error_points_at_the_value_line():
+    text = GRID.replace("nilai: [0.9, 0.8, 0.7]", "nilai:\n      - 0.9\n      - 0.8\n      - 0")
+    with pytest.raises(SkenarioError) as err:
+        sapuan_dari_teks(text, "sapuan.yaml")
+    (message,) = err.value.galat
+    assert message.startswith("sapuan.yaml baris 8, kunci 'kisi[1].nilai[3]': faktor pagu harus")
 
 
 def test_grid_repeated_names_and_empty_sweep():

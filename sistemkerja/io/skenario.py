@@ -205,7 +205,7 @@ class _Baca:
                 bad = True
                 continue
             try:
-                values[kolom.field] = read_cell_text(lembar, kolom, raw)
+                values[kolom.field] = read_cell_text(lembar, kolom, _joined(kolom, raw))
             except CellError as exc:
                 self.err((*path, key), f"{exc.message}, tertulis {raw!r}")
                 bad = True
@@ -222,16 +222,26 @@ class _Baca:
         return values
 
     def build(
-        self, maker: Any, values: dict[str, Any], path: Path_, keys: Mapping[str, Any]
+        self,
+        maker: Any,
+        values: dict[str, Any],
+        path: Path_,
+        keys: Mapping[str, Any],
+        paths: Mapping[str, Path_] | None = None,
     ) -> Any:
-        """Construct a domain object; a FieldError is reported at its field's key."""
+        """Construct a domain object; a FieldError is reported at its field's key.
+
+        ``keys`` maps a field to the file's key under ``path``; ``paths`` maps a field
+        to the full path of its value (a grid value).
+        """
         try:
             return maker(**values)
         except FieldError as exc:
             key = keys.get(exc.field, exc.field)
+            where = (paths or {}).get(exc.field, (*path, key))
             raw = values.get(exc.field)
             shown = f", tertulis {raw!r}" if raw is not None else ""
-            raise self.fail((*path, key), f"{exc.message}{shown}") from None
+            raise self.fail(where, f"{exc.message}{shown}") from None
 
 
 # ---- changes ----------------------------------------------------------------------
@@ -264,7 +274,15 @@ def _kebijakan_kolom(b: _Baca, name: Any, path: Path_) -> skema.Kolom:
     raise b.fail(path, f"parameter kebijakan {name!r} tidak dikenal; yang ada: {fields}")
 
 
+def _joined(kolom: skema.Kolom, raw: Any) -> Any:
+    """Join a YAML list given for a list column with ``;``, as a cell writes it."""
+    if isinstance(raw, list) and kolom.kind in ("enumlist", "list"):
+        return "; ".join(str(item) for item in raw) if raw else "-"
+    return raw
+
+
 def _kebijakan_nilai(b: _Baca, kolom: skema.Kolom, raw: Any, path: Path_) -> Any:
+    raw = _joined(kolom, raw)
     try:
         value = read_cell_text(skema.KEBIJAKAN, kolom, raw)
     except CellError as exc:
@@ -333,7 +351,7 @@ def _perubahan(
         row = b.row(skema.PENETAPAN, {k: v for k, v in data.items() if k != "jenis"}, path)
         penetapan = b.build(_maker(skema.PENETAPAN), row, path, {})
         values["penetapan"] = penetapan
-    return b.build(cls, values, path, {})
+    return b.build(cls, values, path, {}, paths)
 
 
 def _skenario(b: _Baca, value: Any, path: Path_) -> Skenario:
