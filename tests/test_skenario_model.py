@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import strategies
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -245,6 +246,12 @@ def test_duplicate_nip_refused(unit):
 def test_single_field_rules_at_construction(make):
     with pytest.raises(FieldError):
         make()
+
+
+def test_lists_become_tuples():
+    s = Skenario("a", perubahan=[PaguDikali(0.9)])  # type: ignore[arg-type]
+    assert s == Skenario("a", perubahan=(PaguDikali(0.9),))
+    assert Sapuan([s]).skenario == (s,)  # type: ignore[arg-type]
 
 
 def test_sweep_refuses_repeated_names():
@@ -500,3 +507,45 @@ def test_key_equal_exactly_when_changes_equal(a, b, kegiatan):
     sa = Skenario("a", perubahan=tuple(PaguDikali(f, kegiatan) for f in a))
     sb = Skenario("b", perubahan=tuple(PaguDikali(f) for f in b))
     assert (kunci(plan, sa) == kunci(plan, sb)) == (sa.perubahan == sb.perubahan)
+
+
+# ---- round trip of random scenarios ---------------------------------------------
+def _kebijakan_changes(k):
+    return [UbahKebijakan(f.name, getattr(k, f.name)) for f in dataclasses.fields(k)]
+
+
+@st.composite
+def _changes(draw):
+    kind = draw(st.integers(0, 7))
+    if kind == 0:
+        return PaguDikali(
+            draw(st.floats(0.01, 10, allow_nan=False)),
+            draw(st.none() | st.just("5641")),
+            rincian=draw(st.booleans()),
+        )
+    if kind == 1:
+        ro = draw(st.none() | st.just("AFA.001"))
+        return PaguDitetapkan(draw(strategies.amounts), "5641", ro)
+    if kind == 2:
+        return TambahPegawai(draw(strategies.pegawai()))
+    if kind == 3:
+        return HapusPegawai(draw(strategies.nips()))
+    if kind == 4:
+        start = draw(st.integers(1, 12))
+        return PegawaiTidakTersedia(draw(strategies.nips()), start, draw(st.integers(start, 12)))
+    if kind == 5:
+        return UbahTarget(draw(strategies.codes), draw(strategies.targets()))
+    if kind == 6:
+        return draw(st.sampled_from(_kebijakan_changes(draw(strategies.kebijakan()))))
+    return TambahPenetapan(draw(strategies.penetapan()))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    nama=strategies.texts,
+    keterangan=st.just("") | strategies.texts,
+    perubahan=st.lists(_changes(), max_size=4),
+)
+def test_random_scenarios_round_trip(nama, keterangan, perubahan):
+    s = Skenario(nama, keterangan, tuple(perubahan))
+    assert skenario_dari_teks(skenario_ke_teks(s)) == s

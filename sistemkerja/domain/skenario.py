@@ -335,6 +335,7 @@ class Skenario:
 
     def __post_init__(self) -> None:
         _rules.text(self.nama, "nama", "Nama skenario")
+        object.__setattr__(self, "perubahan", tuple(self.perubahan))
         if not isinstance(self.keterangan, str):
             raise FieldError("keterangan", "wrong_type", "keterangan skenario harus teks")
         for item in self.perubahan:
@@ -411,6 +412,7 @@ class Sapuan:
     pengaturan: PengaturanSolver = PengaturanSolver()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "skenario", tuple(self.skenario))
         seen: set[str] = set()
         for s in self.skenario:
             if s.nama in seen:
