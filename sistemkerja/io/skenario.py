@@ -84,6 +84,11 @@ class SkenarioError(ValueError):
         super().__init__("\n".join(self.galat))
 
 
+def _tertulis(message: str, value: Any) -> str:
+    """Return ``", tertulis <value>"`` unless the message already quotes the value."""
+    return "" if f"'{value}'" in message else f", tertulis {value!r}"
+
+
 class _Gagal(Exception):
     """One value cannot be read (already reported)."""
 
@@ -182,7 +187,7 @@ class _Baca:
         try:
             read = from_cell(skema.Kolom(str(path[-1]), str(path[-1]), kind), value)
         except CellError as exc:
-            raise self.fail(path, f"{exc.message}, tertulis {value!r}") from None
+            raise self.fail(path, f"{exc.message}{_tertulis(exc.message, value)}") from None
         if read is None and required:
             raise self.fail(path, "wajib diisi")
         return read
@@ -207,7 +212,7 @@ class _Baca:
             try:
                 values[kolom.field] = read_cell_text(lembar, kolom, _joined(kolom, raw))
             except CellError as exc:
-                self.err((*path, key), f"{exc.message}, tertulis {raw!r}")
+                self.err((*path, key), f"{exc.message}{_tertulis(exc.message, raw)}")
                 bad = True
         for kolom in lembar.columns:
             if kolom.field in values:
@@ -228,19 +233,21 @@ class _Baca:
         path: Path_,
         keys: Mapping[str, Any],
         paths: Mapping[str, Path_] | None = None,
+        raws: Mapping[str, Any] | None = None,
     ) -> Any:
         """Construct a domain object; a FieldError is reported at its field's key.
 
         ``keys`` maps a field to the file's key under ``path``; ``paths`` maps a field
-        to the full path of its value (a grid value).
+        to the full path of its value (a grid value); ``raws`` holds the values as
+        written, for the message.
         """
         try:
             return maker(**values)
         except FieldError as exc:
             key = keys.get(exc.field, exc.field)
             where = (paths or {}).get(exc.field, (*path, key))
-            raw = values.get(exc.field)
-            shown = f", tertulis {raw!r}" if raw is not None else ""
+            raw = (raws or {}).get(key, values.get(exc.field))
+            shown = _tertulis(exc.message, raw) if raw is not None else ""
             raise self.fail(where, f"{exc.message}{shown}") from None
 
 
@@ -351,7 +358,7 @@ def _perubahan(
         row = b.row(skema.PENETAPAN, {k: v for k, v in data.items() if k != "jenis"}, path)
         penetapan = b.build(_maker(skema.PENETAPAN), row, path, {})
         values["penetapan"] = penetapan
-    return b.build(cls, values, path, {}, paths)
+    return b.build(cls, values, path, {}, paths, data)
 
 
 def _skenario(b: _Baca, value: Any, path: Path_) -> Skenario:
