@@ -293,12 +293,12 @@ def _kebijakan_nilai(b: _Baca, kolom: skema.Kolom, raw: Any, path: Path_) -> Any
     try:
         value = read_cell_text(skema.KEBIJAKAN, kolom, raw)
     except CellError as exc:
-        raise b.fail(path, f"{exc.message}, tertulis {raw!r}") from None
+        raise b.fail(path, f"{exc.message}{_tertulis(exc.message, raw)}") from None
     if kolom.field == "kategori_ej" and isinstance(value, str):
         try:
             value = TabelEJ.baca(value)
         except ValueError as exc:
-            raise b.fail(path, f"Kategori EJ: {exc}, tertulis {raw!r}") from None
+            raise b.fail(path, f"Kategori EJ: {exc}{_tertulis(str(exc), raw)}") from None
     return value
 
 
