@@ -36,6 +36,7 @@ from sistemkerja.domain.skenario import (
     kunci,
     terapkan,
 )
+from sistemkerja.io import read_plan
 from sistemkerja.io.skenario import (
     SkenarioError,
     baca_sapuan,
@@ -465,6 +466,12 @@ def test_example_sweep_loads_and_applies(unit):
         done = terapkan(unit, s)
         assert done.valid, (s.nama, [str(p) for p in done.galat])
         assert done.rencana != unit
+
+
+def test_example_sweep_applies_to_the_workbook_it_names():
+    sweep = baca_sapuan(CONTOH)
+    plan = read_plan(CONTOH.parent / sweep.rencana)
+    assert all(terapkan(plan, s).valid for s in sweep.skenario)
 
 
 # ---- cache key ------------------------------------------------------------------
