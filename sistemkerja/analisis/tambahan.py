@@ -22,34 +22,12 @@ import math
 import pandas as pd
 
 from sistemkerja.analisis.bahasa import KATA_HASIL, bahasa_hasil
+from sistemkerja.analisis.skp import KOLOM_IKI, KOLOM_RHK, iki, rhk
 from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.enums import JenisJabatan, PeriodePenilaian
 from sistemkerja.domain.pegawai import Pegawai
 from sistemkerja.domain.rencana import Rencana
-
-KOLOM_RHK: tuple[str, ...] = (
-    "nip",
-    "nama",
-    "peran",
-    "tim",
-    "jenis",
-    "no",
-    "rhk",
-    "rhk_pimpinan",
-    "nip_pimpinan",
-    "indikator",
-    "jenis_kontribusi",
-    "kegiatan",
-    "bukti_dukung",
-    "bulan_jatuh_tempo",
-    "sumber",
-    "catatan",
-)
-"""Columns of an RHK frame (the contract of :func:`sistemkerja.analisis.rhk`)."""
-
-KOLOM_IKI: tuple[str, ...] = ("nip", "no", "aspek", "iki", "target", "nilai", "satuan")
-"""Columns of an IKI frame (the contract of :func:`sistemkerja.analisis.iki`)."""
 
 KOORDINASI = "koordinasi"
 """``jenis_kontribusi`` of a Ketua Tim's coordination RHK."""
@@ -297,6 +275,4 @@ def rhk_lengkap(plan: Rencana, alokasi: Alokasi) -> tuple[pd.DataFrame, pd.DataF
         (:func:`gabung_tambahan`). The ``indikator`` of such a row is the team code or
         ``"SK-<n>"`` (the n-th row of the Tugas SK sheet).
     """
-    from sistemkerja.analisis.skp import iki, rhk
-
     return gabung_tambahan(rhk(plan, alokasi), iki(plan, alokasi), rhk_tambahan(plan, alokasi))
