@@ -527,3 +527,14 @@ def test_cascade_reads_an_upper_bound_in_its_direction():
     assert row["target"] == 6.0 and row["jumlah_angka"] == pytest.approx(4.0)
     assert row["status"] == "teralokasi penuh"
     assert "tidak melebihi batas target ≤ 6 Dokumen" in row["pesan"]
+
+
+def test_a_predicate_held_whole_is_a_target_not_a_sentence():
+    # the Ketua of IK-2 holds the undivided PK target "WTP" as his IKI target
+    from sistemkerja.analisis.periksa_mph import TARGET_KALIMAT
+
+    plan = _kecil_bentuk_nyata()
+    hasil = optimasi(plan, celah=0, batas_waktu=300)
+    iki = analisis.iki(plan, hasil.alokasi)
+    assert "WTP" in set(iki["target"])
+    assert TARGET_KALIMAT not in set(analisis.periksa_mph(plan, hasil.alokasi)["jenis"])

@@ -19,6 +19,7 @@ from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.angka import parse_target
 from sistemkerja.domain.enums import JenisJabatan
 from sistemkerja.domain.rencana import Rencana
+from sistemkerja.domain.target import JenisTarget, baca_target
 
 GALAT, PERINGATAN = "galat", "peringatan"
 """Severity (``tingkat``): an error keeps the MPH from being filed; a warning asks a look."""
@@ -52,11 +53,18 @@ KOLOM_PERIKSA_MPH: tuple[str, ...] = (
 
 
 def target_angka(teks: str) -> bool:
-    """Whether a target text is a number with a unit (or a bare number), not a sentence."""
+    """Whether a target text is a number with a unit (or a bare number), not a sentence.
+
+    A predicate on a known scale (``"WTP"``, ``"A"``), as a PK writes it and as the
+    holder of an undivided PK target keeps it, is a described level and counts too.
+    """
     try:
         parse_target(teks)
     except ValueError:
-        return False
+        try:
+            return baca_target(teks).jenis is JenisTarget.PREDIKAT
+        except ValueError:
+            return False
     return True
 
 

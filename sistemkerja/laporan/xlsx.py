@@ -802,9 +802,9 @@ def tulis_skp(wb: Workbook, tabel: TabelHasil) -> str:
     the indicator code it serves, the IKI, its target and the evidence, and the due date
     (last day of the latest month of its activities, ``dd/mm/yyyy``).
 
-    A long sheet rather than one sheet per person: a unit of 400 staff would need 400
-    sheets, beyond what users can browse (and near the limits of some spreadsheet
-    programs), while the autofilter on NIP or Nama shows one person's SKP and prints it.
+    A data sheet to filter and sort (autofilter on NIP or Nama); the official SKP of each
+    person, one sheet per person in e-Kinerja's layout, is the separate workbook of
+    :func:`sistemkerja.laporan.skp.write_skp`.
 
     Parameters
     ----------
