@@ -35,7 +35,6 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sistemkerja import analisis
 from sistemkerja.analisis.abk_formulir import KOLOM_ABK_JENJANG
 from sistemkerja.analisis.beban import KOLOM_BEBAN_PEGAWAI
 from sistemkerja.domain.angka import format_angka
@@ -177,24 +176,6 @@ def keterangan_abk(plan: Rencana) -> str:
     )
 
 
-def _tugas(tabel: TabelHasil) -> pd.DataFrame:
-    if tabel.abk_tugas is not None:
-        return tabel.abk_tugas
-    alokasi = tabel.alokasi
-    if alokasi is None:
-        raise ValueError("dokumen hanya dapat ditulis untuk hasil dengan alokasi")
-    return analisis.abk_tugas(tabel.plan, alokasi)
-
-
-def _jenjang(tabel: TabelHasil, tugas: pd.DataFrame) -> pd.DataFrame:
-    if tabel.abk_jenjang is not None:
-        return tabel.abk_jenjang
-    alokasi = tabel.alokasi
-    if alokasi is None:
-        raise ValueError("dokumen hanya dapat ditulis untuk hasil dengan alokasi")
-    return analisis.abk_jenjang(tabel.plan, alokasi, tugas)
-
-
 def tulis_abk_jenjang(wb: Workbook, tabel: TabelHasil) -> str:
     """Add the ABK recap per jabatan and jenjang (:data:`LEMBAR_ABK_JABATAN`).
 
@@ -211,7 +192,7 @@ def tulis_abk_jenjang(wb: Workbook, tabel: TabelHasil) -> str:
         The sheet's name.
     """
     plan = tabel.plan
-    rekap = _jenjang(tabel, _tugas(tabel))
+    rekap = _perlu(tabel.abk_jenjang)
     ws = _lembar(wb, LEMBAR_ABK_JABATAN)
     _judul(
         ws,
@@ -282,8 +263,8 @@ def tulis_formulir_abk(wb: Workbook, tabel: TabelHasil) -> str:
         The sheet's name.
     """
     plan = tabel.plan
-    tugas = _tugas(tabel)
-    rekap = _jenjang(tabel, tugas)
+    tugas = _perlu(tabel.abk_tugas)
+    rekap = _perlu(tabel.abk_jenjang)
     ws = _lembar(wb, LEMBAR_FORMULIR_ABK)
     judul = _gaya_judul_kolom(wb)
     gaya = [_gaya(wb, k) for k in KOLOM_FORMULIR]
