@@ -665,8 +665,8 @@ class PanelMPH(widgets.VBox):
         panel_ekspor = widgets.VBox(
             [
                 widgets.HTML(
-                    "<b>Ekspor</b> — buku kerja hasil, dokumen siap cetak, dan laporan HTML "
-                    "ditulis ke folder di samping berkas rencana."
+                    "<b>Ekspor</b> — buku kerja hasil, dokumen siap cetak, SKP setiap pegawai "
+                    "dan laporan HTML ditulis ke folder di samping berkas rencana."
                 ),
                 self.tombol_ekspor,
                 self.pesan_ekspor,
