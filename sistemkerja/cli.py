@@ -181,6 +181,20 @@ def cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _pekerja(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"jumlah pekerja harus bilangan bulat 0 atau lebih, bukan '{text}'"
+        ) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"jumlah pekerja harus bilangan bulat 0 atau lebih, bukan '{text}'"
+        )
+    return value
+
+
 def _threads(text: str) -> int:
     """Solver threads: a whole number from 1 to the cores of this computer."""
     try:
@@ -257,6 +271,46 @@ def _parser() -> argparse.ArgumentParser:
     lap.add_argument("--keluaran", type=Path, required=True, help="berkas .html tujuan")
     lap.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
     _solver_arguments(lap)
+
+    sk = sub.add_parser(
+        "skenario",
+        help="jalankan sapuan skenario (berkas YAML) dan bandingkan hasilnya",
+        description="Menjalankan setiap skenario sapuan (ditambah rencana dasar) di klaster "
+        "Dask lokal atau yang sudah ada, lalu menulis buku kerja perbandingan, grafiknya, dan "
+        "hasil serta laporan tiap skenario ke folder keluaran. Skenario yang masukannya tidak "
+        "berubah diambil dari folder itu tanpa dihitung ulang.",
+    )
+    sk.add_argument("sapuan", type=Path, metavar="SAPUAN", help="berkas sapuan .yaml")
+    sk.add_argument(
+        "--keluaran", type=Path, required=True, metavar="FOLDER", help="folder hasil sapuan"
+    )
+    sk.add_argument(
+        "--rencana",
+        type=Path,
+        default=None,
+        metavar="BERKAS",
+        help="buku kerja rencana dasar (bawaan: kunci 'rencana' di berkas sapuan)",
+    )
+    sk.add_argument(
+        "--pekerja",
+        type=_pekerja,
+        default=None,
+        metavar="N",
+        help=f"jumlah pekerja Dask lokal (bawaan: {cpu_count()}, satu per inti); "
+        "0 = tanpa Dask, berurutan di proses ini",
+    )
+    sk.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ALAMAT",
+        help="alamat scheduler Dask yang sudah berjalan, mis. tcp://host:8786",
+    )
+    sk.add_argument(
+        "--tanpa-dokumen",
+        action="store_true",
+        help="jangan tulis buku kerja hasil dan laporan tiap skenario (lebih cepat)",
+    )
+    sk.add_argument("--json", action="store_true", help="ringkasan JSON untuk mesin")
 
     lok = sub.add_parser("lokakarya", help="salinan rencana peserta lokakarya (untuk pelatih)")
     lsub = lok.add_subparsers(
@@ -641,6 +695,100 @@ def cmd_laporan(args: argparse.Namespace) -> int:
     return EXIT_OK if hasil.ok else EXIT_INVALID
 
 
+def _baris_sapuan(h: Any) -> str:
+    from sistemkerja.domain.angka import format_angka
+
+    parts = [h.keterangan.splitlines()[0]]
+    if h.ok:
+        parts.append(f"EJ tertinggi {format_angka(h.ej_maks, 2)}" if h.ej_maks is not None else "")
+        if h.biaya is not None:
+            parts.append(f"biaya Rp {format_angka(round(h.biaya), 0)}")
+    return "; ".join(p for p in parts if p)
+
+
+def cmd_skenario(args: argparse.Namespace) -> int:
+    """Run a sweep file: every scenario plus the base plan, then the comparison."""
+    from sistemkerja.io.skenario import SkenarioError, baca_sapuan
+    from sistemkerja.sapuan import daftar_skenario, jalankan_sapuan
+    from sistemkerja.sapuan.rencana import rencana_sapuan
+
+    try:
+        sapuan = baca_sapuan(args.sapuan)
+    except SkenarioError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    if args.keluaran.exists() and not args.keluaran.is_dir():
+        _error(f"--keluaran '{args.keluaran}' sudah ada dan bukan folder")
+        return EXIT_USAGE
+    plan, problems, sumber = rencana_sapuan(sapuan, args.sapuan, rencana=args.rencana)
+    errors = [p for p in problems if p.is_error]
+    if plan is None or errors:
+        _report(Path(sumber or args.sapuan), errors, [])
+        return EXIT_USAGE
+    total = len(daftar_skenario(sapuan))
+    bar = None
+    if not args.json:
+        from tqdm import tqdm
+
+        print(f"Rencana dasar: {sumber}; {total} skenario (rencana dasar termasuk).")
+        bar = tqdm(total=total, desc="Skenario", unit="skenario", file=sys.stderr, ascii=True)
+
+    def maju(k: Any) -> None:
+        if bar is not None:
+            bar.set_postfix_str(f"{k.hasil.nama[:30]}: {k.hasil.status}", refresh=False)
+            bar.update(1)
+
+    try:
+        result = jalankan_sapuan(
+            plan,
+            sapuan,
+            args.keluaran,
+            pekerja=args.pekerja,
+            scheduler=args.scheduler,
+            dokumen=not args.tanpa_dokumen,
+            kemajuan=maju,
+        )
+    except ConnectionError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.close()
+        print(
+            "\nDihentikan. Skenario yang sudah selesai tersimpan di "
+            f"{args.keluaran}; jalankan perintah yang sama untuk melanjutkan.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.json:
+        payload = {
+            "skenario": [h.as_dict() for h in result.hasil],
+            "dihitung": result.dihitung,
+            "dari_tembolok": len(result.hasil) - result.dihitung,
+            "perbandingan": str(result.berkas_banding),
+            "grafik": str(result.berkas_grafik),
+            "detik": result.detik,
+        }
+        for item in payload["skenario"]:
+            item.pop("penugasan", None)
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for h, cached in zip(result.hasil, result.dari_tembolok, strict=True):
+            mark = " (tembolok)" if cached else ""
+            print(f"- {h.nama}{mark}: {_baris_sapuan(h)}")
+        print(
+            f"{result.dihitung} skenario dihitung, {len(result.hasil) - result.dihitung} dari "
+            f"tembolok, {result.detik:.0f} detik."
+        )
+        print(f"Perbandingan ditulis: {result.berkas_banding}")
+        print(f"Grafik ditulis: {result.berkas_grafik}")
+    failed = [h for h in result.hasil if h.status == "galat"]
+    return EXIT_INVALID if failed else EXIT_OK
+
+
 def cmd_lokakarya(args: argparse.Namespace) -> int:
     """``lokakarya daftar`` / ``lokakarya atur-ulang NAMA``: the trainer's commands."""
     from sistemkerja.lokakarya import (
@@ -684,6 +832,8 @@ def _run(args: argparse.Namespace) -> int:
         return cmd_optimasi(args)
     if args.perintah == "laporan":
         return cmd_laporan(args)
+    if args.perintah == "skenario":
+        return cmd_skenario(args)
     return cmd_periksa(args.berkas, args.json)
 
 

@@ -6,14 +6,18 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
+from sistemkerja.domain.angka import format_angka
 from sistemkerja.grafik._gaya import (
     PALET,
+    angka,
     axes,
     bungkus,
     sumbu_angka,
     sumbu_rupiah,
     teks_apa_adanya,
+    tinggi,
 )
 
 UKURAN: dict[str, str] = {
@@ -22,24 +26,50 @@ UKURAN: dict[str, str] = {
     "biaya": "Biaya personel dan pelibatan",
     "lintas": "Pegawai lintas unit/instansi (orang)",
     "target_bermasalah": "Target belum teralokasi penuh",
+    "keanggotaan_berubah": "Keanggotaan berubah dari rencana dasar",
 }
 """Measures of :func:`~sistemkerja.analisis.banding_skenario` and their titles."""
 
 
+HITUNGAN = frozenset({"lintas", "target_bermasalah", "keanggotaan_berubah"})
+"""Measures that are counts (whole numbers on the axis)."""
+
+
+def _label_nilai(ukuran: str, value: float) -> str:
+    if ukuran == "biaya":
+        return f"{format_angka(value / 1e6, 1)} jt"
+    return angka(value, 0 if ukuran in HITUNGAN else 2)
+
+
 @teks_apa_adanya
 def grafik_skenario(
-    banding: pd.DataFrame, ukuran: str = "ej_maks", *, ax: Axes | None = None
+    banding: pd.DataFrame,
+    ukuran: str = "ej_maks",
+    *,
+    ax: Axes | None = None,
+    mendatar: bool | None = None,
+    nama: bool = True,
 ) -> Axes:
     """One measure across scenarios, as bars (lower is better for every measure).
+
+    Each bar carries its value; the best scenario is blue; a scenario without an
+    allocation has no bar and is marked "tanpa rencana".
 
     Parameters
     ----------
     banding : pandas.DataFrame
-        :func:`~sistemkerja.analisis.banding_skenario` output.
+        :func:`~sistemkerja.analisis.banding_skenario` or
+        :func:`~sistemkerja.sapuan.banding_sapuan` output.
     ukuran : str
         One of :data:`UKURAN`.
     ax : matplotlib.axes.Axes, optional
         Where to draw.
+    mendatar : bool, optional
+        Horizontal bars with the scenario names down the left [when more than four
+        scenarios]; vertical bars otherwise.
+    nama : bool
+        Write the scenario names on the axis (``False`` for the right-hand panels of a
+        grid that share the names of the left ones).
 
     Returns
     -------
@@ -54,27 +84,78 @@ def grafik_skenario(
     if ukuran not in UKURAN:
         raise ValueError(f"ukuran '{ukuran}' tidak dikenal; pilih salah satu: {', '.join(UKURAN)}")
     n = len(banding)
-    ax = axes(ax, (max(4.0, 1.2 + 0.9 * n), 3.5))
+    flat = n > 4 if mendatar is None else mendatar
+    size = (6.0, tinggi(n, 0.32)) if flat else (max(4.0, 1.2 + 0.9 * n), 3.5)
+    ax = axes(ax, size)
     x = np.arange(n)
     values = banding[ukuran].to_numpy(dtype=float)
-    best = np.nanmin(values) if n and np.isfinite(values).any() else np.nan
+    finite = np.isfinite(values)
+    best = np.nanmin(values) if n and finite.any() else np.nan
     colours = [PALET[0] if v == best else PALET[9] for v in values]
-    ax.bar(x, values, color=colours)
-    ax.set_xticks(x, [bungkus(s, 12, 2) for s in banding["skenario"]], fontsize=8)
-    if ukuran == "biaya":
-        sumbu_rupiah(ax, "y")
+    top = float(np.nanmax(values)) if finite.any() else 1.0
+    top = top if top > 0 else 1.0
+    names = [bungkus(s, 30 if flat else 12, 2) for s in banding["skenario"]]
+    if flat:
+        ax.barh(x, values, color=colours)
+        ax.set_yticks(x, names if nama else [""] * n, fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlim(0, top * 1.25)
     else:
-        sumbu_angka(ax, "y", 2 if ukuran in ("ej_maks", "sebaran_ej") else 0)
+        ax.bar(x, values, color=colours)
+        ax.set_xticks(x, names if nama else [""] * n, fontsize=8)
+        ax.set_ylim(0, top * 1.2)
+    for xi, v in zip(x, values, strict=True):
+        label, colour = (
+            (_label_nilai(ukuran, v), "#333") if np.isfinite(v) else ("tanpa rencana", "#a00")
+        )
+        if flat:
+            ax.text(
+                v if np.isfinite(v) else 0, xi, " " + label, va="center", fontsize=7, color=colour
+            )
+        else:
+            ax.text(
+                xi,
+                v if np.isfinite(v) else 0,
+                label,
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                color=colour,
+            )
+    axis = "x" if flat else "y"
+    if ukuran == "biaya":
+        sumbu_rupiah(ax, axis)
+    else:
+        sumbu_angka(ax, axis, 2 if ukuran in ("ej_maks", "sebaran_ej") else 0)
+        if ukuran in HITUNGAN:
+            (ax.xaxis if flat else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
     ax.set_title(UKURAN[ukuran], loc="left", fontsize=9)
-    ax.grid(axis="y", alpha=0.3)
+    ax.grid(axis=axis, alpha=0.3)
     return ax
 
 
 @teks_apa_adanya
 def gambar_skenario(banding: pd.DataFrame) -> Figure:
-    """All measures of :data:`UKURAN` side by side; the best scenario of each is blue."""
-    figure = Figure(figsize=(max(10.0, 2.0 * len(UKURAN)), 3.8), layout="constrained")
-    for ax, ukuran in zip(figure.subplots(1, len(UKURAN)), UKURAN, strict=True):
-        grafik_skenario(banding, ukuran, ax=ax)
+    """Draw the measures of :data:`UKURAN` in ``banding``, one panel each; best in blue.
+
+    Up to four scenarios: one row of vertical bars. More (a sweep): a grid of two
+    panels per row with horizontal bars, the scenario names down the left.
+    """
+    measures = [u for u in UKURAN if u in banding.columns]
+    n = len(banding)
+    if n <= 4:
+        figure = Figure(figsize=(max(10.0, 2.0 * len(measures)), 3.8), layout="constrained")
+        for ax, ukuran in zip(
+            np.atleast_1d(figure.subplots(1, len(measures))), measures, strict=True
+        ):
+            grafik_skenario(banding, ukuran, ax=ax, mendatar=False)
+    else:
+        rows = (len(measures) + 1) // 2
+        figure = Figure(figsize=(13.0, rows * tinggi(n, 0.3) + 0.5), layout="constrained")
+        grid = np.atleast_2d(figure.subplots(rows, 2))
+        for k, ukuran in enumerate(measures):
+            grafik_skenario(banding, ukuran, ax=grid[k // 2, k % 2], mendatar=True, nama=k % 2 == 0)
+        for k in range(len(measures), rows * 2):
+            grid[k // 2, k % 2].set_visible(False)
     figure.suptitle("Perbandingan skenario (lebih rendah lebih baik)", fontsize=11)
     return figure

@@ -312,10 +312,28 @@ def write_text_atomic(text: str, target: Path) -> Path:
     Path
         ``target``.
     """
+    return write_bytes_atomic(text.encode("utf-8"), target)
+
+
+def write_bytes_atomic(data: bytes, target: Path) -> Path:
+    """Write ``data`` to ``target`` through a temporary file, as :func:`save_atomic`.
+
+    Parameters
+    ----------
+    data : bytes
+        The content.
+    target : Path
+        Final path.
+
+    Returns
+    -------
+    Path
+        ``target``.
+    """
     clean_stale_temp(target.parent)
     tmp = temp_path(target)
     try:
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_bytes(data)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -77,6 +77,7 @@ __all__ = [
     "LEMBAR_MPH_SATU",
     "LEMBAR_SKP",
     "PREFIKS_MPH2",
+    "isi_result_workbook",
     "nama_lembar",
     "tulis_abk",
     "tulis_anggaran",
@@ -1175,11 +1176,27 @@ def write_result_workbook(hasil: Hasil | TabelHasil, path: str | os.PathLike[str
     """
     tabel = hasil if isinstance(hasil, TabelHasil) else hitung_tabel(hasil)
     wb = new_workbook()
+    isi_result_workbook(wb, tabel)
+    return save_atomic(wb, Path(path))
+
+
+def isi_result_workbook(wb: Workbook, tabel: TabelHasil) -> None:
+    """Fill an empty workbook with the sheets of :func:`write_result_workbook`.
+
+    For callers that keep the workbook in memory (a sweep's worker renders it to bytes
+    and the caller writes them).
+
+    Parameters
+    ----------
+    wb : openpyxl.Workbook
+        A workbook without sheets (:func:`sistemkerja.io._tulis.new_workbook`).
+    tabel : TabelHasil
+        The run's tables.
+    """
     add_tables(wb, {nama: tabel_berlabel(df, nama) for nama, df in tabel.lembar().items()})
     if tabel.alokasi is not None:
         tulis_dokumen(wb, tabel)
     add_plan_sheets(wb, tabel.plan)
-    return save_atomic(wb, Path(path))
 
 
 # The ABK documents live in sistemkerja.laporan.abk, which builds on the helpers above;
