@@ -156,9 +156,7 @@ def test_rerun_takes_every_scenario_from_the_cache_and_only_changed_ones_again(k
 
 
 def test_interrupted_sweep_resumes_without_losing_a_finished_scenario(kecil, tmp_path):
-    extra = tuple(
-        Skenario(f"Pagu {f:.0%}", perubahan=(PaguDikali(f),)) for f in (0.95, 0.93, 0.91)
-    )
+    extra = tuple(Skenario(f"Pagu {f:.0%}", perubahan=(PaguDikali(f),)) for f in (0.95, 0.93, 0.91))
     sapuan = _sapuan(*extra)
     done = []
 
@@ -239,3 +237,13 @@ def test_the_base_name_is_reserved_for_the_unchanged_plan(kecil, tmp_path):
     own = Sapuan((Skenario(NAMA_DASAR),), pengaturan=PENGATURAN)
     result = jalankan_sapuan(kecil, own, tmp_path, pekerja=0, dokumen=False)
     assert [h.nama for h in result.hasil] == [NAMA_DASAR]
+
+
+def test_packaged_example_sweep_is_the_one_in_data():
+    from sistemkerja.io.skenario import baca_sapuan
+    from sistemkerja.sapuan import sapuan_contoh
+
+    data = baca_sapuan(Path(__file__).resolve().parents[1] / "data" / "skenario" / "contoh.yaml")
+    packaged = sapuan_contoh()
+    assert packaged.skenario == data.skenario and packaged.pengaturan == data.pengaturan
+    assert (packaged.rencana, data.rencana) == ("contoh:unit", "../contoh/unit.xlsx")

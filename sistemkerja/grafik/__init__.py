@@ -15,6 +15,7 @@ and return them. Titles and labels are Indonesian. The data come from
 - scenarios: :func:`grafik_skenario` / :func:`gambar_skenario`.
 """
 
+from sistemkerja.grafik._gaya import ke_png
 from sistemkerja.grafik.anggaran import grafik_anggaran
 from sistemkerja.grafik.beban import (
     gambar_beban_pegawai,
@@ -40,6 +41,7 @@ __all__ = [
     "grafik_jadwal",
     "grafik_komposisi_tim",
     "grafik_skenario",
+    "ke_png",
     "label_indikator",
     "matriks_jam",
     "peta_mph",

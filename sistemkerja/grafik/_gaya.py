@@ -141,6 +141,29 @@ def sumbu_rupiah(ax: Axes, axis: str = "x") -> None:
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
 
 
+def ke_png(obj: Figure | Axes, dpi: int = 100) -> bytes:
+    """Render a chart (a Figure, or the figure of an Axes) to PNG bytes (Agg, no pyplot).
+
+    Parameters
+    ----------
+    obj : matplotlib.figure.Figure or matplotlib.axes.Axes
+        The chart.
+    dpi : int
+        Resolution (dots per inch).
+
+    Returns
+    -------
+    bytes
+        The PNG file (``IPython.display.Image(ke_png(fig))`` shows it in a notebook).
+    """
+    import io
+
+    figure = obj.figure if isinstance(obj, Axes) else obj
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
 def tinggi(rows: int, per_row: float = 0.28, minimum: float = 3.0) -> float:
     """Figure height (inches) that gives each of ``rows`` bars or cells room to read."""
     return max(minimum, 1.6 + per_row * rows)

@@ -144,18 +144,23 @@ def gambar_skenario(banding: pd.DataFrame) -> Figure:
     measures = [u for u in UKURAN if u in banding.columns]
     n = len(banding)
     if n <= 4:
-        figure = Figure(figsize=(max(10.0, 2.0 * len(measures)), 3.8), layout="constrained")
-        for ax, ukuran in zip(
-            np.atleast_1d(figure.subplots(1, len(measures))), measures, strict=True
-        ):
+        per_row = 3 if len(measures) > 5 else len(measures)
+        rows = -(-len(measures) // per_row)
+        figure = Figure(figsize=(max(10.0, 3.4 * per_row), 3.6 * rows + 0.4), layout="constrained")
+        grid = np.atleast_1d(figure.subplots(rows, per_row)).ravel()
+        for ax, ukuran in zip(grid, measures, strict=False):
             grafik_skenario(banding, ukuran, ax=ax, mendatar=False)
+        for ax in grid[len(measures) :]:
+            ax.set_visible(False)
     else:
         rows = (len(measures) + 1) // 2
         figure = Figure(figsize=(13.0, rows * tinggi(n, 0.3) + 0.5), layout="constrained")
-        grid = np.atleast_2d(figure.subplots(rows, 2))
+        grid2 = np.atleast_2d(figure.subplots(rows, 2))
         for k, ukuran in enumerate(measures):
-            grafik_skenario(banding, ukuran, ax=grid[k // 2, k % 2], mendatar=True, nama=k % 2 == 0)
+            grafik_skenario(
+                banding, ukuran, ax=grid2[k // 2, k % 2], mendatar=True, nama=k % 2 == 0
+            )
         for k in range(len(measures), rows * 2):
-            grid[k // 2, k % 2].set_visible(False)
+            grid2[k // 2, k % 2].set_visible(False)
     figure.suptitle("Perbandingan skenario (lebih rendah lebih baik)", fontsize=11)
     return figure

@@ -59,6 +59,8 @@ __all__ = [
     "SkenarioError",
     "baca_sapuan",
     "baca_skenario",
+    "perubahan_dari_data",
+    "perubahan_ke_data",
     "sapuan_dari_teks",
     "sapuan_ke_teks",
     "skenario_dari_teks",
@@ -475,6 +477,42 @@ def _pengaturan(b: _Baca, value: Any, path: Path_) -> PengaturanSolver:
 
 
 # ---- public reading ---------------------------------------------------------------
+def perubahan_dari_data(data: Mapping[str, Any], sumber: str = "formulir") -> PerubahanSkenario:
+    """Read one change from a mapping, as a file's entry is read (a form's fields).
+
+    Parameters
+    ----------
+    data : Mapping of str to Any
+        The entry: ``{"jenis": "pagu_dikali", "faktor": "0,8"}``; values may be text
+        as typed ("0,8", "Ahli Muda; Ahli Madya").
+    sumber : str
+        What the messages start with.
+
+    Returns
+    -------
+    PerubahanSkenario
+        The change.
+
+    Raises
+    ------
+    SkenarioError
+        With every problem, each naming the key (``formulir, kunci 'faktor': …``).
+    """
+    b = _Baca("{}", sumber)
+    b.data, b.lines = dict(data), {}  # no lines: the messages name the key alone
+    result = None
+    with contextlib.suppress(_Gagal):
+        result = _perubahan(b, b.data, ())
+    if b.errors or result is None:
+        raise SkenarioError(b.errors)
+    return result
+
+
+def perubahan_ke_data(perubahan: PerubahanSkenario) -> dict[str, Any]:
+    """Return a change as the mapping a file holds (the inverse of :func:`perubahan_dari_data`)."""
+    return _perubahan_data(perubahan)
+
+
 def skenario_dari_teks(text: str, berkas: str = "skenario.yaml") -> Skenario:
     """Read a scenario from YAML text.
 

@@ -8,7 +8,12 @@ each scenario's folder and is the cache, :mod:`.banding` builds the comparison w
 and chart.
 """
 
-from sistemkerja.sapuan.banding import banding_sapuan, tulis_banding, tulis_grafik_banding
+from sistemkerja.sapuan.banding import (
+    banding_sapuan,
+    banding_tampil,
+    tulis_banding,
+    tulis_grafik_banding,
+)
 from sistemkerja.sapuan.jalan import (
     BERKAS_BANDING,
     BERKAS_GRAFIK,
@@ -19,6 +24,7 @@ from sistemkerja.sapuan.jalan import (
     jalankan_sapuan,
 )
 from sistemkerja.sapuan.kerja import DITOLAK, GALAT, HasilSkenario, jalankan_skenario
+from sistemkerja.sapuan.rencana import rencana_sapuan, sapuan_contoh
 
 __all__ = [
     "BERKAS_BANDING",
@@ -30,9 +36,12 @@ __all__ = [
     "HasilSkenario",
     "Kemajuan",
     "banding_sapuan",
+    "banding_tampil",
     "daftar_skenario",
     "jalankan_sapuan",
     "jalankan_skenario",
+    "rencana_sapuan",
+    "sapuan_contoh",
     "tulis_banding",
     "tulis_grafik_banding",
 ]

@@ -12,7 +12,9 @@ from sistemkerja.sapuan.kerja import HasilSkenario
 
 __all__ = [
     "JUDUL_BANDING",
+    "LABEL_STATUS_SAPUAN",
     "banding_sapuan",
+    "banding_tampil",
     "perubahan_keanggotaan",
     "tulis_banding",
     "tulis_grafik_banding",
@@ -37,6 +39,60 @@ JUDUL_BANDING: dict[str, str] = {
     "folder": "Folder hasil",
 }
 """Columns of :func:`banding_sapuan` → Indonesian headers of the comparison workbook."""
+
+
+LABEL_STATUS_SAPUAN: dict[str, str] = {
+    "ditolak": "tidak dioptimalkan: perubahan ditolak atau rencana bergalat",
+    "galat": "gagal dijalankan",
+}
+"""Labels of the two statuses only a sweep has (the optimiser's are in ``STATUS_LABEL``)."""
+
+
+def banding_tampil(banding: pd.DataFrame, kolom: list[str] | None = None) -> pd.DataFrame:
+    """Return the comparison as a reader sees it: Indonesian headers and numbers as text.
+
+    Parameters
+    ----------
+    banding : pandas.DataFrame
+        :func:`banding_sapuan` output.
+    kolom : list of str, optional
+        Columns to show, in order [every column but ``keterangan``, ``folder`` and
+        ``daftar_target``].
+
+    Returns
+    -------
+    pandas.DataFrame
+        Text cells: gap "0,5 %", EJ "0,98", rupiah "Rp 57.540.000", counts "4"; empty
+        where a scenario has no allocation. The status is its plain-Indonesian label.
+    """
+    from sistemkerja.domain.angka import format_angka
+    from sistemkerja.optimasi.status import STATUS_LABEL
+
+    chosen = kolom or [
+        c for c in JUDUL_BANDING if c not in ("keterangan", "folder", "daftar_target")
+    ]
+
+    def cell(name: str, value: object) -> str:
+        if name == "status":
+            return {**STATUS_LABEL, **LABEL_STATUS_SAPUAN}.get(str(value), str(value))
+        if value is None or (isinstance(value, float) and value != value):
+            return ""
+        if isinstance(value, bool):
+            return "ya" if value else "tidak"
+        if name == "gap":
+            return f"{format_angka(float(value) * 100, 1)} %"
+        if name == "biaya":
+            return f"Rp {format_angka(round(float(value)), 0)}"
+        if name in ("ej_maks", "sebaran_ej", "objective"):
+            return format_angka(float(value), 3 if name != "ej_maks" else 2)
+        if name == "detik":
+            return format_angka(float(value), 1)
+        if isinstance(value, int | float):
+            return format_angka(float(value), 0)
+        return str(value)
+
+    out = pd.DataFrame({JUDUL_BANDING[c]: [cell(c, v) for v in banding[c]] for c in chosen})
+    return out
 
 
 def perubahan_keanggotaan(

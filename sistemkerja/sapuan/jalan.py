@@ -37,6 +37,7 @@ __all__ = [
     "Kemajuan",
     "daftar_skenario",
     "jalankan_sapuan",
+    "kunci_terhadap",
 ]
 
 NAMA_DASAR = "Rencana dasar"
@@ -113,8 +114,21 @@ def _tanpa_berkas(hasil: HasilSkenario) -> HasilSkenario:
     return HasilSkenario(**{**hasil.as_dict_full(), "berkas": {}})
 
 
-def _kunci_terhadap(key: str, base_key: str | None) -> str:
-    """Return a scenario's cache key, bound to the base it is solved against."""
+def kunci_terhadap(key: str, base_key: str | None) -> str:
+    """Return a scenario's cache key bound to the base plan it is solved against.
+
+    Parameters
+    ----------
+    key : str
+        :func:`sistemkerja.domain.skenario.kunci` of the scenario.
+    base_key : str or None
+        That of the base plan (``None``: the scenario is solved from scratch).
+
+    Returns
+    -------
+    str
+        sha256 of both; ``key`` itself without a base.
+    """
     if base_key is None:
         return key
     return hashlib.sha256(f"{key}:acuan:{base_key}".encode()).hexdigest()
@@ -204,7 +218,7 @@ def jalankan_sapuan(
     semua = daftar_skenario(sapuan)
     base_key = kunci(plan, semua[0], sapuan.pengaturan)
     keys = [base_key] + [
-        _kunci_terhadap(kunci(plan, s, sapuan.pengaturan), base_key if stabil else None)
+        kunci_terhadap(kunci(plan, s, sapuan.pengaturan), base_key if stabil else None)
         for s in semua[1:]
     ]
     folders = [folder_skenario(out, i, s.nama) for i, s in enumerate(semua)]

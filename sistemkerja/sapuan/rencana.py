@@ -8,10 +8,22 @@ from sistemkerja.domain.masalah import Problem
 from sistemkerja.domain.rencana import Rencana
 from sistemkerja.domain.skenario import LEMBAR_SKENARIO, Sapuan
 
-__all__ = ["AWALAN_CONTOH", "rencana_sapuan"]
+__all__ = ["AWALAN_CONTOH", "BERKAS_CONTOH", "rencana_sapuan", "sapuan_contoh"]
 
 AWALAN_CONTOH = "contoh:"
 """Prefix of a packaged sample in a sweep's ``rencana`` (``contoh:unit``)."""
+
+
+BERKAS_CONTOH = Path(__file__).with_name("contoh.yaml")
+"""The packaged example sweep of the sample unit (the same scenarios as
+``data/skenario/contoh.yaml``, with ``rencana: contoh:unit``)."""
+
+
+def sapuan_contoh() -> Sapuan:
+    """Return the packaged example sweep: 4 scenarios and a 3 × 2 grid on ``contoh:unit``."""
+    from sistemkerja.io.skenario import baca_sapuan
+
+    return baca_sapuan(BERKAS_CONTOH)
 
 
 def rencana_sapuan(

@@ -140,6 +140,21 @@ class Tembolok:
     def __contains__(self, kunci: object) -> bool:
         return kunci in self._entries
 
+    def cari(self, kunci: str, *, dokumen: bool = True) -> tuple[HasilSkenario, Path] | None:
+        """Return a complete entry of ``kunci`` and its folder, or ``None``.
+
+        Parameters
+        ----------
+        kunci : str
+            The cache key.
+        dokumen : bool
+            Whether the entry must hold its documents when it has an allocation.
+        """
+        entry = self._entries.get(kunci)
+        if entry is None or (dokumen and entry.hasil.ok and not entry.berkas):
+            return None
+        return entry.hasil, entry.folder
+
     def tempatkan(
         self, tempat: list[tuple[str, Path, str]], *, dokumen: bool = True
     ) -> dict[int, HasilSkenario]:

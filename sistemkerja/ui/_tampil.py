@@ -7,7 +7,6 @@ the list of the plan's problems on some sheets.
 from __future__ import annotations
 
 import html
-import io
 import math
 import numbers
 from collections.abc import Callable, Iterable, Mapping
@@ -20,6 +19,7 @@ from matplotlib.figure import Figure
 
 from sistemkerja.domain.angka import format_angka
 from sistemkerja.domain.masalah import Problem
+from sistemkerja.grafik import ke_png
 from sistemkerja.ui.rencana import ModelRencana
 
 #: Resolution of the charts the panels show (dots per inch).
@@ -27,7 +27,7 @@ DPI = 80
 
 
 def png(figure: Figure, dpi: int = DPI) -> bytes:
-    """Render a matplotlib figure to PNG bytes (Agg, no pyplot state).
+    """Render a matplotlib figure to PNG bytes at the panels' resolution.
 
     Parameters
     ----------
@@ -39,11 +39,9 @@ def png(figure: Figure, dpi: int = DPI) -> bytes:
     Returns
     -------
     bytes
-        The PNG file.
+        The PNG file (:func:`sistemkerja.grafik.ke_png`).
     """
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
+    return ke_png(figure, dpi)
 
 
 def tulis_pesan(box: widgets.HTML, text: str, ok: bool) -> None:
