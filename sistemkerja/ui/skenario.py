@@ -19,7 +19,9 @@ The worker thread only sets the model's traits; the view's handlers set widget v
 CSS classes for browser tests: ``sk-panel-skenario`` and ``sk-siap`` on the panel,
 ``sk-keadaan-<keadaan>`` following :attr:`ModelSkenario.keadaan`, ``sk-tombol-jalankan``,
 ``sk-tombol-salin``, ``sk-tombol-tambah-perubahan``, ``sk-tombol-jadikan``, the table
-``sk-banding`` and the chart ``sk-grafik-banding``.
+``sk-banding``, the chart ``sk-grafik-banding``, the message line ``sk-pesan`` (with
+``sk-pesan-ok``/``sk-pesan-galat``), the fields ``sk-nama-skenario``,
+``sk-daftar-skenario``, ``sk-jenis-perubahan``, ``sk-pekerja`` and ``sk-isian-<key>``.
 """
 
 from __future__ import annotations
@@ -457,14 +459,13 @@ class PanelSkenario(widgets.VBox):
             self.model.buka_sapuan(sapuan)
         m = self.model
         wide = widgets.Layout(width="30em")
+        auto = widgets.Layout(width="auto")
         self.pilihan = widgets.Select(description="Skenario", rows=8, layout=wide)
         self.nama = widgets.Text(
             placeholder="nama skenario baru", layout=widgets.Layout(width="18em")
         )
         self.tombol_salin = widgets.Button(
-            description="Salin rencana sebagai skenario",
-            icon="copy",
-            layout=widgets.Layout(width="17em"),
+            description="Salin rencana sebagai skenario", icon="copy", layout=auto
         )
         self.tombol_salin.add_class("sk-tombol-salin")
         self.tombol_hapus = widgets.Button(description="Hapus skenario", icon="trash")
@@ -477,7 +478,7 @@ class PanelSkenario(widgets.VBox):
         )
         self.form = widgets.VBox()
         self.tombol_tambah = widgets.Button(
-            description="Tambah perubahan", button_style="info", icon="plus"
+            description="Tambah perubahan", button_style="info", icon="plus", layout=auto
         )
         self.tombol_tambah.add_class("sk-tombol-tambah-perubahan")
         self.pekerja = widgets.BoundedIntText(
@@ -515,7 +516,9 @@ class PanelSkenario(widgets.VBox):
             tooltip="Terapkan perubahan skenario terpilih ke rencana",
         )
         self.tombol_jadikan.add_class("sk-tombol-jadikan")
-        self.tombol_simpan = widgets.Button(description="Simpan sapuan (YAML)", icon="save")
+        self.tombol_simpan = widgets.Button(
+            description="Simpan sapuan (YAML)", icon="save", layout=auto
+        )
         super().__init__(
             [
                 widgets.HTML(
@@ -540,7 +543,7 @@ class PanelSkenario(widgets.VBox):
                 self.tombol_hapus_perubahan,
                 self.jenis,
                 self.form,
-                self.tombol_tambah,
+                widgets.HBox([self.tombol_tambah]),
                 widgets.HTML("<b>3. Jalankan dan bandingkan</b>"),
                 widgets.HBox([self.pekerja, self.scheduler]),
                 self.dokumen,
@@ -551,6 +554,10 @@ class PanelSkenario(widgets.VBox):
             ]
         )
         self.add_class("sk-panel-skenario")
+        self.nama.add_class("sk-nama-skenario")
+        self.pilihan.add_class("sk-daftar-skenario")
+        self.jenis.add_class("sk-jenis-perubahan")
+        self.pekerja.add_class("sk-pekerja")
         self._fields: list[tuple[str, str, widgets.Widget]] = []
         self.jenis.observe(lambda _c: self._build_form(), names="value")
         self.pilihan.observe(lambda _c: self._show_changes(), names="value")
@@ -612,6 +619,8 @@ class PanelSkenario(widgets.VBox):
     # ---- rendering ------------------------------------------------------------------
     def _build_form(self) -> None:
         self._fields = _kolom_form(self.model, self.jenis.value)
+        for key, _label, w in self._fields:
+            w.add_class(f"sk-isian-{key.replace('_', '-')}")
         self.form.children = [
             widgets.HBox([widgets.Label(label, layout=widgets.Layout(width="9em")), w])
             for _key, label, w in self._fields
