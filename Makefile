@@ -150,6 +150,7 @@ bench: $(STAMP)
 	$(RUN) $(BIN)/python benchmarks/ui_mph.py
 	$(RUN) $(BIN)/python benchmarks/lokakarya.py
 	$(RUN) $(BIN)/python benchmarks/dokumen.py
+	$(RUN) $(BIN)/python benchmarks/sapuan.py
 
 # ---- pemeriksaan ----------------------------------------------------------------------
 lint: $(STAMP)

@@ -445,6 +445,7 @@ def _semua_grafik(plan, alokasi) -> dict[str, list[Figure]]:
         ],
         "grafik_skenario": [grafik.grafik_skenario(banding, "biaya").figure],
         "gambar_skenario": [grafik.gambar_skenario(banding)],
+        "gambar_sebaran_skenario": [grafik.gambar_sebaran_skenario(banding)],
     }
 
 
@@ -466,6 +467,7 @@ TERLIHAT = {
     "grafik_komposisi_tim": [f"Ketua: {ANEH}"],
     "grafik_skenario": [KODE_ANEH],
     "gambar_skenario": [KODE_ANEH],
+    "gambar_sebaran_skenario": [KODE_ANEH],
 }
 
 

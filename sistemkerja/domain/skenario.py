@@ -37,7 +37,7 @@ LEMBAR_SKENARIO = "Skenario"
 
 #: Version of the canonical serialisation behind :func:`kunci`; raise it when the
 #: serialisation changes so old cache entries stop matching.
-VERSI_KUNCI = 1
+VERSI_KUNCI = 2
 
 
 # ---- the changes ------------------------------------------------------------------
@@ -785,10 +785,22 @@ def kanonik(value: Any) -> Any:
     raise TypeError(f"nilai {type(value).__name__} tidak dapat dijadikan kunci")
 
 
+def sidik_rencana(plan: Rencana) -> str:
+    """Return the sha256 of a plan's canonical form (:func:`kanonik`): its part of a key.
+
+    Computing it once and passing it to :func:`kunci` (``sidik=``) saves hashing the plan
+    again for every scenario of a sweep.
+    """
+    text = json.dumps(kanonik(plan), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def kunci(
     plan: Rencana,
     skenario: Skenario,
     pengaturan: PengaturanSolver | Mapping[str, Any] | None = None,
+    *,
+    sidik: str | None = None,
 ) -> str:
     """Return the cache key of solving one scenario: sha256 of its inputs.
 
@@ -802,6 +814,8 @@ def kunci(
     pengaturan : PengaturanSolver or mapping, optional
         Solver settings (``optimasi`` keywords); ``None`` is the defaults of
         :class:`PengaturanSolver`, which give the same key as ``PengaturanSolver()``.
+    sidik : str, optional
+        :func:`sidik_rencana` of ``plan``, when the caller has it.
 
     Returns
     -------
@@ -813,7 +827,7 @@ def kunci(
     settings = pengaturan.as_kwargs() if isinstance(pengaturan, PengaturanSolver) else pengaturan
     data = {
         "versi": VERSI_KUNCI,
-        "rencana": kanonik(plan),
+        "rencana": sidik if sidik is not None else sidik_rencana(plan),
         "perubahan": kanonik(skenario.perubahan),
         "pengaturan": kanonik(dict(settings)),
     }

@@ -25,7 +25,7 @@ from sistemkerja.grafik.beban import (
 )
 from sistemkerja.grafik.jadwal import gambar_jadwal, grafik_jadwal
 from sistemkerja.grafik.mph import bagi_halaman, gambar_mph, label_indikator, matriks_jam, peta_mph
-from sistemkerja.grafik.skenario import gambar_skenario, grafik_skenario
+from sistemkerja.grafik.skenario import gambar_sebaran_skenario, gambar_skenario, grafik_skenario
 from sistemkerja.grafik.tim import grafik_komposisi_tim
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "gambar_beban_pegawai",
     "gambar_jadwal",
     "gambar_mph",
+    "gambar_sebaran_skenario",
     "gambar_skenario",
     "grafik_anggaran",
     "grafik_beban_bulanan",

@@ -31,6 +31,9 @@ UKURAN: dict[str, str] = {
 """Measures of :func:`~sistemkerja.analisis.banding_skenario` and their titles."""
 
 
+BANYAK = 30
+"""Most scenarios drawn as bars; a larger sweep is drawn as a scatter of cost and EJ."""
+
 HITUNGAN = frozenset({"lintas", "target_bermasalah", "keanggotaan_berubah"})
 """Measures that are counts (whole numbers on the axis)."""
 
@@ -138,11 +141,15 @@ def grafik_skenario(
 def gambar_skenario(banding: pd.DataFrame) -> Figure:
     """Draw the measures of :data:`UKURAN` in ``banding``, one panel each; best in blue.
 
-    Up to four scenarios: one row of vertical bars. More (a sweep): a grid of two
-    panels per row with horizontal bars, the scenario names down the left.
+    Up to four scenarios: vertical bars, three panels per row. Up to :data:`BANYAK`: a
+    grid of two panels per row with horizontal bars, the scenario names down the left.
+    More (a large sweep, where one bar per scenario cannot be read):
+    :func:`gambar_sebaran_skenario`.
     """
     measures = [u for u in UKURAN if u in banding.columns]
     n = len(banding)
+    if n > BANYAK:
+        return gambar_sebaran_skenario(banding)
     if n <= 4:
         per_row = 3 if len(measures) > 5 else len(measures)
         rows = -(-len(measures) // per_row)
@@ -163,4 +170,86 @@ def gambar_skenario(banding: pd.DataFrame) -> Figure:
         for k in range(len(measures), rows * 2):
             grid2[k // 2, k % 2].set_visible(False)
     figure.suptitle("Perbandingan skenario (lebih rendah lebih baik)", fontsize=11)
+    return figure
+
+
+def _pareto(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Return the mask of points no other point beats on both (lower is better)."""
+    ok = np.isfinite(x) & np.isfinite(y)
+    front = np.zeros(len(x), dtype=bool)
+    for i in np.flatnonzero(ok):
+        worse = ok & (x <= x[i]) & (y <= y[i]) & ((x < x[i]) | (y < y[i]))
+        front[i] = not worse.any()
+    return front
+
+
+@teks_apa_adanya
+def gambar_sebaran_skenario(banding: pd.DataFrame, *, label: int = 8) -> Figure:
+    """Draw a large sweep as one scatter: cost against highest EJ, one point per scenario.
+
+    Lower-left is better on both. The base plan (the first row) is a black diamond;
+    scenarios with targets not fully allocated are orange; the scenarios no other beats
+    on both measures (the Pareto front) are circled and, up to ``label`` of them, named.
+    Scenarios without an allocation are counted in the title.
+
+    Parameters
+    ----------
+    banding : pandas.DataFrame
+        :func:`~sistemkerja.sapuan.banding_sapuan` output (``biaya``, ``ej_maks``,
+        optionally ``target_bermasalah``).
+    label : int
+        Most Pareto scenarios named on the chart.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure; its Axes' first collection holds one point per scenario with an
+        allocation.
+    """
+    figure = Figure(figsize=(10.0, 6.5), layout="constrained")
+    ax = figure.subplots()
+    x = banding["biaya"].to_numpy(dtype=float)
+    y = banding["ej_maks"].to_numpy(dtype=float)
+    ok = np.isfinite(x) & np.isfinite(y)
+    bad = (
+        banding["target_bermasalah"].fillna(0).to_numpy(dtype=float) > 0
+        if "target_bermasalah" in banding.columns
+        else np.zeros(len(banding), dtype=bool)
+    )
+    colours = np.where(bad, PALET[1], PALET[0])
+    ax.scatter(x[ok], y[ok], c=colours[ok], s=22, alpha=0.8, edgecolors="none")
+    front = _pareto(x, y)
+    ax.scatter(x[front], y[front], s=90, facecolors="none", edgecolors="#333", linewidths=1)
+    if ok[0]:
+        ax.scatter([x[0]], [y[0]], marker="D", s=70, color="#000", zorder=3)
+        ax.annotate(
+            str(banding["skenario"].iloc[0]),
+            (x[0], y[0]),
+            textcoords="offset points",
+            xytext=(6, 6),
+            fontsize=8,
+        )
+    named = [i for i in np.flatnonzero(front) if i != 0][:label]
+    for i in named:
+        ax.annotate(
+            bungkus(str(banding["skenario"].iloc[i]), 28, 2),
+            (x[i], y[i]),
+            textcoords="offset points",
+            xytext=(6, -10),
+            fontsize=7,
+        )
+    sumbu_rupiah(ax, "x")
+    sumbu_angka(ax, "y", 2)
+    ax.set_xlabel("Biaya personel dan pelibatan")
+    ax.set_ylabel("EJ tertinggi")
+    ax.grid(alpha=0.3)
+    missing = int((~ok).sum())
+    extra = f"; {missing} tanpa rencana" if missing else ""
+    ax.set_title(
+        f"{len(banding)} skenario{extra} — kiri bawah lebih baik; lingkaran: tidak terkalahkan "
+        "pada kedua ukuran; oranye: ada target belum teralokasi penuh",
+        loc="left",
+        fontsize=9,
+    )
+    figure.suptitle("Perbandingan skenario: biaya dan EJ tertinggi", fontsize=11)
     return figure

@@ -35,7 +35,6 @@ JUDUL_BANDING: dict[str, str] = {
     "keanggotaan_berubah": "Keanggotaan berubah dari rencana dasar",
     "ketua_berubah": "Ketua Tim berubah dari rencana dasar",
     "detik": "Waktu (detik)",
-    "dari_tembolok": "Dari tembolok",
     "folder": "Folder hasil",
 }
 """Columns of :func:`banding_sapuan` → Indonesian headers of the comparison workbook."""
@@ -122,7 +121,6 @@ def banding_sapuan(
     daftar: Sequence[HasilSkenario],
     dasar: HasilSkenario | None,
     *,
-    tembolok: Sequence[bool] | None = None,
     folder: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Compare a sweep's scenarios: status, gap, workload, cost, targets, changes.
@@ -134,8 +132,6 @@ def banding_sapuan(
     dasar : HasilSkenario, optional
         The base plan's result; memberships are compared with it when both have an
         allocation.
-    tembolok : sequence of bool, optional
-        Whether each result came from the cache.
     folder : sequence of str, optional
         Each result's folder (relative to the output folder).
 
@@ -174,7 +170,6 @@ def banding_sapuan(
                 "keanggotaan_berubah": changed,
                 "ketua_berubah": ketua,
                 "detik": h.detik,
-                "dari_tembolok": bool(tembolok[i]) if tembolok is not None else False,
                 "folder": folder[i] if folder is not None else "",
             }
         )

@@ -91,7 +91,7 @@ def klien(pekerja: int | None = None, scheduler: str | None = None) -> Iterator[
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
-        silence_logs=logging.ERROR,
+        silence_logs=logging.CRITICAL,  # a worker closing with the cluster is not an error
     )
     try:
         client = Client(cluster)

@@ -671,7 +671,6 @@ class PanelSkenario(widgets.VBox):
             "target_bermasalah": "Target belum penuh",
             "keanggotaan_berubah": "Keanggotaan berubah",
             "ketua_berubah": "Ketua berubah",
-            "dari_tembolok": "Tembolok",
         }
         fmt = {
             "biaya": rupiah,
