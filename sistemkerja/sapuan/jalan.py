@@ -140,10 +140,6 @@ def _tulis_perbandingan(
     write_text_atomic(digest + "\n", stamp)
 
 
-def _tanpa_berkas(hasil: HasilSkenario) -> HasilSkenario:
-    return HasilSkenario(**{**hasil.as_dict_full(), "berkas": {}})
-
-
 def kunci_terhadap(key: str, base_key: str | None) -> str:
     """Return a scenario's cache key bound to the base plan it is solved against.
 
@@ -284,12 +280,12 @@ def jalankan_sapuan(
             if 0 in todo:  # the base first: the others are solved against its allocation
                 for i, hasil in run([(0, semua[0], keys[0])], None):
                     simpan_hasil(folders[i], hasil)
-                    done(i, _tanpa_berkas(hasil), False)
+                    done(i, hasil.tanpa_berkas(), False)
             acuan = results[0].alokasi() if stabil else None
             rest = [(i, semua[i], keys[i]) for i in todo if i != 0]
             for i, hasil in run(rest, acuan):
                 simpan_hasil(folders[i], hasil)
-                done(i, _tanpa_berkas(hasil), False)
+                done(i, hasil.tanpa_berkas(), False)
     ordered = tuple(results[i] for i in range(total))
     banding = banding_sapuan(ordered, ordered[0], folder=[str(f.relative_to(out)) for f in folders])
     berkas_banding = out / BERKAS_BANDING

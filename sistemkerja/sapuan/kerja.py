@@ -10,6 +10,7 @@ The caller (:mod:`sistemkerja.sapuan.jalan`) writes what comes back.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
 import time
@@ -181,9 +182,9 @@ class HasilSkenario:
             keanggotaan=tuple(Keanggotaan(t, n, k) for n, t, k in self.keanggotaan),
         )
 
-    def as_dict_full(self) -> dict[str, Any]:
-        """Return every field as the constructor takes it (files included)."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+    def tanpa_berkas(self) -> HasilSkenario:
+        """Return the same result without its rendered files (they are on disk)."""
+        return dataclasses.replace(self, berkas={})
 
 
 def _teks(value: Any) -> str | None:
@@ -281,32 +282,28 @@ def jalankan_skenario(
             return gagal(DITOLAK, f"tidak dioptimalkan: {first}{more}", errors)
         new_plan = applied.rencana
         hasil = optimasi(new_plan, threads=1, acuan=acuan, **pengaturan.as_kwargs())
-        rendered: dict[str, bytes] = {}
+        common = {
+            "nama": skenario.nama,
+            "kunci": key,
+            "status": str(hasil.status),
+            "keterangan": hasil.keterangan,
+            "objective": hasil.plan_objective,
+            "gap": hasil.gap,
+        }
+        rendered = _render(hasil) if dokumen else {}
         if not hasil.ok or hasil.alokasi is None:
             return HasilSkenario(
-                nama=skenario.nama,
-                kunci=key,
-                status=str(hasil.status),
-                keterangan=hasil.keterangan,
-                objective=hasil.plan_objective,
-                gap=hasil.gap,
+                **common,
                 masalah=tuple(p.message for p in hasil.penjelasan),
                 detik=time.perf_counter() - start,
-                berkas=_render(hasil) if dokumen else rendered,
+                berkas=rendered,
             )
         alokasi = hasil.alokasi
         row = banding_skenario({skenario.nama: (new_plan, alokasi)}).iloc[0]
         status = cascade(new_plan, alokasi)
         bad = status[status["status"] != PENUH]
-        if dokumen:
-            rendered = _render(hasil)
         return HasilSkenario(
-            nama=skenario.nama,
-            kunci=key,
-            status=str(hasil.status),
-            keterangan=hasil.keterangan,
-            objective=hasil.plan_objective,
-            gap=hasil.gap,
+            **common,
             ej_maks=_finite(float(row["ej_maks"])),
             sebaran_ej=_finite(float(row["sebaran_ej"])),
             biaya=float(row["biaya"]),

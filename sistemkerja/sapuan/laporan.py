@@ -158,7 +158,7 @@ def laporan_skenario(
         )
         simpan_hasil(folder_skenario(out, position, semua[position].nama), result)
         solved += 1
-        return HasilSkenario(**{**result.as_dict_full(), "berkas": {}})
+        return result.tanpa_berkas()
 
     dasar = get(0, base_key, None)
     hasil = dasar if i == 0 else get(i, key, dasar)

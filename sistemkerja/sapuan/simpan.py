@@ -19,6 +19,7 @@ complete folder is not solved again, even when it was renamed or moved in the sw
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -188,9 +189,9 @@ class Tembolok:
                 found[i] = entry.hasil
                 continue
             files = {name: (entry.folder / name).read_bytes() for name in entry.berkas}
-            hasil = HasilSkenario(**{**entry.hasil.as_dict_full(), "nama": nama, "berkas": files})
+            hasil = dataclasses.replace(entry.hasil, nama=nama, berkas=files)
             moved[i] = (folder, hasil)
         for i, (folder, hasil) in moved.items():
             simpan_hasil(folder, hasil)
-            found[i] = HasilSkenario(**{**hasil.as_dict_full(), "berkas": {}})
+            found[i] = hasil.tanpa_berkas()
         return found
