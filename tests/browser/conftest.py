@@ -73,8 +73,11 @@ def voila_app(
         return server
 
     yield start
+    rep = getattr(request.node, "rep_call", None)
     for server in servers:
         server.stop()
+        if rep is not None and rep.failed:  # CI keeps no artefacts: show the server's end
+            print(f"--- akhir log Voila {server.log.name} ---\n{server.log_text()[-4000:]}")
 
 
 @pytest.fixture

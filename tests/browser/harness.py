@@ -9,12 +9,14 @@ measurement), so both start and stop the server and the browser the same way:
 - :func:`launch_chromium` starts ``/usr/bin/chromium`` (never a downloaded build) through
   Playwright with a fresh user-data folder.
 - :func:`kernel_pids` and :func:`rss_mib` read the kernels' memory from ``/proc`` (psutil).
+- :func:`pilih_tab` clicks a Lumino tab until the browser shows it as current.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import signal
 import socket
@@ -250,3 +252,45 @@ def kernel_pids(server: VoilaServer) -> list[int]:
 def rss_mib(pid: int) -> float:
     """Return a process's resident memory (MiB), as ``VmRSS`` in ``/proc/PID/status``."""
     return psutil.Process(pid).memory_info().rss / 2**20
+
+
+#: How long the browser may take to mark a clicked tab as current before it is clicked
+#: again (milliseconds). Selecting is client-side only; a click lost to a layout shift is
+#: retried, a slow kernel is not a reason to fail.
+BATAS_KLIK_TAB_MS = 5_000
+
+
+def pilih_tab(
+    page: Any, panel: str, title: str, *, exact: bool = True, batas: float = 300.0
+) -> None:
+    """Click the tab ``title`` of the tab widget ``panel`` until it is the current tab.
+
+    Parameters
+    ----------
+    page : playwright.sync_api.Page
+        The page.
+    panel : str
+        CSS selector of the tab widget (its tab bar is a direct child).
+    title : str
+        The tab's title.
+    exact : bool
+        Match the whole title (``True``) or a part of it.
+    batas : float
+        Give up after this long (detik): a guard against hangs, not a speed check.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    pattern = f"^\\s*{re.escape(title)}\\s*$" if exact else re.escape(title)
+    tab = page.locator(f"{panel} > .lm-TabBar .lm-TabBar-tab", has_text=re.compile(pattern))
+    current = page.locator(
+        f"{panel} > .lm-TabBar .lm-TabBar-tab.lm-mod-current", has_text=re.compile(pattern)
+    )
+    deadline = time.monotonic() + batas
+    while True:
+        tab.click()
+        try:
+            current.wait_for(timeout=BATAS_KLIK_TAB_MS)
+            return
+        except PlaywrightTimeout:
+            if time.monotonic() > deadline:
+                raise

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from harness import pilih_tab
 
 from sistemkerja import contoh
 from sistemkerja.domain.enums import Peran
@@ -25,10 +26,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 APLIKASI = Path(__file__).resolve().parents[2] / "notebooks" / "aplikasi.ipynb"
 PADDING = 3  # ipydatagrid's padding around the canvas (pixels)
-
-
-def _tab(page, panel: str, title: str) -> None:
-    page.click(f"{panel} > .lm-TabBar .lm-TabBar-tab >> text={title}")
 
 
 def _cell(page, grid: str, row: int, column: int, *, kunci: int, kolom: int) -> tuple[float, ...]:
@@ -63,9 +60,9 @@ def test_participant_goes_from_pk_to_an_exported_mph_with_a_pin(voila_app, page,
     foto("0-mulai")
 
     # Stage 1: change a target in the PK grid.
-    _tab(page, ".sk-tab-tahap", "1 PK")
+    pilih_tab(page, ".sk-tab-tahap", "1 PK", exact=False)
     page.wait_for_selector(".sk-panel-pk.sk-siap")
-    _tab(page, ".sk-panel-pk .lm-TabPanel, .sk-panel-pk .widget-tab", "Indikator dan target")
+    pilih_tab(page, ".sk-panel-pk .widget-tab", "Indikator dan target", exact=False)
     indikator = ".sk-lembar-indikator .sk-grid"
     page.wait_for_selector(indikator)
     headers = [k.header for k in lembar.skema.lembar_of("Indikator").columns]
@@ -83,9 +80,9 @@ def test_participant_goes_from_pk_to_an_exported_mph_with_a_pin(voila_app, page,
     foto("1-pk-ditolak")
 
     # Stage 3: change an effort (norma waktu of the first effort line).
-    _tab(page, ".sk-tab-tahap", "3 Kegiatan")
+    pilih_tab(page, ".sk-tab-tahap", "3 Kegiatan", exact=False)
     page.wait_for_selector(".sk-panel-kegiatan.sk-siap")
-    _tab(page, ".sk-panel-kegiatan .widget-tab", "Beban")
+    pilih_tab(page, ".sk-panel-kegiatan .widget-tab", "Beban", exact=False)
     beban = ".sk-lembar-beban-kegiatan .sk-grid"
     page.wait_for_selector(beban)
     headers = [k.header for k in lembar.skema.lembar_of("Beban Kegiatan").columns]
@@ -95,7 +92,7 @@ def test_participant_goes_from_pk_to_an_exported_mph_with_a_pin(voila_app, page,
     foto("3-kegiatan")
 
     # Stage 4: run the optimiser; see progress, then the status.
-    _tab(page, ".sk-tab-tahap", "4 MPH")
+    pilih_tab(page, ".sk-tab-tahap", "4 MPH", exact=False)
     page.wait_for_selector(".sk-panel-mph.sk-siap")
     page.click(".sk-tombol-optimasi")
     page.wait_for_selector(".sk-panel-mph.sk-keadaan-berjalan, .sk-panel-mph.sk-keadaan-selesai")
@@ -107,7 +104,7 @@ def test_participant_goes_from_pk_to_an_exported_mph_with_a_pin(voila_app, page,
     foto("4-status")
 
     # Dialog kinerja from the matrix: the last member of the first team as its Ketua.
-    _tab(page, ".sk-panel-hasil .widget-tab", "MPH level 2")
+    pilih_tab(page, ".sk-panel-hasil .widget-tab", "MPH level 2", exact=False)
     grid = ".sk-grid-anggota"
     page.wait_for_selector(grid)
     team_label = page.input_value(".sk-pilih-tim select")  # "TIM-… — name"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from harness import pilih_tab
 from rencana_baru import BARIS, JAM_TOTAL, KEPALA, NIP
 
 from sistemkerja.io import read_plan
@@ -27,10 +28,6 @@ def _slug(text: str) -> str:
     import re
 
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def _tab(page, panel: str, title: str) -> None:
-    page.click(f'{panel} > .lm-TabBar .lm-TabBar-tab >> text="{title}"')  # exact title
 
 
 def _row(page, sheet: str, key: str, fields: dict[str, str]) -> None:
@@ -76,15 +73,15 @@ def test_empty_plan_to_exported_mph_by_typing_in_the_app(voila_app, page, foto, 
         if tab != shown:
             if shown is not None:
                 foto(_slug(shown))
-            _tab(page, ".sk-tab-tahap", tab)
+            pilih_tab(page, ".sk-tab-tahap", tab)
             page.wait_for_selector(f"{panels[tab]}.sk-siap")
             shown = tab
-        _tab(page, f"{panels[tab]} .widget-tab", sub)
+        pilih_tab(page, f"{panels[tab]} .widget-tab", sub)
         _row(page, sheet, key, fields)
     page.wait_for_selector(".sk-status-rencana:has-text('0 galat')")
     foto("3-kegiatan")
 
-    _tab(page, ".sk-tab-tahap", "4 MPH")
+    pilih_tab(page, ".sk-tab-tahap", "4 MPH")
     page.wait_for_selector(".sk-panel-mph.sk-siap")
     page.click(".sk-tombol-optimasi")
     page.wait_for_selector(".sk-panel-mph.sk-keadaan-selesai")
