@@ -93,3 +93,105 @@ def test_split_keeps_teams_whole_and_hours_within_each_person(tmp_path):
         assert hours <= plan.capacity(p) - p.committed_hours + 1e-6
     assert set(given) == set(original)  # nobody lost
     assert plan == dataclasses.replace(plan)  # the plan itself is untouched
+
+
+# ---- the ministry runner ------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def direncanakan(kementerian):
+    """The generated ministry planned in this process, every unit split in two parts."""
+    from sistemkerja.sapuan.kementerian import rencanakan_kementerian
+
+    seen = []
+    hasil = rencanakan_kementerian(
+        kementerian,
+        maks_pegawai=25,
+        pekerja=0,
+        batas_waktu=60,
+        kemajuan=lambda u, done, total: seen.append((u.unit, done, total)),
+    )
+    return hasil, seen
+
+
+def test_every_unit_gets_a_plan_and_the_merged_ministry_keeps_capacity(kementerian, direncanakan):
+    hasil, seen = direncanakan
+    assert [u.unit for u in hasil.unit] == kementerian.kode_unit()
+    assert sorted(d for _u, d, _t in seen) == [1, 2, 3, 4] and {t for *_x, t in seen} == {4}
+    assert all(u.ok for u in hasil.unit), [(u.unit, u.status, u.catatan) for u in hasil.unit]
+    assert all(u.bagian >= 1 for u in hasil.unit)
+    assert hasil.dipecah(), "no unit was split: the test proves nothing about splitting"
+    for u in hasil.dipecah():
+        assert any("dipecah per tim" in c for c in u.catatan)  # says where it split
+    # the check the runner made, made again on what it returns
+    loads = periksa_kapasitas(kementerian, hasil.alokasi)
+    assert max(b.lebih for b in loads) <= 0.01
+    pooled = [b for b in loads if b.nip in kementerian.pool() and len(b.jam_unit) > 1]
+    assert pooled, "no pool person works for two units: the check proves nothing"
+    # every activity of every unit is allocated exactly once, by the part that owns it
+    for u in hasil.unit:
+        plan = kementerian.rencana(u.unit)
+        assert u.alokasi is not None
+        done = {p.kegiatan for p in u.alokasi.penugasan}
+        assert done <= {k.code for k in plan.kegiatan}
+        teams = [k.tim for k in u.alokasi.keanggotaan if k.ketua]
+        assert len(teams) == len(set(teams))  # one Ketua per team over the parts
+        assert u.ej_maks is not None and u.biaya > 0 and u.objective is not None
+
+
+def test_ministry_workbook_has_units_pool_and_notes(direncanakan, tmp_path):
+    import openpyxl
+
+    from sistemkerja.sapuan.kementerian import tulis_kementerian
+
+    hasil, _ = direncanakan
+    path = tmp_path / "kementerian.xlsx"
+    tulis_kementerian(hasil, path)
+    wb = openpyxl.load_workbook(path, read_only=True)
+    assert wb.sheetnames == ["Ringkasan", "Unit", "Pool", "Catatan"]
+    summary = dict(wb["Ringkasan"].iter_rows(min_row=2, values_only=True))
+    assert summary["Kapasitas lintas unit"] == "terpenuhi"
+    assert summary["Unit"] == 4 and summary["Unit dengan rencana lengkap"] == 4
+    units = list(wb["Unit"].iter_rows(values_only=True))
+    assert units[0][:3] == ("Unit", "Status", "Pegawai (orang)")
+    assert [r[0] for r in units[1:]] == ["DIT-001", "DIT-002", "DIT-003", "DIT-004"]
+    pool = list(wb["Pool"].iter_rows(min_row=2, values_only=True))
+    assert len(pool) == sum(len(u) for u in hasil.kementerian.pool().values())
+    for nip, _name, _unit, jatah, used, total, have in pool:
+        assert used <= jatah + 0.01 and total <= have + 0.01, nip
+    notes = [r[1] for r in wb["Catatan"].iter_rows(min_row=2, values_only=True)]
+    assert any("dipecah per tim" in n for n in notes)
+
+
+def test_ministry_on_a_local_dask_cluster_matches_the_in_process_run(kementerian, direncanakan):
+    from sistemkerja.sapuan.kementerian import rencanakan_kementerian
+
+    local, _ = direncanakan
+    small = dataclasses.replace(kementerian, unit=kementerian.unit[:3])
+    hasil = rencanakan_kementerian(small, maks_pegawai=25, pekerja=2, batas_waktu=60)
+    assert hasil.pekerja == 2
+    assert [u.unit for u in hasil.unit] == small.kode_unit()
+    assert all(u.ok for u in hasil.unit)
+    assert max(b.lebih for b in hasil.beban) <= 0.01
+    # same splits (the splitter is deterministic) wherever the tasks ran
+    assert [u.bagian for u in hasil.unit] == [u.bagian for u in local.unit[:3]]
+
+
+def test_lent_hours_join_a_part_on_top_of_what_it_had():
+    from sistemkerja.optimasi.dekomposisi import pinjam_pegawai
+
+    plan = contoh.generate(60, seed=4)
+    parts = pecah_rencana(plan, 30)
+    first, second = parts[0].rencana, parts[1].rencana
+    inside = {p.nip for p in first.pegawai}
+    outsider = next(
+        p for p in second.pegawai if p.nip not in inside and p.jenis.value != "Struktural"
+    )
+    member = next(p for p in first.pegawai if p.jenis.value != "Struktural")
+    lent = pinjam_pegawai(first, plan, {outsider.nip: 120.0, member.nip: 50.0})
+    got = {p.nip: lent.capacity(p) - p.committed_hours for p in lent.pegawai}
+    assert got[outsider.nip] == pytest.approx(120.0)
+    expected = first.capacity(member) - max(
+        0.0, member.committed_hours - 50
+    )  # never above capacity
+    assert got[member.nip] == pytest.approx(expected)
+    assert len(lent.pegawai) == len(first.pegawai) + 1
+    assert [p for p in lent.validate() if p.is_error] == []

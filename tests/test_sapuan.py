@@ -191,7 +191,7 @@ def test_worker_killed_mid_sweep_loses_only_its_running_scenario(kecil, tmp_path
     killed: list[int] = []
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0"
         ) as cluster,
         Client(cluster) as client,
     ):

@@ -33,7 +33,7 @@ from sistemkerja.domain.kementerian import Kementerian
 from sistemkerja.domain.pegawai import Pegawai
 from sistemkerja.domain.rencana import Rencana
 
-__all__ = ["BagianRencana", "PembagianPool", "bagi_pool", "pecah_rencana"]
+__all__ = ["BagianRencana", "PembagianPool", "bagi_pool", "pecah_rencana", "pinjam_pegawai"]
 
 
 # ---- 1. the shared pool --------------------------------------------------------------
@@ -332,6 +332,9 @@ def _part(
     return BagianRencana(part, tuple(sorted(teams)), len(part.pegawai))
 
 
+JAM_MIN_BAGIAN = 100.0
+"""Fewest hours a person placed in a part has there (jam; all they have when less)."""
+
 BOBOT_KURANG = 1000.0
 """Penalty per jam (and per orang) a part's need is left uncovered by the placement."""
 
@@ -397,8 +400,11 @@ def _tempatkan(
     for p in free:
         row(model, [(x[(p.nip, g)], 1.0) for g in range(n_parts)], GE, 1.0, f"one_{p.nip}")
         row(model, [(h[(p.nip, g)], 1.0) for g in range(n_parts)], LE, avail[p.nip], f"cap_{p.nip}")
+        least = min(avail[p.nip], JAM_MIN_BAGIAN)
         for g in range(n_parts):
             row(model, [(h[(p.nip, g)], 1.0), (x[(p.nip, g)], -avail[p.nip])], LE, 0.0, "link")
+            # present means some hours there: a person with none counts for no need
+            row(model, [(h[(p.nip, g)], 1.0), (x[(p.nip, g)], -least)], GE, 0.0, "least")
     size = math.ceil(len(free) / n_parts * 1.1) + 1
     for g in range(n_parts):
         row(model, [(x[(p.nip, g)], 1.0) for p in free], LE, float(size), f"size_{g}")
@@ -504,3 +510,42 @@ def _tempatkan(
         placed[p.nip] = where
     missing = [(g, what) for col, g, what in short if values[col] > 0.5]
     return placed, missing
+
+
+def pinjam_pegawai(bagian: Rencana, unit: Rencana, tambahan: dict[str, float]) -> Rencana:
+    """Return a part's plan with more hours of some of the unit's people.
+
+    The repair of a part that cannot be met: people whose hours another part of the
+    same unit has not used are lent to it.
+
+    Parameters
+    ----------
+    bagian : Rencana
+        The part's plan (:func:`pecah_rencana`).
+    unit : Rencana
+        The whole unit's plan the part was split from (capacities, committed hours).
+    tambahan : dict of str to float
+        NIP → hours (jam, > 0) this part may give the person on top of what it had.
+        People not yet in the part join it with only these hours.
+
+    Returns
+    -------
+    Rencana
+        The part's plan; the caller keeps each person's hours over all parts within
+        what they have.
+    """
+    everyone = {p.nip: p for p in unit.pegawai}
+    staff = []
+    for p in bagian.pegawai:
+        extra = tambahan.get(p.nip, 0.0)
+        staff.append(
+            dataclasses.replace(p, committed_hours=max(0.0, p.committed_hours - extra))
+            if extra > 0
+            else p
+        )
+    have = {p.nip for p in bagian.pegawai}
+    for nip, extra in tambahan.items():
+        if nip not in have and extra > 0:
+            p = everyone[nip]
+            staff.append(dataclasses.replace(p, committed_hours=unit.capacity(p) - extra))
+    return dataclasses.replace(bagian, pegawai=tuple(staff), rows={})

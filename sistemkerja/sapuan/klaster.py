@@ -2,8 +2,9 @@
 
 By default a :class:`~distributed.LocalCluster` sized to the machine: one worker process
 per core, one thread each (every solve uses one solver thread, so N workers on N cores
-do not oversubscribe), no dashboard. With ``scheduler="tcp://host:8786"`` the same
-scenarios go to an existing cluster, whose workers must have sistemkerja installed.
+do not oversubscribe), its HTTP routes on a free local port (never a fixed 8787 that
+another cluster may hold). With ``scheduler="tcp://host:8786"`` the same scenarios go to
+an existing cluster, whose workers must have sistemkerja installed.
 
 The base plan is scattered to the workers once; each task gets the plan, a scenario and
 the solver settings, and returns a :class:`~sistemkerja.sapuan.kerja.HasilSkenario`
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -27,7 +29,7 @@ from sistemkerja.domain.rencana import Rencana
 from sistemkerja.domain.skenario import PengaturanSolver, Skenario
 from sistemkerja.sapuan.kerja import GALAT, HasilSkenario, jalankan_skenario
 
-__all__ = ["jumlah_pekerja", "klien", "peta_skenario"]
+__all__ = ["Antrian", "AntrianLokal", "alasan_gagal", "jumlah_pekerja", "klien", "peta_skenario"]
 
 
 def jumlah_pekerja(pekerja: int | None = None) -> int:
@@ -90,7 +92,7 @@ def klien(pekerja: int | None = None, scheduler: str | None = None) -> Iterator[
         n_workers=jumlah_pekerja(pekerja),
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",  # its HTTP routes on a free local port, never 8787
         silence_logs=logging.CRITICAL,  # a worker closing with the cluster is not an error
     )
     try:
@@ -101,6 +103,24 @@ def klien(pekerja: int | None = None, scheduler: str | None = None) -> Iterator[
             client.close()
     finally:
         cluster.close()
+
+
+def alasan_gagal(exc: BaseException, apa: str) -> str:
+    """Say in Indonesian why a task failed on the cluster.
+
+    Parameters
+    ----------
+    exc : BaseException
+        What ``future.result()`` raised.
+    apa : str
+        What the task was ("skenario", "unit" …).
+    """
+    if type(exc).__name__ == "KilledWorker":
+        return (
+            f"pekerja Dask mati berulang kali saat menjalankan {apa} ini "
+            f"(kehabisan memori?); {apa} lain tidak terpengaruh"
+        )
+    return f"gagal di klaster Dask: {type(exc).__name__}: {exc}"
 
 
 def peta_skenario(
@@ -174,13 +194,7 @@ def peta_skenario(
             try:
                 hasil = future.result()
             except Exception as exc:  # KilledWorker, a lost scheduler, …
-                if type(exc).__name__ == "KilledWorker":
-                    why = (
-                        "pekerja Dask mati berulang kali saat menjalankan skenario ini "
-                        "(kehabisan memori?); skenario lain tidak terpengaruh"
-                    )
-                else:
-                    why = f"gagal di klaster Dask: {type(exc).__name__}: {exc}"
+                why = alasan_gagal(exc, "skenario")
                 hasil = HasilSkenario(
                     nama=skenario.nama,
                     kunci=key,
@@ -191,3 +205,83 @@ def peta_skenario(
             yield i, hasil
     finally:
         client.cancel([f for f in futures if not f.done()])
+
+
+class Antrian:
+    """Tasks on a Dask client, yielded as they finish; more may be sent meanwhile.
+
+    Parameters
+    ----------
+    client : distributed.Client
+        The client (:func:`klien`).
+
+    Notes
+    -----
+    Iterating yields ``(label, result, None)`` or ``(label, None, exception)`` for each
+    task in the order they finish, including tasks sent while iterating, until none is
+    left. Leaving the iteration early cancels the tasks not yet done.
+    """
+
+    def __init__(self, client: Any) -> None:
+        from distributed import as_completed
+
+        self._client = client
+        self._done = as_completed()
+        self._label: dict[str, Any] = {}
+        self._futures: list[Any] = []
+
+    def sebar(self, value: Any) -> Any:
+        """Send ``value`` to the workers once; pass what this returns to :meth:`kirim`."""
+        return self._client.scatter(value, hash=False)
+
+    def kirim(self, label: Any, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> None:
+        """Run ``fn(*args, **kwargs)`` on a worker; ``label`` comes back with its result."""
+        n = len(self._futures)
+        future = self._client.submit(
+            fn, *args, key=f"tugas-{n:05d}-{fn.__name__}", pure=False, **kwargs
+        )
+        self._label[future.key] = label
+        self._futures.append(future)
+        self._done.add(future)
+
+    def __iter__(self) -> Iterator[tuple[Any, Any, BaseException | None]]:
+        try:
+            for future in self._done:
+                label = self._label.pop(future.key)
+                try:
+                    result = future.result()
+                except Exception as exc:  # KilledWorker, a crash in the task, …
+                    yield label, None, exc
+                else:
+                    yield label, result, None
+                future.release()
+        finally:
+            self._client.cancel([f for f in self._futures if not f.done()])
+
+
+class AntrianLokal:
+    """The same interface as :class:`Antrian`, run in this process one task at a time.
+
+    For small ministries and for ``pekerja=0``: no cluster to start, results in order.
+    """
+
+    def __init__(self) -> None:
+        self._todo: deque[tuple[Any, Callable[..., Any], tuple[Any, ...], dict[str, Any]]] = deque()
+
+    def sebar(self, value: Any) -> Any:
+        """Return ``value`` (nothing to send)."""
+        return value
+
+    def kirim(self, label: Any, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> None:
+        """Queue ``fn(*args, **kwargs)``; it runs when the iteration reaches it."""
+        self._todo.append((label, fn, args, kwargs))
+
+    def __iter__(self) -> Iterator[tuple[Any, Any, BaseException | None]]:
+        while self._todo:
+            label, fn, args, kwargs = self._todo.popleft()
+            try:
+                result = fn(*args, **kwargs)
+            except Exception as exc:
+                yield label, None, exc
+            else:
+                yield label, result, None
