@@ -195,6 +195,16 @@ def _pekerja(text: str) -> int:
     return value
 
 
+def _ukuran_sintetis(text: str) -> tuple[int, int]:
+    """``200x100``: units and staff per unit of a synthetic ministry."""
+    match = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
+    if match is None or int(match[1]) < 1 or int(match[2]) < 2:
+        raise argparse.ArgumentTypeError(
+            f"ukuran kementerian sintetis ditulis UNITxPEGAWAI, mis. 200x100, bukan '{text}'"
+        )
+    return int(match[1]), int(match[2])
+
+
 def _threads(text: str) -> int:
     """Solver threads: a whole number from 1 to the cores of this computer."""
     try:
@@ -311,6 +321,52 @@ def _parser() -> argparse.ArgumentParser:
         help="jangan tulis buku kerja hasil dan laporan tiap skenario (lebih cepat)",
     )
     sk.add_argument("--json", action="store_true", help="ringkasan JSON untuk mesin")
+
+    kem = sub.add_parser(
+        "kementerian",
+        help="rencanakan seluruh unit kementerian sekaligus (pool pegawai bersama)",
+        description="Membaca buku kerja rencana setiap unit di FOLDER (satu berkas .xlsx per "
+        "unit), membagi jam pegawai yang tercantum di beberapa unit lebih dulu, "
+        "menyelesaikan setiap unit secara paralel di klaster Dask (unit yang terlalu besar "
+        "dipecah per tim), memeriksa bahwa tidak seorang pun melebihi kapasitasnya di "
+        "seluruh unit, lalu menulis buku kerja hasil kementerian.",
+    )
+    kem.add_argument(
+        "folder", type=Path, nargs="?", metavar="FOLDER", help="folder buku kerja rencana unit"
+    )
+    kem.add_argument(
+        "--sintetis",
+        type=_ukuran_sintetis,
+        default=None,
+        metavar="UNITxPEGAWAI",
+        help="kementerian sintetis bertanda acak tetap, mis. 200x100 (pengganti FOLDER)",
+    )
+    kem.add_argument(
+        "--keluaran", type=Path, required=True, metavar="BERKAS", help="buku kerja hasil .xlsx"
+    )
+    kem.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
+    kem.add_argument(
+        "--pekerja",
+        type=_pekerja,
+        default=None,
+        metavar="N",
+        help=f"jumlah pekerja Dask lokal (bawaan: {cpu_count()}); 0 = tanpa Dask",
+    )
+    kem.add_argument("--scheduler", default=None, metavar="ALAMAT", help="scheduler Dask")
+    kem.add_argument(
+        "--batas-waktu",
+        type=float,
+        default=30.0,
+        metavar="DETIK",
+        help="batas waktu satu unit atau bagian unit (bawaan 30)",
+    )
+    kem.add_argument(
+        "--maks-pegawai",
+        type=int,
+        default=None,
+        metavar="N",
+        help="unit dengan pegawai lebih banyak dipecah per tim (bawaan 150)",
+    )
 
     lok = sub.add_parser("lokakarya", help="salinan rencana peserta lokakarya (untuk pelatih)")
     lsub = lok.add_subparsers(
@@ -789,6 +845,97 @@ def cmd_skenario(args: argparse.Namespace) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
+def cmd_kementerian(args: argparse.Namespace) -> int:
+    """Plan every unit of a ministry (a folder of plan workbooks, or a synthetic one)."""
+    from sistemkerja.domain.kementerian import KapasitasTerlampaui, Kementerian
+    from sistemkerja.domain.masalah import FieldError
+    from sistemkerja.io import read_plan_problems
+    from sistemkerja.sapuan.kementerian import (
+        LABEL_STATUS_UNIT,
+        MAKS_PEGAWAI,
+        rencanakan_kementerian,
+        tulis_kementerian,
+    )
+
+    if (args.folder is None) == (args.sintetis is None):
+        _error("berikan FOLDER buku kerja rencana unit, atau --sintetis UNITxPEGAWAI")
+        return EXIT_USAGE
+    inputs = [] if args.folder is None else [args.folder]
+    reason = check_output(args.keluaran, (".xlsx",), overwrite=args.timpa, inputs=inputs)
+    if reason:
+        _error(reason)
+        return EXIT_USAGE
+    if args.sintetis is not None:
+        from sistemkerja.contoh.kementerian import generate_kementerian
+
+        kementerian = generate_kementerian(*args.sintetis, seed=1)
+    else:
+        if not args.folder.is_dir():
+            _error(f"folder '{args.folder}' tidak ada")
+            return EXIT_USAGE
+        files = sorted(f for f in args.folder.glob("*.xlsx") if not f.name.startswith(("~$", ".")))
+        if not files:
+            _error(f"tidak ada buku kerja rencana (.xlsx) di folder '{args.folder}'")
+            return EXIT_USAGE
+        plans = []
+        for path in files:
+            plan, problems = read_plan_problems(path)
+            errors = [p for p in problems if p.is_error]
+            if plan is None or errors:
+                _report(path, errors, [])
+                return EXIT_USAGE
+            plans.append(plan)
+        first = plans[0]
+        own = next((u for u in first.units if u.code == first.pk.unit), None)
+        try:
+            kementerian = Kementerian(own.instansi if own else args.folder.name, tuple(plans))
+        except FieldError as exc:
+            _error(f"rencana unit di '{args.folder}' tidak dapat digabung: {exc}")
+            return EXIT_USAGE
+    print(
+        f"{kementerian.nama}: {len(kementerian.unit)} unit, {kementerian.jumlah_pegawai} "
+        f"pegawai, {len(kementerian.pool())} di pool bersama."
+    )
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(kementerian.unit), desc="Unit", unit="unit", file=sys.stderr, ascii=True)
+
+    def maju(u: Any, _done: int, _total: int) -> None:
+        bar.set_postfix_str(f"{u.unit}: {LABEL_STATUS_UNIT.get(u.status, u.status)[:20]}")
+        bar.update(1)
+
+    try:
+        hasil = rencanakan_kementerian(
+            kementerian,
+            batas_waktu=args.batas_waktu,
+            maks_pegawai=args.maks_pegawai or MAKS_PEGAWAI,
+            pekerja=args.pekerja,
+            scheduler=args.scheduler,
+            kemajuan=maju,
+        )
+    except ConnectionError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except KapasitasTerlampaui as exc:
+        _error(f"hasil gabungan ditolak: {exc}")
+        return EXIT_INTERNAL
+    finally:
+        bar.close()
+    tulis_kementerian(hasil, args.keluaran)
+    for u in hasil.unit:
+        if not u.ok or u.catatan:
+            print(f"- {u.unit}: {LABEL_STATUS_UNIT.get(u.status, u.status)}")
+            for note in u.catatan:
+                print(f"    {note}")
+    ok = sum(u.ok for u in hasil.unit)
+    print(
+        f"{ok} dari {len(hasil.unit)} unit berencana lengkap, {len(hasil.dipecah())} dipecah; "
+        f"tidak ada pegawai melebihi kapasitas di seluruh unit; {hasil.detik:.0f} detik."
+    )
+    print(f"Hasil ditulis: {args.keluaran}")
+    return EXIT_OK if ok == len(hasil.unit) else EXIT_INVALID
+
+
 def cmd_lokakarya(args: argparse.Namespace) -> int:
     """``lokakarya daftar`` / ``lokakarya atur-ulang NAMA``: the trainer's commands."""
     from sistemkerja.lokakarya import (
@@ -834,6 +981,8 @@ def _run(args: argparse.Namespace) -> int:
         return cmd_laporan(args)
     if args.perintah == "skenario":
         return cmd_skenario(args)
+    if args.perintah == "kementerian":
+        return cmd_kementerian(args)
     return cmd_periksa(args.berkas, args.json)
 
 

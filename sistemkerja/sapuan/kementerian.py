@@ -21,6 +21,7 @@ Workers receive plans and return data (:class:`Solusi`); the caller merges.
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from collections import defaultdict
@@ -46,6 +47,7 @@ from sistemkerja.optimasi.dekomposisi import (
 from sistemkerja.optimasi.status import STATUS_LABEL
 
 __all__ = [
+    "CELAH_KEMENTERIAN",
     "JUDUL_UNIT",
     "LABEL_STATUS_UNIT",
     "MAKS_PEGAWAI",
@@ -66,6 +68,10 @@ MAKS_PEGAWAI = 150
 """Largest unit solved whole by default (orang): a 150-staff unit solves in about 20 s
 with one thread; at 1,000 staff no plan is found in 30 s."""
 
+CELAH_KEMENTERIAN = 0.05
+"""Relative gap at which each unit's solve stops in a ministry run (5 %): a first pass
+over hundreds of units; a unit refines its own plan afterwards at its Kebijakan's gap."""
+
 MAKS_PERBAIKAN = 2
 """Repair rounds per part (lending unused hours, or a longer limit)."""
 
@@ -76,6 +82,7 @@ GALAT = "galat"
 """Status of a unit whose task crashed or whose workers kept dying."""
 
 _OK = ("optimal", "feasible")
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +418,7 @@ def rencanakan_kementerian(
     kementerian: Kementerian,
     *,
     batas_waktu: float = 30.0,
-    celah: float | None = None,
+    celah: float | None = CELAH_KEMENTERIAN,
     maks_pegawai: int = MAKS_PEGAWAI,
     pekerja: int | None = None,
     scheduler: str | None = None,
@@ -428,7 +435,8 @@ def rencanakan_kementerian(
         Time limit of one unit's (or part's) solve (s); a part that runs out of it is
         given twice as long on its next round.
     celah : float, optional
-        Relative gap at which each solve stops [each plan's Kebijakan].
+        Relative gap at which each solve stops [:data:`CELAH_KEMENTERIAN`]; ``None``: each
+        plan's Kebijakan.
     maks_pegawai : int
         Units with more people than this are split by team first (orang).
     pekerja : int, optional
@@ -535,6 +543,15 @@ def _run(
                 solve(kode, i)
             continue
         u.bagian[g].solusi = value
+        _log.info(
+            "%s bagian %d/%d: %s, %d pegawai, %.1f s",
+            kode,
+            g + 1,
+            len(u.bagian),
+            value.status,
+            value.pegawai,
+            value.detik,
+        )
         if u.menunggu:
             continue
         failed = [i for i, b in enumerate(u.bagian) if b.solusi is not None and not b.solusi.ok]
