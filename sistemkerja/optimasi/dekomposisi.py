@@ -28,12 +28,21 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sistemkerja.domain.enums import Asal, JenisJabatan, Mode
+from sistemkerja.domain.enums import Asal, JenisJabatan, Mode, Peran
 from sistemkerja.domain.kementerian import Kementerian
 from sistemkerja.domain.pegawai import Pegawai
+from sistemkerja.domain.penetapan import Penetapan
 from sistemkerja.domain.rencana import Rencana
 
-__all__ = ["BagianRencana", "PembagianPool", "bagi_pool", "pecah_rencana", "pinjam_pegawai"]
+__all__ = [
+    "BagianRencana",
+    "PembagianPool",
+    "bagi_pool",
+    "batasi_tim",
+    "pecah_rencana",
+    "pinjam_pegawai",
+    "tim_boleh",
+]
 
 
 # ---- 1. the shared pool --------------------------------------------------------------
@@ -309,6 +318,24 @@ def _part(
                 out.append(item)
         return tuple(out)
 
+    # a person in several parts: the teams-per-person limit shared among them (one team
+    # at least in each, the rest in proportion to their hours there)
+    limit = plan.kebijakan.max_tim_per_pegawai
+    part_teams = [t for t in plan.tim if t.code in teams]
+    extra_pins: list[Penetapan] = []
+    for p in plan.pegawai:
+        given = shares.get(p.nip)
+        if not given or len(given) == 1 or g not in given:
+            continue
+        extra_pins.extend(
+            batasi_tim(
+                dataclasses.replace(plan, tim=tuple(part_teams), rows={}),
+                p.nip,
+                p.jabatan,
+                _team_share(given, g, limit),
+            )
+        )
+
     r = dataclasses.replace
     part = r(
         plan,
@@ -323,13 +350,27 @@ def _part(
         kegiatan=tuple(k for k in plan.kegiatan if k.code in acts),
         beban=tuple(b for b in plan.beban if b.kegiatan in acts),
         anggaran=tuple(lines),
-        penetapan=keep(plan.penetapan, nip=nips, tim=teams, kegiatan=acts),
+        penetapan=keep(plan.penetapan, nip=nips, tim=teams, kegiatan=acts) + tuple(extra_pins),
         penyesuaian=keep(plan.penyesuaian, nip=nips, kegiatan=acts),
         hasil_anggota=keep(plan.hasil_anggota, nip=nips, kegiatan=acts),
         tugas_sk=keep(plan.tugas_sk, nip=nips),
         rows={},
     )
     return BagianRencana(part, tuple(sorted(teams)), len(part.pegawai))
+
+
+def _team_share(given: dict[int, float], g: int, limit: int) -> int:
+    """Teams a person in several parts may join in part ``g`` (they add up to ``limit``)."""
+    parts = sorted(given, key=lambda k: (-given[k], k))
+    if limit <= len(parts):
+        return 1 if parts.index(g) < limit else 0
+    rest = limit - len(parts)
+    total = sum(given.values()) or 1.0
+    extra = {k: math.floor(rest * given[k] / total) for k in parts}
+    left = rest - sum(extra.values())
+    for k in parts[:left]:
+        extra[k] += 1
+    return 1 + extra[g]
 
 
 JAM_MIN_BAGIAN = 100.0
@@ -512,7 +553,12 @@ def _tempatkan(
     return placed, missing
 
 
-def pinjam_pegawai(bagian: Rencana, unit: Rencana, tambahan: dict[str, float]) -> Rencana:
+def pinjam_pegawai(
+    bagian: Rencana,
+    unit: Rencana,
+    tambahan: dict[str, float],
+    tim_maks: dict[str, int] | None = None,
+) -> Rencana:
     """Return a part's plan with more hours of some of the unit's people.
 
     The repair of a part that cannot be met: people whose hours another part of the
@@ -527,6 +573,10 @@ def pinjam_pegawai(bagian: Rencana, unit: Rencana, tambahan: dict[str, float]) -
     tambahan : dict of str to float
         NIP → hours (jam, > 0) this part may give the person on top of what it had.
         People not yet in the part join it with only these hours.
+    tim_maks : dict of str to int, optional
+        NIP → most teams of this part the person may join (the Kebijakan's limit less
+        the teams they are in elsewhere): ``Bukan anggota`` pins keep them out of the
+        rest (:func:`batasi_tim`).
 
     Returns
     -------
@@ -548,4 +598,53 @@ def pinjam_pegawai(bagian: Rencana, unit: Rencana, tambahan: dict[str, float]) -
         if nip not in have and extra > 0:
             p = everyone[nip]
             staff.append(dataclasses.replace(p, committed_hours=unit.capacity(p) - extra))
-    return dataclasses.replace(bagian, pegawai=tuple(staff), rows={})
+    pins = list(bagian.penetapan)
+    for nip, slots in (tim_maks or {}).items():
+        pins.extend(batasi_tim(bagian, nip, everyone[nip].jabatan, slots))
+    return dataclasses.replace(bagian, pegawai=tuple(staff), penetapan=tuple(pins), rows={})
+
+
+def tim_boleh(bagian: Rencana, nip: str) -> int:
+    """Return how many of a part's teams a person may join there (0 when not in it)."""
+    if all(p.nip != nip for p in bagian.pegawai):
+        return 0
+    barred = {p.tim for p in bagian.penetapan if p.nip == nip and p.peran is Peran.BUKAN_ANGGOTA}
+    return min(bagian.kebijakan.max_tim_per_pegawai, len({t.code for t in bagian.tim} - barred))
+
+
+def batasi_tim(plan: Rencana, nip: str, jabatan: str, slots: int) -> list[Penetapan]:
+    """Return ``Bukan anggota`` pins keeping a person in at most ``slots`` teams of a plan.
+
+    The teams kept are those the person is pinned to, then those whose effort lines of
+    their jabatan have the most hours; the split of a unit gives a person in several
+    parts a share of the Kebijakan's teams-per-person limit in each.
+
+    Parameters
+    ----------
+    plan : Rencana
+        The part's plan.
+    nip, jabatan : str
+        The person and their jabatan.
+    slots : int
+        Teams they may join (≥ 0).
+    """
+    if slots >= len(plan.tim):
+        return []
+    act_team = {k.code: k.tim for k in plan.kegiatan if k.tim}
+    hours: dict[str, float] = defaultdict(float)
+    for b in plan.beban:
+        team = act_team.get(b.kegiatan)
+        if team is not None and b.jabatan == jabatan:
+            hours[team] += b.jam
+    pinned = {
+        p.tim for p in plan.penetapan if p.nip == nip and p.peran in (Peran.KETUA, Peran.ANGGOTA)
+    }
+    barred = {p.tim for p in plan.penetapan if p.nip == nip and p.peran is Peran.BUKAN_ANGGOTA}
+    order = sorted(
+        (t.code for t in plan.tim if t.code not in barred),
+        key=lambda t: (t not in pinned, -hours[t], t),
+    )
+    note = "pemecahan unit: batas tim per pegawai dibagi antarbagian"
+    return [
+        Penetapan(nip, Peran.BUKAN_ANGGOTA, tim=t, catatan=note) for t in order[max(0, slots) :]
+    ]

@@ -43,6 +43,7 @@ from sistemkerja.optimasi.dekomposisi import (
     bagi_pool,
     pecah_rencana,
     pinjam_pegawai,
+    tim_boleh,
 )
 from sistemkerja.optimasi.status import STATUS_LABEL
 
@@ -361,6 +362,28 @@ def _lend(u: _Unit, g: int, putaran: int) -> dict[str, float]:
     return lent
 
 
+def _slots(u: _Unit, g: int, lent: dict[str, float]) -> dict[str, int]:
+    """Teams each person lent to part ``g`` from outside it may join there.
+
+    The Kebijakan's teams-per-person limit less the teams they are in (parts with a
+    plan) or may be in (parts without) elsewhere in the unit. People already in the part
+    keep the limit its plan gives them.
+    """
+    inside = {p.nip for p in u.bagian[g].rencana.pegawai}
+    limit = u.rencana.kebijakan.max_tim_per_pegawai
+    held: dict[str, int] = defaultdict(int)
+    for i, b in enumerate(u.bagian):
+        if i == g:
+            continue
+        if b.solusi is not None and b.solusi.ok and b.solusi.alokasi is not None:
+            for k in b.solusi.alokasi.keanggotaan:
+                held[k.nip] += 1
+        else:
+            for nip in lent:
+                held[nip] += tim_boleh(b.rencana, nip)
+    return {nip: max(0, limit - held[nip]) for nip in lent if nip not in inside}
+
+
 def _status(parts: list[Solusi | None]) -> str:
     done = [s for s in parts if s is not None]
     if done and all(s.ok for s in done) and len(done) == len(parts):
@@ -368,6 +391,29 @@ def _status(parts: list[Solusi | None]) -> str:
     if any(s.ok for s in done):
         return SEBAGIAN
     return done[0].status if done else GALAT
+
+
+def _aturan_gabungan(plan: Rencana, alokasi: Alokasi) -> list[str]:
+    """Check the rules parts could break together: teams per person, one Ketua per team."""
+    notes = []
+    limit = plan.kebijakan.max_tim_per_pegawai
+    teams: dict[str, set[str]] = defaultdict(set)
+    leaders: dict[str, set[str]] = defaultdict(set)
+    for k in alokasi.keanggotaan:
+        teams[k.nip].add(k.tim)
+        if k.ketua:
+            leaders[k.tim].add(k.nip)
+    names = {p.nip: p.name for p in plan.pegawai}
+    for nip, mine in sorted(teams.items()):
+        if len(mine) > limit:
+            notes.append(
+                f"PERHATIAN: {names.get(nip, nip)} ({nip}) masuk {len(mine)} tim di bagian-bagian "
+                f"unit, melebihi batas {limit} tim per pegawai"
+            )
+    for tim, who in sorted(leaders.items()):
+        if len(who) > 1:
+            notes.append(f"PERHATIAN: {tim} mendapat {len(who)} Ketua Tim dari bagian berbeda")
+    return notes
 
 
 def _selesai(kode: str, asli: Rencana, u: _Unit) -> HasilUnit:
@@ -388,6 +434,8 @@ def _selesai(kode: str, asli: Rencana, u: _Unit) -> HasilUnit:
             where = f"bagian {g + 1} ({', '.join(b.tim)})" if len(u.bagian) > 1 else "unit"
             why = "; ".join(b.solusi.masalah[:3]) or b.solusi.keterangan
             notes.append(f"{where} tanpa rencana: {why}")
+    if alokasi is not None:
+        notes.extend(_aturan_gabungan(asli, alokasi))
     ej = biaya = None
     if alokasi is not None:
         row = banding_skenario({kode: (asli, alokasi)}).iloc[0]
@@ -492,6 +540,7 @@ def _run(
     client: Any,
     kemajuan: Callable[[HasilUnit, int, int], None] | None,
 ) -> tuple[PembagianPool, list[HasilUnit]]:
+    """Run the event loop: send tasks, react to each finished one, until all units are done."""
     from sistemkerja.sapuan.klaster import Antrian, AntrianLokal, alasan_gagal
 
     bagi = bagi_pool(kementerian)
@@ -499,6 +548,9 @@ def _run(
     state = {kode: _Unit(plan) for kode, plan in bagi.rencana.items()}
     done: dict[str, HasilUnit] = {}
     total = len(state)
+    pool = kementerian.pool()
+    pool_free: dict[str, float] = defaultdict(float)  # pool hours finished units left (jam)
+    waiting: set[str] = set()  # units waiting for pool hours others may leave unused
 
     def solve(kode: str, g: int) -> None:
         b = state[kode].bagian[g]
@@ -510,38 +562,48 @@ def _run(
         antrian.kirim(("pecah", kode, 0), _pecah, state[kode].rencana, n)
 
     def finish(kode: str) -> None:
-        result = _selesai(kode, kementerian.rencana(kode), state[kode])
+        u = state[kode]
+        result = _selesai(kode, kementerian.rencana(kode), u)
         done[kode] = result
         if kemajuan is not None:
             kemajuan(result, len(done), total)
+        # the pool hours this unit was given and did not use go back to the pool
+        used: dict[str, float] = defaultdict(float)
+        if result.alokasi is not None:
+            for p in result.alokasi.penugasan:
+                used[p.nip] += p.jam
+        for nip, have in _available(u.rencana).items():
+            if nip in pool:
+                pool_free[nip] += max(0.0, have - used[nip])
+        for other in sorted(waiting):
+            borrow_pool(other)
 
-    for kode, u in state.items():
-        if len(u.rencana.pegawai) > maks:
-            split(kode, maks)
-        else:
-            u.bagian = [_Bagian(u.rencana, _teams(u.rencana), batas=batas_waktu)]
-            solve(kode, 0)
-
-    for (what, kode, g), value, exc in antrian:
+    def borrow_pool(kode: str) -> bool:
+        """Give a whole unit that cannot be met the pool hours finished units left."""
         u = state[kode]
-        u.menunggu -= 1
-        if exc is not None:
-            u.galat = alasan_gagal(exc, "unit")
-            if u.menunggu == 0:
-                finish(kode)
-            continue
-        if what == "pecah":
-            u.bagian = [_Bagian(plan, tim, batas=batas_waktu) for plan, tim, _k in value]
-            short = sorted({k for _p, _t, kurang in value for k in kurang})
-            n_staff = len(u.rencana.pegawai)
-            u.catatan.append(
-                f"dipecah per tim menjadi {len(u.bagian)} bagian (≤ sekitar {maks} pegawai "
-                f"dari {n_staff})"
-                + (f"; penempatan kurang: {'; '.join(short[:3])}" if short else "")
-            )
-            for i in range(len(u.bagian)):
-                solve(kode, i)
-            continue
+        extra = {
+            p.nip: pool_free[p.nip]
+            for p in u.rencana.pegawai
+            if p.nip in pool and pool_free[p.nip] >= 1.0
+        }
+        if not extra:
+            return False
+        waiting.discard(kode)
+        for nip, h in extra.items():
+            pool_free[nip] -= h
+        u.rencana = pinjam_pegawai(u.rencana, u.rencana, extra)
+        b = u.bagian[0]
+        b.rencana, b.solusi = u.rencana, None
+        b.putaran += 1
+        u.catatan.append(
+            f"jatah pool tidak cukup: {len(extra)} pegawai pool mendapat tambahan "
+            f"{sum(extra.values()):.0f} jam yang tidak terpakai di unit lain"
+        )
+        solve(kode, 0)
+        return True
+
+    def solved(kode: str, g: int, value: Solusi) -> None:
+        u = state[kode]
         u.bagian[g].solusi = value
         _log.info(
             "%s bagian %d/%d: %s, %d pegawai, %.1f s",
@@ -553,50 +615,57 @@ def _run(
             value.detik,
         )
         if u.menunggu:
-            continue
+            return
         failed = [i for i, b in enumerate(u.bagian) if b.solusi is not None and not b.solusi.ok]
         if not failed:
             finish(kode)
-            continue
-        whole = len(u.bagian) == 1 and u.bagian[0].putaran == 0
-        if whole and value.status == "no_solution" and len(u.rencana.pegawai) >= 4:
+            return
+        n_parts, n_staff = len(u.bagian), len(u.rencana.pegawai)
+        first = u.bagian[0]
+        if n_parts == 1 and first.putaran == 0 and value.status == "no_solution" and n_staff >= 4:
             u.catatan.append(
                 f"tanpa rencana dalam {batas_waktu:.0f} detik utuh: dipecah dua per tim"
             )
             u.bagian = []
-            split(kode, math.ceil(len(u.rencana.pegawai) / 2))
-            continue
+            split(kode, math.ceil(n_staff / 2))
+            return
+        if n_parts == 1 and value.status == "infeasible" and first.putaran <= MAKS_PERBAIKAN:
+            lists_pool = any(p.nip in pool for p in u.rencana.pegawai)
+            if borrow_pool(kode):
+                return
+            if lists_pool and len(done) + len(waiting) + 1 < total:
+                waiting.add(kode)  # other units may still leave pool hours unused
+                return
         again = False
         for i in failed:
             b = u.bagian[i]
             if b.putaran >= MAKS_PERBAIKAN:
                 continue
-            b.putaran += 1
             assert b.solusi is not None
-            label = f"bagian {i + 1}" if len(u.bagian) > 1 else "unit"
+            label = f"bagian {i + 1}" if n_parts > 1 else "unit"
             if b.solusi.status == "no_solution":
                 b.batas *= 2
                 u.catatan.append(f"{label}: batas waktu dinaikkan ke {b.batas:.0f} detik")
-            elif len(u.bagian) > 1:
-                lent = _lend(u, i, b.putaran)
+            elif n_parts > 1:
+                lent = _lend(u, i, b.putaran + 1)
+                slots = _slots(u, i, lent)
+                lent = {n: h for n, h in lent.items() if slots.get(n, 1) > 0}
                 if not lent:
                     continue
-                b.rencana = pinjam_pegawai(b.rencana, u.rencana, lent)
-                for nip, h in lent.items():
-                    b.dipinjam[nip] = b.dipinjam.get(nip, 0.0) + h
+                b.rencana = pinjam_pegawai(b.rencana, u.rencana, lent, slots)
                 u.catatan.append(
                     f"{label}: {len(lent)} pegawai dipinjamkan dari bagian lain "
                     f"({sum(lent.values()):.0f} jam yang tidak terpakai di sana)"
                 )
             else:
                 continue
+            b.putaran += 1
             b.solusi = None
             solve(kode, i)
             again = True
         if again:
-            continue
+            return
         # repairs exhausted: split coarser (fewer, larger parts), finally solve it whole
-        n_parts, n_staff = len(u.bagian), len(u.rencana.pegawai)
         if n_parts > 2 and math.ceil(n_staff / (n_parts - 1)) <= 2 * maks:
             u.catatan.append(
                 f"{len(failed)} bagian tetap tanpa rencana: dipecah ulang menjadi "
@@ -614,6 +683,40 @@ def _run(
             solve(kode, 0)
         else:
             finish(kode)
+
+    for kode, u in state.items():
+        if len(u.rencana.pegawai) > maks:
+            split(kode, maks)
+        else:
+            u.bagian = [_Bagian(u.rencana, _teams(u.rencana), batas=batas_waktu)]
+            solve(kode, 0)
+
+    while True:
+        for (what, kode, g), value, exc in antrian:
+            u = state[kode]
+            u.menunggu -= 1
+            if exc is not None:
+                u.galat = alasan_gagal(exc, "unit")
+                if u.menunggu == 0:
+                    finish(kode)
+            elif what == "pecah":
+                u.bagian = [_Bagian(plan, tim, batas=batas_waktu) for plan, tim, _k in value]
+                short = sorted({k for _p, _t, kurang in value for k in kurang})
+                u.catatan.append(
+                    f"dipecah per tim menjadi {len(u.bagian)} bagian (≤ sekitar {maks} "
+                    f"pegawai dari {len(u.rencana.pegawai)})"
+                    + (f"; penempatan kurang: {'; '.join(short[:3])}" if short else "")
+                )
+                for i in range(len(u.bagian)):
+                    solve(kode, i)
+            else:
+                solved(kode, g, value)
+        if not waiting:
+            break
+        # nothing is running: finish a waiting unit; what it releases may wake another
+        finish_now = min(waiting)
+        waiting.discard(finish_now)
+        finish(finish_now)
     return bagi, [done[k] for k in kementerian.kode_unit()]
 
 
