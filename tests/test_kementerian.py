@@ -218,3 +218,25 @@ def test_lent_hours_join_a_part_on_top_of_what_it_had():
     assert got[member.nip] == pytest.approx(expected)
     assert len(lent.pegawai) == len(first.pegawai) + 1
     assert [p for p in lent.validate() if p.is_error] == []
+
+
+def test_pool_hours_left_unused_rescue_a_unit_its_share_made_infeasible():
+    from sistemkerja.sapuan.kementerian import rencanakan_kementerian
+
+    kem = generate_kementerian(8, 40, seed=1, berbagi=3)  # a pool some units compete for
+    hasil = rencanakan_kementerian(kem, pekerja=0, batas_waktu=300)
+    rescued = [
+        u for u in hasil.unit if u.ok and any("jatah pool tidak cukup" in c for c in u.catatan)
+    ]
+    assert rescued, [(u.unit, u.status, u.catatan) for u in hasil.unit]
+    # a unit still without a plan says why, in the user's terms, and is not hidden
+    for u in hasil.unit:
+        if not u.ok:
+            assert u.alokasi is None
+            assert any("tanpa rencana: Kebutuhan" in c for c in u.catatan), u.catatan
+    loads = periksa_kapasitas(kem, hasil.alokasi)
+    assert max(b.lebih for b in loads) <= 0.01
+    # the rescued unit's pool people really work more than the coordinator first gave
+    unit = rescued[0].unit
+    pooled = [b for b in loads if b.nip in kem.pool() and unit in b.jam_unit]
+    assert any(b.jam_unit[unit] > hasil.pembagian.jam[(b.nip, unit)] + 1 for b in pooled)

@@ -73,19 +73,61 @@ def _available(plan: Rencana, pg: Pegawai) -> float:
     return max(0.0, plan.capacity(pg) - pg.committed_hours)
 
 
-def _needs(plan: Rencana, pool: set[str]) -> dict[str, float]:
-    """Hours per jabatan a unit cannot give from people outside the pool (jam)."""
-    demand: dict[str, float] = defaultdict(float)
+CADANGAN_KEBUTUHAN = 0.15
+"""Margin on a unit's hours of a profile when its need of the pool is estimated (15 %):
+its own people cannot give every hour to one profile (team limits, other lines)."""
+
+Profil = tuple[str, object, int]
+"""(jabatan, jenjang track, lowest level): who may do an effort line; track ``None`` = anyone
+of the jabatan."""
+
+
+def _meets(pg: Pegawai, profile: Profil) -> bool:
+    jabatan, track, level = profile
+    if pg.jabatan != jabatan:
+        return False
+    if track is None:
+        return True
+    mine = _level(pg.jenjang)
+    return mine[0] == track and mine[1] >= level
+
+
+def _needs(plan: Rencana, pool: set[str]) -> dict[Profil, float]:
+    """Hours per profile a unit cannot give from people outside the pool (jam).
+
+    For every jabatan and every minimum jenjang its effort lines ask for, the hours of
+    the lines people of that level or higher must do, less what the unit's own staff
+    (up to the EJ band's upper bound) and its other candidates of that level can give,
+    with a margin of :data:`CADANGAN_KEBUTUHAN` on the hours.
+    """
+    demand: dict[Profil, float] = defaultdict(float)
     for b in plan.beban:
-        demand[b.jabatan] += b.jam
-    supply: dict[str, float] = defaultdict(float)
-    band = plan.kebijakan.ej_max
-    for pg in plan.pegawai:
-        if pg.nip in pool:
+        demand[(b.jabatan, None, 0)] += b.jam
+        if b.jenjang_min is not None:
+            demand.setdefault((b.jabatan, *_level(b.jenjang_min)), 0.0)
+    for profile in list(demand):
+        jabatan, track, level = profile
+        if track is None:
             continue
-        hours = _available(plan, pg)
-        supply[pg.jabatan] += hours * band if plan.asal(pg) is Asal.UNIT else hours
-    return {j: max(0.0, d - supply[j]) for j, d in demand.items()}
+        # every line of the same track at this level or higher
+        demand[profile] = sum(
+            b.jam
+            for b in plan.beban
+            if b.jabatan == jabatan
+            and b.jenjang_min is not None
+            and _level(b.jenjang_min)[0] == track
+            and _level(b.jenjang_min)[1] >= level
+        )
+    band = plan.kebijakan.ej_max
+    out = {}
+    for profile, hours in demand.items():
+        supply = sum(
+            _available(plan, pg) * (band if plan.asal(pg) is Asal.UNIT else 1.0)
+            for pg in plan.pegawai
+            if pg.nip not in pool and _meets(pg, profile)
+        )
+        out[profile] = max(0.0, hours * (1 + CADANGAN_KEBUTUHAN) - supply)
+    return out
 
 
 def bagi_pool(kementerian: Kementerian) -> PembagianPool:
@@ -100,21 +142,26 @@ def bagi_pool(kementerian: Kementerian) -> PembagianPool:
     -------
     PembagianPool
         The shares and the units' plans with them. For each pool person the shares
-        add up to their available hours exactly: first each listing unit's need for
-        their jabatan (split over the pool people of that jabatan it lists), scaled
-        down together when the person cannot cover them all; then what is left,
-        evenly over the listing units.
+        add up to their available hours exactly: first each listing unit's **need** of
+        them — the largest, over the profiles (jabatan, minimum jenjang) the person
+        meets, of the hours that unit's lines of that profile lack from everyone outside
+        the pool, split over the pool people of that profile it lists; when the person
+        cannot cover every unit's need, whole needs go first, smallest first (so as many
+        units as possible get all they need), and the last unit served gets what is
+        left; then what remains, evenly over the listing units.
     """
     pool = kementerian.pool()
     nips = set(pool)
     people = kementerian.pegawai()
     plans = {p.pk.unit: p for p in kementerian.unit}
     needs = {u: _needs(plan, nips) for u, plan in plans.items()}
-    # how many pool people of a jabatan each unit lists, to split its need over them
-    listed: dict[tuple[str, str], int] = defaultdict(int)
+    # how many pool people of each profile each unit lists, to split its need over them
+    listed: dict[tuple[str, Profil], int] = defaultdict(int)
     for nip, units in pool.items():
         for u in units:
-            listed[(u, people[nip].jabatan)] += 1
+            for profile in needs[u]:
+                if _meets(people[nip], profile):
+                    listed[(u, profile)] += 1
     plan0 = kementerian.unit[0]
     shares: dict[tuple[str, str], float] = {}
     available: dict[str, float] = {}
@@ -122,11 +169,20 @@ def bagi_pool(kementerian: Kementerian) -> PembagianPool:
         pg = people[nip]
         have = _available(plan0, pg)
         available[nip] = have
-        want = {u: needs[u].get(pg.jabatan, 0.0) / listed[(u, pg.jabatan)] for u in units}
-        total = sum(want.values())
-        scale = min(1.0, have / total) if total > 0 else 0.0
-        first = {u: w * scale for u, w in want.items()}
-        rest = (have - sum(first.values())) / len(units)
+        want = {
+            u: max(
+                (h / listed[(u, pr)] for pr, h in needs[u].items() if h > 0 and _meets(pg, pr)),
+                default=0.0,
+            )
+            for u in units
+        }
+        first: dict[str, float] = {u: 0.0 for u in units}
+        left = have
+        for u in sorted(units, key=lambda u: (want[u], u)):
+            give = min(want[u], left)
+            first[u] = give
+            left -= give
+        rest = left / len(units)
         for u in units:
             shares[(nip, u)] = first[u] + rest
     derived = {}
@@ -142,7 +198,12 @@ def bagi_pool(kementerian: Kementerian) -> PembagianPool:
             for pg in plan.pegawai
         )
         derived[u] = dataclasses.replace(plan, pegawai=staff, rows={})
-    kebutuhan = {(u, j): h for u, n in needs.items() for j, h in n.items() if h > 0}
+    kebutuhan = {
+        (u, jabatan): h
+        for u, n in needs.items()
+        for (jabatan, track, _level_), h in n.items()
+        if track is None and h > 0
+    }
     return PembagianPool(shares, kebutuhan, available, derived)
 
 
