@@ -70,7 +70,8 @@ help:
 	@echo "  make contoh     tulis (timpa) buku kerja contoh di data/contoh/"
 	@echo "  make bench      ukur: baca/tulis rencana (benchmarks/run.py), setelan bawaan pengoptimal (benchmarks/pengoptimal.py), pembanding (benchmarks/optimasi.py, benchmarks/kesulitan.py),"
 	@echo "                  suite widget: suntingan sel (benchmarks/ui_sunting.py), Optimasi sampai MPH (benchmarks/ui_mph.py), lokakarya 10 peserta (benchmarks/lokakarya.py)"
-	@echo "                  dokumen resmi MPH/SKP/ABK (benchmarks/dokumen.py)"
+	@echo "                  dokumen resmi MPH/SKP/ABK (benchmarks/dokumen.py), sapuan skenario (benchmarks/sapuan.py),"
+	@echo "                  kementerian 200 unit (benchmarks/kementerian.py, ~40 menit)"
 	@echo "  make cetak      lihat dokumen seperti dicetak: xlsx/HTML -> PDF -> gambar halaman di artefak/cetak/"
 	@echo "                  (perlu paket Debian libreoffice-calc-nogui, poppler-utils, chromium; tidak dipakai CI)"
 	@echo "  make venv       buat/perbarui lingkungan $(VENV) saja"
@@ -151,6 +152,7 @@ bench: $(STAMP)
 	$(RUN) $(BIN)/python benchmarks/lokakarya.py
 	$(RUN) $(BIN)/python benchmarks/dokumen.py
 	$(RUN) $(BIN)/python benchmarks/sapuan.py
+	$(RUN) $(BIN)/python benchmarks/kementerian.py
 
 # ---- pemeriksaan ----------------------------------------------------------------------
 lint: $(STAMP)

@@ -154,8 +154,15 @@ def _pool(
     slots: list[tuple[int, int]],
     replace: dict[tuple[int, int], Pegawai],
 ) -> None:
-    """Make the candidates at ``slots`` one pool person: the one of the highest jenjang."""
+    """Make the candidates at ``slots`` one pool person.
+
+    The one of the highest jenjang, with the fewest committed hours among them: each
+    unit alone keeps at least the hours and the level its own candidate had, so a unit
+    plan that could be met with its candidate can still be met when it has the pool
+    person to itself; only the units' sum competes for them.
+    """
     people = [plans[u].pegawai[k] for u, k in slots]
     person = max(people, key=lambda p: 0 if p.jenjang is None else p.jenjang.rank)
+    person = dataclasses.replace(person, committed_hours=min(p.committed_hours for p in people))
     for slot in slots:
         replace[slot] = person

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,7 +28,7 @@ from sistemkerja import __version__
 from sistemkerja.domain.alokasi import Alokasi
 from sistemkerja.domain.masalah import FieldError
 from sistemkerja.domain.rencana import Rencana
-from sistemkerja.domain.skenario import Sapuan, Skenario, kunci, sidik_rencana
+from sistemkerja.domain.skenario import PengaturanSolver, Sapuan, Skenario, kunci, sidik_rencana
 from sistemkerja.io._tulis import write_text_atomic
 from sistemkerja.sapuan.banding import banding_sapuan, tulis_banding, tulis_grafik_banding
 from sistemkerja.sapuan.kerja import HasilSkenario, jalankan_skenario
@@ -266,6 +267,11 @@ def jalankan_sapuan(
     for i in sorted(found):
         done(i, found[i], True)
     todo = [i for i in range(total) if i not in found]
+    # A local cluster takes seconds to start: the base plan is solved here meanwhile.
+    early: _Awal | None = None
+    local_cluster = client is None and scheduler is None and pekerja != 0
+    if 0 in todo and len(todo) > 1 and local_cluster:
+        early = _Awal(plan, semua[0], sapuan.pengaturan, dokumen=dokumen, kunci=keys[0])
     if todo:
         with _pelari(
             plan,
@@ -277,7 +283,11 @@ def jalankan_sapuan(
             jumlah=len(todo),
             dikirim=dikirim,
         ) as run:
-            if 0 in todo:  # the base first: the others are solved against its allocation
+            if early is not None:
+                hasil = early.hasil()
+                simpan_hasil(folders[0], hasil)
+                done(0, hasil.tanpa_berkas(), False)
+            elif 0 in todo:  # the base first: the others are solved against its allocation
                 for i, hasil in run([(0, semua[0], keys[0])], None):
                     simpan_hasil(folders[i], hasil)
                     done(i, hasil.tanpa_berkas(), False)
@@ -300,6 +310,34 @@ def jalankan_sapuan(
         berkas_grafik=berkas_grafik,
         detik=time.perf_counter() - start,
     )
+
+
+class _Awal:
+    """The base plan solved in a thread of this process while the local cluster starts."""
+
+    def __init__(
+        self,
+        plan: Rencana,
+        skenario: Skenario,
+        pengaturan: PengaturanSolver,
+        *,
+        dokumen: bool,
+        kunci: str,
+    ) -> None:
+        self._result: list[HasilSkenario] = []
+        self._thread = threading.Thread(
+            target=lambda: self._result.append(
+                jalankan_skenario(plan, skenario, pengaturan, dokumen=dokumen, kunci_skenario=kunci)
+            ),
+            name="sistemkerja-rencana-dasar",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def hasil(self) -> HasilSkenario:
+        """Wait for the base plan's result (jalankan_skenario never raises)."""
+        self._thread.join()
+        return self._result[0]
 
 
 Pelari = Callable[

@@ -29,7 +29,15 @@ from sistemkerja.domain.rencana import Rencana
 from sistemkerja.domain.skenario import PengaturanSolver, Skenario
 from sistemkerja.sapuan.kerja import GALAT, HasilSkenario, jalankan_skenario
 
-__all__ = ["Antrian", "AntrianLokal", "alasan_gagal", "jumlah_pekerja", "klien", "peta_skenario"]
+__all__ = [
+    "Antrian",
+    "AntrianLokal",
+    "alasan_gagal",
+    "jumlah_pekerja",
+    "klien",
+    "panaskan",
+    "peta_skenario",
+]
 
 
 def jumlah_pekerja(pekerja: int | None = None) -> int:
@@ -98,11 +106,24 @@ def klien(pekerja: int | None = None, scheduler: str | None = None) -> Iterator[
     try:
         client = Client(cluster)
         try:
+            client.run(panaskan)  # every worker at once, before the first task waits for it
             yield client
         finally:
             client.close()
     finally:
         cluster.close()
+
+
+def panaskan() -> None:
+    """Import the optimiser and the result writers (on a worker, before its first task).
+
+    Run on every new local worker at once, so the second worker's imports do not wait
+    behind the first one's base-plan solve.
+    """
+    import sistemkerja.analisis.skenario
+    import sistemkerja.laporan.xlsx
+    import sistemkerja.optimasi
+    import sistemkerja.sapuan.kerja  # noqa: F401
 
 
 def alasan_gagal(exc: BaseException, apa: str) -> str:
