@@ -42,6 +42,7 @@ from sistemkerja.contoh.kementerian import generate_kementerian
 from sistemkerja.domain.kementerian import Kementerian, beban_lintas_unit
 from sistemkerja.optimasi import optimasi
 from sistemkerja.sapuan.kementerian import (
+    BATAS_KEMENTERIAN,
     CELAH_KEMENTERIAN,
     rencanakan_kementerian,
     selesaikan,
@@ -215,7 +216,7 @@ def main() -> None:
     parser.add_argument("--unit", type=int, default=200)
     parser.add_argument("--pegawai", type=int, default=100)
     parser.add_argument("--pekerja", type=int, default=2)
-    parser.add_argument("--batas", type=float, default=30.0)
+    parser.add_argument("--batas", type=float, default=BATAS_KEMENTERIAN)
     parser.add_argument("--celah", type=float, default=CELAH_KEMENTERIAN)
     parser.add_argument("--pool-unit", type=int, default=16)
     parser.add_argument("--besar", type=int, nargs="+", default=[1000])

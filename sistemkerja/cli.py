@@ -356,9 +356,9 @@ def _parser() -> argparse.ArgumentParser:
     kem.add_argument(
         "--batas-waktu",
         type=float,
-        default=30.0,
+        default=None,
         metavar="DETIK",
-        help="batas waktu satu unit atau bagian unit (bawaan 30)",
+        help="batas waktu satu unit atau bagian unit (bawaan 10)",
     )
     kem.add_argument(
         "--maks-pegawai",
@@ -851,6 +851,7 @@ def cmd_kementerian(args: argparse.Namespace) -> int:
     from sistemkerja.domain.masalah import FieldError
     from sistemkerja.io import read_plan_problems
     from sistemkerja.sapuan.kementerian import (
+        BATAS_KEMENTERIAN,
         LABEL_STATUS_UNIT,
         MAKS_PEGAWAI,
         rencanakan_kementerian,
@@ -907,7 +908,7 @@ def cmd_kementerian(args: argparse.Namespace) -> int:
     try:
         hasil = rencanakan_kementerian(
             kementerian,
-            batas_waktu=args.batas_waktu,
+            batas_waktu=args.batas_waktu or BATAS_KEMENTERIAN,
             maks_pegawai=args.maks_pegawai or MAKS_PEGAWAI,
             pekerja=args.pekerja,
             scheduler=args.scheduler,

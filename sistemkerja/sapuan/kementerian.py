@@ -48,6 +48,7 @@ from sistemkerja.optimasi.dekomposisi import (
 from sistemkerja.optimasi.status import STATUS_LABEL
 
 __all__ = [
+    "BATAS_KEMENTERIAN",
     "CELAH_KEMENTERIAN",
     "JUDUL_UNIT",
     "LABEL_STATUS_UNIT",
@@ -69,9 +70,18 @@ MAKS_PEGAWAI = 150
 """Largest unit solved whole by default (orang): a 150-staff unit solves in about 20 s
 with one thread; at 1,000 staff no plan is found in 30 s."""
 
+BATAS_KEMENTERIAN = 10.0
+"""Time limit of one unit's (or part's) solve in a ministry run (s). Most 100-staff units
+prove a 5 % gap in 1–3 s; the slow quarter stops here with the plan found and its gap
+stated, instead of holding a worker for 30 s; a unit with no plan by then is split."""
+
 CELAH_KEMENTERIAN = 0.05
 """Relative gap at which each unit's solve stops in a ministry run (5 %): a first pass
 over hundreds of units; a unit refines its own plan afterwards at its Kebijakan's gap."""
+
+JAM_PINJAM_MIN = 5.0
+"""Fewest unused pool hours of one person worth lending to a unit (jam); a unit borrows
+only when they add up to four times this."""
 
 MAKS_PERBAIKAN = 2
 """Repair rounds per part (lending unused hours, or a longer limit)."""
@@ -465,7 +475,7 @@ def _selesai(kode: str, asli: Rencana, u: _Unit) -> HasilUnit:
 def rencanakan_kementerian(
     kementerian: Kementerian,
     *,
-    batas_waktu: float = 30.0,
+    batas_waktu: float = BATAS_KEMENTERIAN,
     celah: float | None = CELAH_KEMENTERIAN,
     maks_pegawai: int = MAKS_PEGAWAI,
     pekerja: int | None = None,
@@ -480,8 +490,8 @@ def rencanakan_kementerian(
     kementerian : Kementerian
         The ministry.
     batas_waktu : float
-        Time limit of one unit's (or part's) solve (s); a part that runs out of it is
-        given twice as long on its next round.
+        Time limit of one unit's (or part's) solve (s) [:data:`BATAS_KEMENTERIAN`]; a
+        part that runs out of it is given twice as long on its next round.
     celah : float, optional
         Relative gap at which each solve stops [:data:`CELAH_KEMENTERIAN`]; ``None``: each
         plan's Kebijakan.
@@ -575,8 +585,6 @@ def _run(
         for nip, have in _available(u.rencana).items():
             if nip in pool:
                 pool_free[nip] += max(0.0, have - used[nip])
-        for other in sorted(waiting):
-            borrow_pool(other)
 
     def borrow_pool(kode: str) -> bool:
         """Give a whole unit that cannot be met the pool hours finished units left."""
@@ -584,9 +592,9 @@ def _run(
         extra = {
             p.nip: pool_free[p.nip]
             for p in u.rencana.pegawai
-            if p.nip in pool and pool_free[p.nip] >= 1.0
+            if p.nip in pool and pool_free[p.nip] >= JAM_PINJAM_MIN
         }
-        if not extra:
+        if sum(extra.values()) < 4 * JAM_PINJAM_MIN:
             return False
         waiting.discard(kode)
         for nip, h in extra.items():
@@ -629,13 +637,10 @@ def _run(
             u.bagian = []
             split(kode, math.ceil(n_staff / 2))
             return
-        if n_parts == 1 and value.status == "infeasible" and first.putaran <= MAKS_PERBAIKAN:
-            lists_pool = any(p.nip in pool for p in u.rencana.pegawai)
-            if borrow_pool(kode):
-                return
-            if lists_pool and len(done) + len(waiting) + 1 < total:
-                waiting.add(kode)  # other units may still leave pool hours unused
-                return
+        retry = n_parts == 1 and value.status == "infeasible" and first.putaran <= MAKS_PERBAIKAN
+        if retry and any(p.nip in pool for p in u.rencana.pegawai):
+            waiting.add(kode)  # until the others are done and have left their pool hours
+            return
         again = False
         for i in failed:
             b = u.bagian[i]
@@ -713,10 +718,12 @@ def _run(
                 solved(kode, g, value)
         if not waiting:
             break
-        # nothing is running: finish a waiting unit; what it releases may wake another
-        finish_now = min(waiting)
-        waiting.discard(finish_now)
-        finish(finish_now)
+        # nothing is running: the waiting units borrow what the finished ones left (in
+        # parallel); when none can, one of them is finished and what it held is released
+        if not [k for k in sorted(waiting) if borrow_pool(k)]:
+            finish_now = min(waiting)
+            waiting.discard(finish_now)
+            finish(finish_now)
     return bagi, [done[k] for k in kementerian.kode_unit()]
 
 
