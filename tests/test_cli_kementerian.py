@@ -21,7 +21,9 @@ def _folder(tmp_path):
 def test_a_folder_of_unit_workbooks_is_planned_and_written(tmp_path, capsys):
     folder, kem = _folder(tmp_path)
     out = tmp_path / "hasil kementerian.xlsx"
+    # a generous limit: the outcome must not depend on the machine's speed
     args = ["kementerian", str(folder), "--keluaran", str(out), "--pekerja", "0"]
+    args += ["--batas-waktu", "300"]
     assert main([*args, "--maks-pegawai", "20"]) == EXIT_OK
     text = capsys.readouterr().out
     assert kem.pool(), "no shared pool: the run proves nothing about it"
@@ -68,6 +70,7 @@ def test_a_folder_or_a_synthetic_size_is_needed(tmp_path, capsys):
 def test_a_synthetic_ministry_runs_without_files(tmp_path, capsys):
     out = tmp_path / "sintetis.xlsx"
     args = ["kementerian", "--sintetis", "2x20", "--keluaran", str(out), "--pekerja", "0"]
+    args += ["--batas-waktu", "300"]
     assert main(args) == EXIT_OK
     assert "2 dari 2 unit berencana lengkap" in capsys.readouterr().out
     assert out.stat().st_size > 5_000

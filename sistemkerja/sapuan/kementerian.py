@@ -291,6 +291,7 @@ class _Unit:
     catatan: list[str] = field(default_factory=list)
     menunggu: int = 0
     galat: str | None = None
+    dibelah: bool = False  # split in two after finding no plan whole
 
 
 def _teams(plan: Rencana) -> tuple[str, ...]:
@@ -630,10 +631,12 @@ def _run(
             return
         n_parts, n_staff = len(u.bagian), len(u.rencana.pegawai)
         first = u.bagian[0]
-        if n_parts == 1 and first.putaran == 0 and value.status == "no_solution" and n_staff >= 4:
+        stuck = value.status == "no_solution" and first.putaran >= MAKS_PERBAIKAN
+        if n_parts == 1 and stuck and n_staff >= 4 and not u.dibelah:
             u.catatan.append(
-                f"tanpa rencana dalam {batas_waktu:.0f} detik utuh: dipecah dua per tim"
+                f"tanpa rencana dalam {first.batas:.0f} detik utuh: dipecah dua per tim"
             )
+            u.dibelah = True
             u.bagian = []
             split(kode, math.ceil(n_staff / 2))
             return
@@ -679,12 +682,13 @@ def _run(
             u.bagian = []
             split(kode, math.ceil(n_staff / (n_parts - 1)))
         elif n_parts == 2 and n_staff <= 2 * maks:
+            longer = (2 ** (MAKS_PERBAIKAN + 1)) * batas_waktu if u.dibelah else 2 * batas_waktu
             u.catatan.append(
                 "bagian tetap tanpa rencana: diselesaikan utuh dengan batas waktu "
-                f"{2 * batas_waktu:.0f} detik"
+                f"{longer:.0f} detik"
             )
             u.bagian = [_Bagian(u.rencana, _teams(u.rencana), putaran=MAKS_PERBAIKAN)]
-            u.bagian[0].batas = 2 * batas_waktu
+            u.bagian[0].batas = longer
             solve(kode, 0)
         else:
             finish(kode)
