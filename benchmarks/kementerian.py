@@ -193,7 +193,7 @@ def split_price(args: argparse.Namespace) -> None:
 def split_one(n: int, args: argparse.Namespace) -> None:
     plan = contoh.generate(n, seed=3)
     t0 = time.perf_counter()
-    whole = optimasi(plan, threads=2, batas_waktu=args.batas_utuh)
+    whole = optimasi(plan, threads=2, batas_waktu=args.batas_utuh) if args.batas_utuh else None
     wall_whole = time.perf_counter() - t0
     t0 = time.perf_counter()
     split = rencanakan_kementerian(
@@ -203,19 +203,24 @@ def split_one(n: int, args: argparse.Namespace) -> None:
     u = split.unit[0]
     from sistemkerja.analisis.skenario import banding_skenario
 
-    ej_whole = cost_whole = None
-    if whole.alokasi is not None:
-        row = banding_skenario({"utuh": (plan, whole.alokasi)}).iloc[0]
-        ej_whole, cost_whole = float(row["ej_maks"]), float(row["biaya"])
-    table(
-        f"Harga memecah: satu unit {n} pegawai (utuh: batas {args.batas_utuh:.0f} s)",
-        [
+    whole_rows: list[tuple[str, object]] = [("utuh", "tidak dijalankan (--batas-utuh 0)")]
+    if whole is not None:
+        ej_whole = cost_whole = None
+        if whole.alokasi is not None:
+            row = banding_skenario({"utuh": (plan, whole.alokasi)}).iloc[0]
+            ej_whole, cost_whole = float(row["ej_maks"]), float(row["biaya"])
+        whole_rows = [
             ("utuh: status", f"{whole.status} ({whole.keterangan})"),
             ("utuh: nilai tujuan", whole.plan_objective),
             ("utuh: celah", whole.gap),
             ("utuh: EJ tertinggi", ej_whole),
             ("utuh: biaya (Rp)", "-" if cost_whole is None else f"{cost_whole:,.0f}"),
             ("utuh: detik (2 thread)", wall_whole),
+        ]
+    table(
+        f"Harga memecah: satu unit {n} pegawai (utuh: batas {args.batas_utuh:.0f} s)",
+        [
+            *whole_rows,
             ("dipecah: status", f"{u.status}, {u.bagian} bagian"),
             ("dipecah: nilai tujuan", u.objective),
             ("dipecah: EJ tertinggi", u.ej_maks),

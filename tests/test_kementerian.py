@@ -218,6 +218,20 @@ def test_lent_hours_join_a_part_on_top_of_what_it_had():
     assert got[member.nip] == pytest.approx(expected)
     assert len(lent.pegawai) == len(first.pegawai) + 1
     assert [p for p in lent.validate() if p.is_error] == []
+    # a team limit for someone lent no hours pins nobody (the plan stays valid); one for a
+    # lent person keeps them out of all but that many of the part's teams
+    other = next(
+        p
+        for p in second.pegawai
+        if p.nip not in inside | {outsider.nip} and p.jenis.value != "Struktural"
+    )
+    limited = pinjam_pegawai(first, plan, {outsider.nip: 120.0}, {outsider.nip: 1, other.nip: 0})
+    assert [p for p in limited.validate() if p.is_error] == []
+    barred = [
+        x for x in limited.penetapan if x.nip == outsider.nip and x.peran.name == "BUKAN_ANGGOTA"
+    ]
+    assert len(barred) == len(first.tim) - 1
+    assert all(x.nip != other.nip for x in limited.penetapan)
 
 
 def test_pool_hours_left_unused_rescue_a_unit_its_share_made_infeasible():

@@ -660,8 +660,10 @@ def pinjam_pegawai(
             p = everyone[nip]
             staff.append(dataclasses.replace(p, committed_hours=unit.capacity(p) - extra))
     pins = list(bagian.penetapan)
+    present = {p.nip for p in staff}
     for nip, slots in (tim_maks or {}).items():
-        pins.extend(batasi_tim(bagian, nip, everyone[nip].jabatan, slots))
+        if nip in present:  # a pin may only name someone on the part's Pegawai sheet
+            pins.extend(batasi_tim(bagian, nip, everyone[nip].jabatan, slots))
     return dataclasses.replace(bagian, pegawai=tuple(staff), penetapan=tuple(pins), rows={})
 
 

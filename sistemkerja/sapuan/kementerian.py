@@ -660,6 +660,7 @@ def _run(
                 lent = {n: h for n, h in lent.items() if slots.get(n, 1) > 0}
                 if not lent:
                     continue
+                slots = {n: k for n, k in slots.items() if n in lent}
                 b.rencana = pinjam_pegawai(b.rencana, u.rencana, lent, slots)
                 u.catatan.append(
                     f"{label}: {len(lent)} pegawai dipinjamkan dari bagian lain "
