@@ -379,24 +379,6 @@ def _part(
                 out.append(item)
         return tuple(out)
 
-    # a person in several parts: the teams-per-person limit shared among them (one team
-    # at least in each, the rest in proportion to their hours there)
-    limit = plan.kebijakan.max_tim_per_pegawai
-    part_teams = [t for t in plan.tim if t.code in teams]
-    extra_pins: list[Penetapan] = []
-    for p in plan.pegawai:
-        given = shares.get(p.nip)
-        if not given or len(given) == 1 or g not in given:
-            continue
-        extra_pins.extend(
-            batasi_tim(
-                dataclasses.replace(plan, tim=tuple(part_teams), rows={}),
-                p.nip,
-                p.jabatan,
-                _team_share(given, g, limit),
-            )
-        )
-
     r = dataclasses.replace
     part = r(
         plan,
@@ -411,27 +393,13 @@ def _part(
         kegiatan=tuple(k for k in plan.kegiatan if k.code in acts),
         beban=tuple(b for b in plan.beban if b.kegiatan in acts),
         anggaran=tuple(lines),
-        penetapan=keep(plan.penetapan, nip=nips, tim=teams, kegiatan=acts) + tuple(extra_pins),
+        penetapan=keep(plan.penetapan, nip=nips, tim=teams, kegiatan=acts),
         penyesuaian=keep(plan.penyesuaian, nip=nips, kegiatan=acts),
         hasil_anggota=keep(plan.hasil_anggota, nip=nips, kegiatan=acts),
         tugas_sk=keep(plan.tugas_sk, nip=nips),
         rows={},
     )
     return BagianRencana(part, tuple(sorted(teams)), len(part.pegawai))
-
-
-def _team_share(given: dict[int, float], g: int, limit: int) -> int:
-    """Teams a person in several parts may join in part ``g`` (they add up to ``limit``)."""
-    parts = sorted(given, key=lambda k: (-given[k], k))
-    if limit <= len(parts):
-        return 1 if parts.index(g) < limit else 0
-    rest = limit - len(parts)
-    total = sum(given.values()) or 1.0
-    extra = {k: math.floor(rest * given[k] / total) for k in parts}
-    left = rest - sum(extra.values())
-    for k in parts[:left]:
-        extra[k] += 1
-    return 1 + extra[g]
 
 
 JAM_MIN_BAGIAN = 100.0
@@ -679,8 +647,8 @@ def batasi_tim(plan: Rencana, nip: str, jabatan: str, slots: int) -> list[Peneta
     """Return ``Bukan anggota`` pins keeping a person in at most ``slots`` teams of a plan.
 
     The teams kept are those the person is pinned to, then those whose effort lines of
-    their jabatan have the most hours; the split of a unit gives a person in several
-    parts a share of the Kebijakan's teams-per-person limit in each.
+    their jabatan have the most hours. Used for people lent to a part: the Kebijakan's
+    teams-per-person limit less the teams they are in elsewhere.
 
     Parameters
     ----------
