@@ -159,6 +159,7 @@ def pegawai(draw: st.DrawFn) -> Pegawai:
         competences=tuple(draw(st.lists(tags, max_size=3))),
         involvement_cost=draw(amounts),
         hourly_cost=draw(amounts),
+        maks_tim=draw(st.none() | st.integers(0, 5)),
     )
 
 

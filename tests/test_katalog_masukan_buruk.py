@@ -126,6 +126,22 @@ CASES: list[tuple[str, Edit, str, int | None, str | None, str]] = [
         "duplicate_nip",
     ),
     (
+        "own team limit not a whole number",
+        _set("Pegawai", "Nama", "Sari Lestari, S.E.", "Maks. tim pegawai", "dua"),
+        "Pegawai",
+        3,
+        "Maks. tim pegawai",
+        "wrong_type",
+    ),
+    (
+        "own team limit negative",
+        _set("Pegawai", "Nama", "Sari Lestari, S.E.", "Maks. tim pegawai", -1),
+        "Pegawai",
+        3,
+        "Maks. tim pegawai",
+        "below_minimum",
+    ),
+    (
         "NIP not 18 digits",
         _set("Pegawai", "Nama", "Sari Lestari, S.E.", "NIP", "19960821202201290"),
         "Pegawai",

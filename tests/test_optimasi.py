@@ -314,6 +314,26 @@ def test_elastic_resolve_explains_what_prechecks_cannot():
     assert all(r.message for r in hasil.penjelasan)
 
 
+def test_a_persons_own_team_limit_holds_below_the_policys():
+    """Pegawai.maks_tim: the lower of the person's and the policy's limit applies."""
+    import dataclasses
+
+    staff = [person(1, capacity=2000), person(2, capacity=100), person(3, capacity=100)]
+    teams = [TimKerja("T1", "Tim Satu"), TimKerja("T2", "Tim Dua")]
+    jobs = [("K1", "T1", [("Analis", None, 300)]), ("K2", "T2", [("Analis", None, 300)])]
+    free = plan(staff, jobs, teams=teams)
+    hasil = optimasi(free)  # only person 1 has the hours for both teams
+    assert {k.tim for k in hasil.alokasi.keanggotaan if k.nip == nip(1)} == {"T1", "T2"}
+    one = dataclasses.replace(staff[0], maks_tim=1)
+    limited = dataclasses.replace(free, pegawai=(one, *staff[1:]))
+    hasil = optimasi(limited)
+    assert hasil.status == "infeasible"  # 600 jam, but person 1 may serve one team only
+    assert hasil.penjelasan and all(r.message for r in hasil.penjelasan)
+    # the checker applies it too: the first allocation breaks person 1's own limit
+    first = optimasi(free).alokasi
+    assert f"{nip(1)} di 2 tim (> 1)" in verifikasi_alokasi(limited, first)
+
+
 # ---- properties: every rule holds in every returned solution -------------------------
 
 

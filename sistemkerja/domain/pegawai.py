@@ -104,6 +104,10 @@ class Pegawai:
         First and last month (1–12) of this person's SKP period this year [1 and 12];
         a part-year period (transfer) shrinks the default capacity to
         ``jam_efektif × months / 12``.
+    maks_tim : int, optional
+        Most teams this person may join this year (tim), e.g. someone already on an SK
+        team elsewhere; ``None`` means the policy's ``max_tim_per_pegawai``, and the
+        lower of the two applies.
     """
 
     nip: str
@@ -122,6 +126,7 @@ class Pegawai:
     penilai: str | None = None
     bulan_mulai: int = 1
     bulan_selesai: int = 12
+    maks_tim: int | None = None
 
     def __post_init__(self) -> None:
         reason = check_nip(self.nip) if isinstance(self.nip, str) else "NIP wajib diisi"
@@ -152,6 +157,8 @@ class Pegawai:
                 raise FieldError("penilai", "invalid_nip", f"NIP pejabat penilai: {reason}")
         _rules.month(self.bulan_mulai, "bulan_mulai", "Mulai bertugas")
         _rules.month(self.bulan_selesai, "bulan_selesai", "Selesai bertugas")
+        if self.maks_tim is not None:
+            _rules.integer(self.maks_tim, "maks_tim", "Maks. tim pegawai")
         for tag in self.competences:
             if not tag.strip() or _rules.invisible(tag) or ";" in tag:
                 raise FieldError(

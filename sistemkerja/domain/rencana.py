@@ -179,6 +179,11 @@ tugas_sk : tuple
             return pegawai.capacity_hours
         return self.kebijakan.jam_efektif * pegawai.bulan_bertugas / 12
 
+    def maks_tim(self, pegawai: Pegawai) -> int:
+        """Most teams a person may join (tim): their own limit when lower than the policy's."""
+        limit = self.kebijakan.max_tim_per_pegawai
+        return limit if pegawai.maks_tim is None else min(limit, pegawai.maks_tim)
+
     def tim_perlu_ketua(self) -> dict[str, bool]:
         """Whether each team needs a Ketua Tim (any of its strategies says so)."""
         need = {t.code: False for t in self.tim}

@@ -314,7 +314,6 @@ def _budget(m: Masukan) -> list[Penjelasan]:
 
 def _pins(m: Masukan) -> list[Penjelasan]:
     found = []
-    max_teams = m.plan.kebijakan.max_tim_per_pegawai
 
     def team_pin(nip: str, tim: str, *roles: Peran) -> tuple[int, ...]:
         return penetapan_rows(m, lambda x: x.nip == nip and x.tim == tim and x.peran in roles)
@@ -357,6 +356,7 @@ def _pins(m: Masukan) -> list[Penjelasan]:
     for nip, _tim in m.pin_anggota:
         per_person[nip] += 1
     for nip, count in per_person.items():
+        max_teams = m.maks_tim[nip]
         if count > max_teams:
             rows = penetapan_rows(
                 m, lambda x, nip=nip: x.nip == nip and x.peran in (Peran.ANGGOTA, Peran.KETUA)
@@ -365,7 +365,7 @@ def _pins(m: Masukan) -> list[Penjelasan]:
                 Penjelasan(
                     "pin_too_many_teams",
                     f"{m.pegawai[nip].name} ditetapkan di {count} tim, melebihi batas "
-                    f"{max_teams} tim per pegawai{rows_text(rows)}",
+                    f"{max_teams} tim untuk pegawai ini{rows_text(rows)}",
                     count - max_teams,
                     "orang",
                     rows,

@@ -12,12 +12,13 @@ more hours than they have (``docs/kementerian.md`` explains and measures them):
    more than their share, and the shares add up to what they have.
 2. :func:`pecah_rencana` — a unit too large to solve in time is split **by team** into
    parts of at most ``maks_pegawai`` people: teams (with their targets, activities and
-   budget lines) spread over the parts by hours, every person placed whole in one part
-   (by jabatan and jenjang where their hours are needed, pinned people with their
-   team, one Ketua-eligible person for every team that needs one), pagu shared in
-   proportion to each part's budget lines.
+   budget lines) spread over the parts by hours, every person placed in one part (a few
+   in two, with their hours and their team limit divided) so that each part has the
+   hours, the role candidates, the Ketua candidates and the team slots the optimiser
+   will ask for, pinned people with their team; pagu shared in proportion to each
+   part's budget lines.
 
-Nothing here calls a solver; it only builds smaller plans.
+Only the placement solves a (small) model; nothing here solves a unit.
 """
 
 from __future__ import annotations
@@ -31,14 +32,12 @@ from dataclasses import dataclass
 from sistemkerja.domain.enums import Asal, JenisJabatan, Mode, Peran
 from sistemkerja.domain.kementerian import Kementerian
 from sistemkerja.domain.pegawai import Pegawai
-from sistemkerja.domain.penetapan import Penetapan
 from sistemkerja.domain.rencana import Rencana
 
 __all__ = [
     "BagianRencana",
     "PembagianPool",
     "bagi_pool",
-    "batasi_tim",
     "pecah_rencana",
     "pinjam_pegawai",
     "tim_boleh",
@@ -268,12 +267,13 @@ def pecah_rencana(plan: Rencana, maks_pegawai: int) -> list[BagianRencana]:
 
     The teams (with their targets, activities and budget lines) are spread over
     ``ceil(people / maks_pegawai)`` parts, largest hours first to the lightest part.
-    Who goes where follows the optimiser's own quick allocation of the whole plan
-    (:func:`~sistemkerja.optimasi.greedy.greedy`, which meets every team's role and
-    Ketua needs when the plan allows it): each person goes to the part where it gives
-    them most hours; a person it gives hours in several parts is in each of them with
-    their available hours divided in proportion (their committed hours in each part say
-    so). People it leaves idle go where their jabatan's hours are most needed.
+    Who goes where is decided by a small placement model (:func:`_tempatkan`): each
+    part gets the hours per jabatan, jenjang and origin its lines need, the role and
+    Ketua candidates the optimiser counts, and enough team slots among the people who
+    alone can fill a set of its needs. A person placed in two parts has their available
+    hours divided (their committed hours in each part say so) and their team limit too
+    (their ``maks_tim`` in each part), so the merged parts keep every person within
+    their hours and their teams-per-person limit.
 
     Parameters
     ----------
@@ -317,7 +317,7 @@ def pecah_rencana(plan: Rencana, maks_pegawai: int) -> list[BagianRencana]:
     act_group = {k: group_of_item[i] for i, it in enumerate(items) for k in it[2]}
     target_group = {x: group_of_item[i] for i, it in enumerate(items) for x in it[1]}
 
-    shares, kurang = _tempatkan(plan, n_parts, team_group, act_group, target_group)
+    shares, slots, kurang = _tempatkan(plan, n_parts, team_group, act_group, target_group)
     leaders = [
         p
         for p in staff
@@ -325,7 +325,7 @@ def pecah_rencana(plan: Rencana, maks_pegawai: int) -> list[BagianRencana]:
     ]
     return [
         dataclasses.replace(
-            _part(plan, g, shares, team_group, act_group, target_group, leaders),
+            _part(plan, g, shares, slots, team_group, act_group, target_group, leaders),
             kurang=tuple(k for gg, k in kurang if gg == g),
         )
         for g in range(n_parts)
@@ -336,6 +336,7 @@ def _part(
     plan: Rencana,
     g: int,
     shares: dict[str, dict[int, float]],
+    slots: dict[str, dict[int, int]],
     team_group: dict[str, int],
     act_group: dict[str, int],
     target_group: dict[str, int],
@@ -348,7 +349,11 @@ def _part(
         given = shares.get(p.nip)
         if not given or len(given) == 1:
             return p
-        return dataclasses.replace(p, committed_hours=plan.capacity(p) - given[g])
+        return dataclasses.replace(
+            p,
+            committed_hours=plan.capacity(p) - given[g],
+            maks_tim=slots.get(p.nip, {}).get(g, p.maks_tim),
+        )
 
     teams = {t for t, x in team_group.items() if x == g}
     acts = {k for k, x in act_group.items() if x == g}
@@ -423,20 +428,36 @@ def _tempatkan(
     team_group: dict[str, int],
     act_group: dict[str, int],
     target_group: dict[str, int],
-) -> tuple[dict[str, dict[int, float]], list[tuple[int, str]]]:
+) -> tuple[dict[str, dict[int, float]], dict[str, dict[int, int]], list[tuple[int, str]]]:
     """Place every person in a part (a few in two) so each part can do its own work.
 
     A small assignment model (HiGHS, one thread): ``w[p, g]`` = 1 puts person ``p`` in
-    part ``g`` and ``h[p, g]`` is the hours they may give there, at most their
-    available hours in all (a person in a second part costs a little, so only a need
-    puts them there); for every part and jabatan the hours placed cover its effort
-    lines, and for every minimum jenjang the hours of people at that level or higher
-    cover the lines that need it,
-    own staff cover the hours only own staff may do, the team's role needs get enough
-    qualifying people, every team needing a Ketua gets an eligible own person, pinned
-    people go with their team, and parts stay about equal in size. What cannot be met
-    is a penalised shortfall, reported in Indonesian.
+    part ``g``, ``h[p, g]`` is the hours they may give there, at most their available
+    hours in all, and ``k[p, g]`` the teams they may join there, at most their
+    teams-per-person limit in all, each worth the minimum contribution in hours (a person
+    in a second part costs a little, so only a need puts them there). For every part:
+
+    * per jabatan, per minimum jenjang and per allowed origin, the hours placed cover the
+      effort lines that need them;
+    * every role need of a team (Kebutuhan Peran) gets enough of the people the
+      optimiser would count for it, and every team needing a Ketua an eligible person;
+    * team slots (Hall-type): the people who alone can fill a set of the part's role
+      needs, or do a set of its effort lines, have enough team slots for the teams
+      asking (a sole Statistisi Ahli Madya cannot serve five teams with a limit of
+      three);
+    * pinned people go with their team; parts stay about equal in size.
+
+    The sets are the optimiser's own (:func:`~sistemkerja.optimasi.masukan.build_masukan`
+    of the whole plan), so a part is not sent out missing what the model asks. What
+    cannot be met is a penalised shortfall, reported in Indonesian.
+
+    Returns
+    -------
+    tuple
+        NIP → part → hours (jam); NIP → part → team slots (tim); shortfalls (part,
+        Indonesian text).
     """
+    from sistemkerja.optimasi.masukan import build_masukan
     from sistemkerja.optimasi.model import EQ, GE, LE, Model, row, var
     from sistemkerja.optimasi.solver import solve_model
     from sistemkerja.optimasi.tenggat import Tenggat
@@ -446,8 +467,11 @@ def _tempatkan(
         for p in plan.pegawai
         if not (p.jenis is JenisJabatan.STRUKTURAL and not plan.kebijakan.struktural_anggota)
     ]
+    whole = build_masukan(plan)
     model = Model()
     avail = {p.nip: _available(plan, p) for p in free}
+    limit = {p.nip: whole.maks_tim.get(p.nip, plan.maks_tim(p)) for p in free}
+    minimum = plan.kebijakan.min_jam_anggota
     x = {  # presence of a person in a part
         (p.nip, g): var(model, f"w_{k}_{g}", binary=True)
         for k, p in enumerate(free)
@@ -455,6 +479,11 @@ def _tempatkan(
     }
     h = {  # the hours they may give there (jam)
         (p.nip, g): var(model, f"h_{k}_{g}", upper=avail[p.nip])
+        for k, p in enumerate(free)
+        for g in range(n_parts)
+    }
+    slot = {  # the teams they may join there (tim)
+        (p.nip, g): var(model, f"k_{k}_{g}", upper=float(limit[p.nip]), integer=True)
         for k, p in enumerate(free)
         for g in range(n_parts)
     }
@@ -468,13 +497,21 @@ def _tempatkan(
         row(model, [*terms, (s_col, 1.0)], GE, rhs, f"need_{len(short)}")
 
     for p in free:
-        row(model, [(x[(p.nip, g)], 1.0) for g in range(n_parts)], GE, 1.0, f"one_{p.nip}")
-        row(model, [(h[(p.nip, g)], 1.0) for g in range(n_parts)], LE, avail[p.nip], f"cap_{p.nip}")
-        least = min(avail[p.nip], JAM_MIN_BAGIAN)
+        nip = p.nip
+        row(model, [(x[(nip, g)], 1.0) for g in range(n_parts)], GE, 1.0, f"one_{nip}")
+        row(model, [(h[(nip, g)], 1.0) for g in range(n_parts)], LE, avail[nip], f"cap_{nip}")
+        row(model, [(slot[(nip, g)], 1.0) for g in range(n_parts)], LE, limit[nip], f"tim_{nip}")
+        least = min(avail[nip], JAM_MIN_BAGIAN)
+        per_team = min(minimum, avail[nip] / max(1, limit[nip]))
         for g in range(n_parts):
-            row(model, [(h[(p.nip, g)], 1.0), (x[(p.nip, g)], -avail[p.nip])], LE, 0.0, "link")
+            row(model, [(h[(nip, g)], 1.0), (x[(nip, g)], -avail[nip])], LE, 0.0, "link")
             # present means some hours there: a person with none counts for no need
-            row(model, [(h[(p.nip, g)], 1.0), (x[(p.nip, g)], -least)], GE, 0.0, "least")
+            row(model, [(h[(nip, g)], 1.0), (x[(nip, g)], -least)], GE, 0.0, "least")
+            row(model, [(slot[(nip, g)], 1.0), (x[(nip, g)], -limit[nip])], LE, 0.0, "slot")
+            if limit[nip] > 0:
+                row(model, [(slot[(nip, g)], 1.0), (x[(nip, g)], -1.0)], GE, 0.0, "slot_one")
+            if per_team > 0:  # every team joined takes the minimum contribution
+                row(model, [(h[(nip, g)], 1.0), (slot[(nip, g)], -per_team)], GE, 0.0, "min")
     size = math.ceil(len(free) / n_parts * 1.1) + 1
     for g in range(n_parts):
         row(model, [(x[(p.nip, g)], 1.0) for p in free], LE, float(size), f"size_{g}")
@@ -534,27 +571,58 @@ def _tempatkan(
                 margin = var(model, f"m_{len(penalty)}")
                 penalty.append((margin, 1.0))
                 row(model, [*terms, (margin, 1.0)], GE, need * 1.1, "margin")
-    # people the teams' role needs call for
-    orang: dict[tuple[int, str, object], int] = defaultdict(int)
-    for k in plan.kebutuhan_peran:
-        g = target_group.get(k.indikator)
-        if g is not None and k.orang:
-            key = (g, k.jabatan, k.jenjang_min)
-            orang[key] = max(orang[key], k.orang)
-    for (g, jabatan, jmin), n in orang.items():
-        terms = [(x[(p.nip, g)], 1.0) for p in free if p.jabatan == jabatan and _covers(p, jmin)]
-        need_row(terms, float(n), g, f"{n} orang {jabatan}")
-    # a Ketua for every team that needs one
-    need_leader = plan.tim_perlu_ketua()
-    leaders_needed: dict[int, int] = defaultdict(int)
+    placed_people = set(avail)
+    # the people each role need counts, from the optimiser's own candidate sets
+    team_names = {t.code: t.name for t in plan.tim}
+    demand: dict[tuple[int, frozenset[str]], dict[str, int]] = defaultdict(dict)
+    for k in whole.kebutuhan:
+        g = team_group.get(k.tim)
+        if g is None or not k.orang:
+            continue
+        calon = frozenset(k.calon) & placed_people
+        terms = [(x[(nip, g)], 1.0) for nip in sorted(calon)]
+        need_row(terms, float(k.orang), g, f"{k.orang} orang {k.jabatan} untuk {k.indikator}")
+        mine = demand[(g, calon)]
+        mine[k.tim] = max(mine.get(k.tim, 0), k.orang)
+    # lines of a team: one member at least from each line's eligible set
+    for line in whole.baris:
+        g = team_group.get(line.tim or "")
+        if g is None or not whole.layak[line.index]:
+            continue
+        key = (g, frozenset(whole.layak[line.index]) & placed_people)
+        demand[key].setdefault(line.tim or "", 1)
+    # team slots, Hall-type: the teams asking only people of a set, within its slots
+    by_part: dict[int, list[frozenset[str]]] = defaultdict(list)
+    for g, group in demand:
+        by_part[g].append(group)
+    for g, groups in by_part.items():
+        for group in groups:
+            asking: dict[str, int] = defaultdict(int)
+            for other in groups:
+                if other <= group:
+                    for team, n in demand[(g, other)].items():
+                        asking[team] = max(asking[team], n)
+            total = sum(asking.values())
+            if total <= 1:  # the need rows' presence already gives one
+                continue
+            some = next(iter(group), None)
+            jabatan = next((p.jabatan for p in free if p.nip == some), "")
+            need_row(
+                [(slot[(nip, g)], 1.0) for nip in sorted(group)],
+                float(total),
+                g,
+                f"{total} keanggotaan tim {jabatan} dari {len(group)} pegawai yang memenuhi",
+            )
+    # a Ketua for every team that needs one, from its own candidates
     for team, g in team_group.items():
-        if need_leader.get(team):
-            leaders_needed[g] += 1
-    eligible = [
-        p for p in free if plan.asal(p) is Asal.UNIT and p.jenjang in plan.kebijakan.ketua_jenjang
-    ]
-    for g, n in leaders_needed.items():
-        need_row([(x[(p.nip, g)], 1.0) for p in eligible], float(n), g, f"{n} calon Ketua Tim")
+        calon_ketua = [nip for nip in whole.calon_ketua.get(team, ()) if nip in placed_people]
+        if whole.perlu_ketua.get(team):
+            need_row(
+                [(x[(nip, g)], 1.0) for nip in calon_ketua],
+                1.0,
+                g,
+                f"calon Ketua Tim untuk {team_names.get(team, team)}",
+            )
     for pin in plan.penetapan:
         g = team_group.get(pin.tim) if pin.tim is not None else act_group.get(pin.kegiatan or "")
         if g is not None and pin.peran.name in ("KETUA", "ANGGOTA") and (pin.nip, g) in x:
@@ -564,11 +632,14 @@ def _tempatkan(
     outcome = solve_model(model, Tenggat(60.0), threads=1, celah=0.01)
     if outcome.x is None:  # no placement in time: round-robin, the parts will say why
         fallback = {p.nip: {k % n_parts: avail[p.nip]} for k, p in enumerate(free)}
-        return fallback, [
-            (g, "penempatan pegawai tidak selesai dalam batas waktu") for g in range(n_parts)
-        ]
+        return (
+            fallback,
+            {},
+            [(g, "penempatan pegawai tidak selesai dalam batas waktu") for g in range(n_parts)],
+        )
     values = outcome.x
     placed: dict[str, dict[int, float]] = {}
+    slots: dict[str, dict[int, int]] = {}
     for p in free:
         where = {
             g: float(values[h[(p.nip, g)]]) for g in range(n_parts) if values[x[(p.nip, g)]] > 0.5
@@ -578,8 +649,12 @@ def _tempatkan(
         home = max(where, key=lambda g: where[g])
         where[home] += max(0.0, avail[p.nip] - sum(where.values()))  # the rest at home
         placed[p.nip] = where
+        if len(where) > 1:  # the limit divided as placed, the rest at home
+            given = {g: round(float(values[slot[(p.nip, g)]])) for g in where}
+            given[home] += max(0, limit[p.nip] - sum(given.values()))
+            slots[p.nip] = given
     missing = [(g, what) for col, g, what in short if values[col] > 0.5]
-    return placed, missing
+    return placed, slots, missing
 
 
 def pinjam_pegawai(
@@ -603,9 +678,8 @@ def pinjam_pegawai(
         NIP → hours (jam, > 0) this part may give the person on top of what it had.
         People not yet in the part join it with only these hours.
     tim_maks : dict of str to int, optional
-        NIP → most teams of this part the person may join (the Kebijakan's limit less
-        the teams they are in elsewhere): ``Bukan anggota`` pins keep them out of the
-        rest (:func:`batasi_tim`).
+        NIP → most teams of this part the person may join (their limit less the teams
+        they are in elsewhere), written as their ``maks_tim`` in the part.
 
     Returns
     -------
@@ -614,68 +688,32 @@ def pinjam_pegawai(
         what they have.
     """
     everyone = {p.nip: p for p in unit.pegawai}
+    caps = tim_maks or {}
+
+    def lent(p: Pegawai, **changes: object) -> Pegawai:
+        if p.nip in caps:
+            changes["maks_tim"] = caps[p.nip]
+        return dataclasses.replace(p, **changes) if changes else p  # type: ignore[arg-type]
+
     staff = []
     for p in bagian.pegawai:
         extra = tambahan.get(p.nip, 0.0)
-        staff.append(
-            dataclasses.replace(p, committed_hours=max(0.0, p.committed_hours - extra))
-            if extra > 0
-            else p
-        )
+        if extra > 0:
+            staff.append(lent(p, committed_hours=max(0.0, p.committed_hours - extra)))
+        else:
+            staff.append(lent(p))
     have = {p.nip for p in bagian.pegawai}
     for nip, extra in tambahan.items():
         if nip not in have and extra > 0:
             p = everyone[nip]
-            staff.append(dataclasses.replace(p, committed_hours=unit.capacity(p) - extra))
-    pins = list(bagian.penetapan)
-    present = {p.nip for p in staff}
-    for nip, slots in (tim_maks or {}).items():
-        if nip in present:  # a pin may only name someone on the part's Pegawai sheet
-            pins.extend(batasi_tim(bagian, nip, everyone[nip].jabatan, slots))
-    return dataclasses.replace(bagian, pegawai=tuple(staff), penetapan=tuple(pins), rows={})
+            staff.append(lent(p, committed_hours=unit.capacity(p) - extra))
+    return dataclasses.replace(bagian, pegawai=tuple(staff), rows={})
 
 
 def tim_boleh(bagian: Rencana, nip: str) -> int:
     """Return how many of a part's teams a person may join there (0 when not in it)."""
-    if all(p.nip != nip for p in bagian.pegawai):
+    person = next((p for p in bagian.pegawai if p.nip == nip), None)
+    if person is None:
         return 0
     barred = {p.tim for p in bagian.penetapan if p.nip == nip and p.peran is Peran.BUKAN_ANGGOTA}
-    return min(bagian.kebijakan.max_tim_per_pegawai, len({t.code for t in bagian.tim} - barred))
-
-
-def batasi_tim(plan: Rencana, nip: str, jabatan: str, slots: int) -> list[Penetapan]:
-    """Return ``Bukan anggota`` pins keeping a person in at most ``slots`` teams of a plan.
-
-    The teams kept are those the person is pinned to, then those whose effort lines of
-    their jabatan have the most hours. Used for people lent to a part: the Kebijakan's
-    teams-per-person limit less the teams they are in elsewhere.
-
-    Parameters
-    ----------
-    plan : Rencana
-        The part's plan.
-    nip, jabatan : str
-        The person and their jabatan.
-    slots : int
-        Teams they may join (≥ 0).
-    """
-    if slots >= len(plan.tim):
-        return []
-    act_team = {k.code: k.tim for k in plan.kegiatan if k.tim}
-    hours: dict[str, float] = defaultdict(float)
-    for b in plan.beban:
-        team = act_team.get(b.kegiatan)
-        if team is not None and b.jabatan == jabatan:
-            hours[team] += b.jam
-    pinned = {
-        p.tim for p in plan.penetapan if p.nip == nip and p.peran in (Peran.KETUA, Peran.ANGGOTA)
-    }
-    barred = {p.tim for p in plan.penetapan if p.nip == nip and p.peran is Peran.BUKAN_ANGGOTA}
-    order = sorted(
-        (t.code for t in plan.tim if t.code not in barred),
-        key=lambda t: (t not in pinned, -hours[t], t),
-    )
-    note = "pemecahan unit: batas tim per pegawai dibagi antarbagian"
-    return [
-        Penetapan(nip, Peran.BUKAN_ANGGOTA, tim=t, catatan=note) for t in order[max(0, slots) :]
-    ]
+    return min(bagian.maks_tim(person), len({t.code for t in bagian.tim} - barred))

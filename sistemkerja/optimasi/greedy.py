@@ -51,7 +51,7 @@ class _State:
         self.teams_of: dict[str, set[str]] = defaultdict(set)
         self.team_hours: dict[tuple[str, str], float] = defaultdict(float)
         self.size: dict[str, int] = defaultdict(int)
-        self.max_teams = m.plan.kebijakan.max_tim_per_pegawai
+        self.max_teams = m.maks_tim
         self.sizes = {t.code: t for t in m.plan.tim}
 
     def preference(self, nip: str, key: str = "") -> tuple[float, int, float]:
@@ -64,7 +64,7 @@ class _State:
             return True
         size_max = self.sizes[tim].size_max
         full = size_max is not None and self.size[tim] >= size_max
-        return not full and len(self.teams_of[nip]) < self.max_teams
+        return not full and len(self.teams_of[nip]) < self.max_teams[nip]
 
     def join(self, nip: str, tim: str) -> None:
         if (nip, tim) not in self.start.y:
@@ -289,13 +289,12 @@ def from_alokasi(m: Masukan, alokasi: Alokasi) -> Awal:
     for nip, tim in sorted(m.pin_anggota):
         if nip in members.get(tim, ()):
             start.y.add((nip, tim))
-    limit = m.plan.kebijakan.max_tim_per_pegawai
     keep = set(m.pin_anggota) | set(m.pin_ketua)
     teams_of: dict[str, list[str]] = defaultdict(list)
     for nip, tim in sorted(start.y):
         teams_of[nip].append(tim)
     for nip, teams in teams_of.items():
-        extra = len(teams) - limit
+        extra = len(teams) - m.maks_tim[nip]
         free = sorted((t for t in teams if (nip, t) not in keep), key=lambda t: hours[(nip, t)])
         for tim in free[: max(0, extra)]:
             start.y.discard((nip, tim))

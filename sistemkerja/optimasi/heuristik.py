@@ -318,7 +318,6 @@ def add_helpers(
     for one of those lines, not busy, may still join (team size, teams per person), and
     is the unit's own before outsiders, lowest EJ first.
     """
-    limit = m.plan.kebijakan.max_tim_per_pegawai
     sizes = {t.code: t.size_max for t in m.plan.tim}
     teams_of: dict[str, int] = defaultdict(int)
     size: dict[str, int] = defaultdict(int)
@@ -343,7 +342,7 @@ def add_helpers(
         options = [
             nip
             for nip in helpers[t]
-            if (nip, t) not in chosen.y and teams_of[nip] < limit and nip not in busy
+            if (nip, t) not in chosen.y and teams_of[nip] < m.maks_tim[nip] and nip not in busy
         ]
         if options:
             best = min(options, key=lambda n: (m.asal[n] is not Asal.UNIT, ej.get(n, 0.0)))

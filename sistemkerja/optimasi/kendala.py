@@ -180,12 +180,12 @@ def add_leader(model: Model, m: Masukan) -> None:
 
 
 def add_max_teams(model: Model, m: Masukan) -> None:
-    """Teams per person: Σ_t y[p, t] ≤ max_tim_per_pegawai."""
-    limit = m.plan.kebijakan.max_tim_per_pegawai
+    """Teams per person: Σ_t y[p, t] ≤ max_tim_per_pegawai (or the person's own limit)."""
     by_person: dict[str, Terms] = defaultdict(list)
     for (nip, _t), var in model.y.items():
         by_person[nip].append((var, 1.0))
     for i, (nip, memberships) in enumerate(by_person.items()):
+        limit = m.maks_tim[nip]
         if len(memberships) <= limit:
             continue
         s = slack(model, "maks_tim", (nip,), "orang", -1.0)

@@ -89,6 +89,9 @@ class Masukan:
         Hours available per person = capacity − committed hours (jam, ≥ 0).
     kapasitas : dict of str to float
         Effective capacity per person (jam).
+    maks_tim : dict of str to int
+        Most teams per person (tim): ``Pegawai.maks_tim`` when lower than the policy's
+        ``max_tim_per_pegawai``.
     asal : dict of str to Asal
         Origin of each person.
     baris : list of Baris
@@ -135,6 +138,7 @@ class Masukan:
     pegawai: dict[str, Pegawai] = field(default_factory=dict)
     tersedia: dict[str, float] = field(default_factory=dict)
     kapasitas: dict[str, float] = field(default_factory=dict)
+    maks_tim: dict[str, int] = field(default_factory=dict)
     asal: dict[str, Asal] = field(default_factory=dict)
     baris: list[Baris] = field(default_factory=list)
     jam: dict[tuple[str, int], float] = field(default_factory=dict)
@@ -260,6 +264,7 @@ def build_masukan(plan: Rencana) -> Masukan:
     for p in plan.pegawai:
         m.pegawai[p.nip] = p
         m.kapasitas[p.nip] = plan.capacity(p)
+        m.maks_tim[p.nip] = plan.maks_tim(p)
         m.tersedia[p.nip] = max(0.0, plan.capacity(p) - p.committed_hours)
         m.asal[p.nip] = plan.asal(p)
 

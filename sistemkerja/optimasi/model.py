@@ -275,9 +275,11 @@ def count(model: Model, family: str, n: int = 1) -> None:
     model.families[family] = model.families.get(family, 0) + n
 
 
-def var(model: Model, name: str, *, upper: float = math.inf, binary: bool = False) -> int:
+def var(
+    model: Model, name: str, *, upper: float = math.inf, binary: bool = False, integer: bool = False
+) -> int:
     """Create a variable (lower bound 0; binary: upper bound 1) and return its column."""
-    return model.columns.add(name, 1.0 if binary else upper, binary)
+    return model.columns.add(name, 1.0 if binary else upper, binary or integer)
 
 
 def row(model: Model, terms: Terms, sense: int, rhs: float, name: str) -> None:

@@ -154,7 +154,7 @@ def _describe_slacks(m: Masukan, model: Model, x: np.ndarray) -> list[Penjelasan
             out.append(
                 Penjelasan(
                     "too_many_teams",
-                    f"{p.name} harus masuk lebih dari {m.plan.kebijakan.max_tim_per_pegawai} tim",
+                    f"{p.name} harus masuk lebih dari {m.maks_tim[p.nip]} tim",
                     amount,
                     "orang",
                 )

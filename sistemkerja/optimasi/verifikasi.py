@@ -92,8 +92,8 @@ def verifikasi_alokasi(plan: Rencana, alokasi: Alokasi, *, tol: float = 1e-4) ->
         if contribution < k.min_jam_anggota - tol * max(1.0, k.min_jam_anggota):
             out.append(f"{nip} di {t} hanya {contribution:.2f} jam (< {k.min_jam_anggota} jam)")
     for nip, count in per_person.items():
-        if count > k.max_tim_per_pegawai:
-            out.append(f"{nip} di {count} tim (> {k.max_tim_per_pegawai})")
+        if count > m.maks_tim[nip]:
+            out.append(f"{nip} di {count} tim (> {m.maks_tim[nip]})")
     teams = {t.code: t for t in plan.tim}
     for t in m.tim:
         size = sum(1 for _, tt in members if tt == t)

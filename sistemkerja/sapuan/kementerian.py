@@ -166,6 +166,27 @@ def selesaikan(rencana: Rencana, batas_waktu: float, celah: float | None = None)
     )
 
 
+PEGAWAI_PER_BATAS = 75
+"""A part of a split unit gets the unit's time limit per this many of its people (orang)."""
+
+
+def batas_bagian(batas_waktu: float, pegawai: int) -> float:
+    """Time limit of one part of a split unit (s): in proportion to its people.
+
+    A part of up to 75 keeps ``batas_waktu``; a part of 150 (the default most) gets
+    twice it: its model is about twice as large as a 100-person unit's, and a unit is
+    split only because it cannot be solved whole, so its parts must not fail for time.
+
+    Parameters
+    ----------
+    batas_waktu : float
+        The ministry's limit per unit (s).
+    pegawai : int
+        People in the part (orang).
+    """
+    return batas_waktu * max(1.0, pegawai / PEGAWAI_PER_BATAS)
+
+
 def _pecah(rencana: Rencana, maks: int) -> list[tuple[Rencana, tuple[str, ...], tuple[str, ...]]]:
     """Split a unit on a worker; return (plan, teams, shortfalls) per part."""
     return [(b.rencana, b.tim, b.kurang) for b in pecah_rencana(rencana, maks)]
@@ -381,7 +402,7 @@ def _slots(u: _Unit, g: int, lent: dict[str, float]) -> dict[str, int]:
     keep the limit its plan gives them.
     """
     inside = {p.nip for p in u.bagian[g].rencana.pegawai}
-    limit = u.rencana.kebijakan.max_tim_per_pegawai
+    people = {p.nip: p for p in u.rencana.pegawai}
     held: dict[str, int] = defaultdict(int)
     for i, b in enumerate(u.bagian):
         if i == g:
@@ -392,7 +413,11 @@ def _slots(u: _Unit, g: int, lent: dict[str, float]) -> dict[str, int]:
         else:
             for nip in lent:
                 held[nip] += tim_boleh(b.rencana, nip)
-    return {nip: max(0, limit - held[nip]) for nip in lent if nip not in inside}
+    return {
+        nip: max(0, u.rencana.maks_tim(people[nip]) - held[nip])
+        for nip in lent
+        if nip not in inside
+    }
 
 
 def _status(parts: list[Solusi | None]) -> str:
@@ -407,7 +432,7 @@ def _status(parts: list[Solusi | None]) -> str:
 def _aturan_gabungan(plan: Rencana, alokasi: Alokasi) -> list[str]:
     """Check the rules parts could break together: teams per person, one Ketua per team."""
     notes = []
-    limit = plan.kebijakan.max_tim_per_pegawai
+    limit = {p.nip: plan.maks_tim(p) for p in plan.pegawai}
     teams: dict[str, set[str]] = defaultdict(set)
     leaders: dict[str, set[str]] = defaultdict(set)
     for k in alokasi.keanggotaan:
@@ -416,10 +441,10 @@ def _aturan_gabungan(plan: Rencana, alokasi: Alokasi) -> list[str]:
             leaders[k.tim].add(k.nip)
     names = {p.nip: p.name for p in plan.pegawai}
     for nip, mine in sorted(teams.items()):
-        if len(mine) > limit:
+        if nip in limit and len(mine) > limit[nip]:
             notes.append(
                 f"PERHATIAN: {names.get(nip, nip)} ({nip}) masuk {len(mine)} tim di bagian-bagian "
-                f"unit, melebihi batas {limit} tim per pegawai"
+                f"unit, melebihi batas {limit[nip]} tim per pegawai"
             )
     for tim, who in sorted(leaders.items()):
         if len(who) > 1:
@@ -710,7 +735,10 @@ def _run(
                 if u.menunggu == 0:
                     finish(kode)
             elif what == "pecah":
-                u.bagian = [_Bagian(plan, tim, batas=batas_waktu) for plan, tim, _k in value]
+                u.bagian = [
+                    _Bagian(plan, tim, batas=batas_bagian(batas_waktu, len(plan.pegawai)))
+                    for plan, tim, _k in value
+                ]
                 short = sorted({k for _p, _t, kurang in value for k in kurang})
                 u.catatan.append(
                     f"dipecah per tim menjadi {len(u.bagian)} bagian (≤ sekitar {maks} "
