@@ -5,7 +5,9 @@ unit's pagu scaled by its own factor (0,800 … 0,999, all distinct, so every sc
 its own cache key), plus the base plan, solved with HiGHS (one thread per solve, 60 s
 limit, 1 % gap) against the base plan's allocation, as ``sistemkerja skenario`` does.
 
-Runs, each in a fresh output folder except the last:
+Runs, each in a fresh output folder except the last, and each in a fresh Python
+process (so every cold run pays the same start-up: interpreter, imports, the local
+cluster's forkserver):
 
 1. cold, a LocalCluster of 1 worker;
 2. cold, a LocalCluster of 2 workers;
@@ -47,18 +49,44 @@ def run(plan, s: Sapuan, out: Path, workers: int, dokumen: bool) -> tuple[float,
     return wall, result.dihitung, bad
 
 
+def _one(args: argparse.Namespace) -> None:
+    """Child process: one run, its figures as JSON on the last line of stdout."""
+    import json
+
+    wall, solved, bad = run(
+        contoh.load("unit"), sweep(args.jumlah), Path(args.keluaran), args.pekerja, args.dokumen
+    )
+    print(json.dumps([wall, solved, bad]))
+
+
+def _fresh(args: argparse.Namespace, out: Path, workers: int) -> tuple[float, int, int]:
+    """Run one sweep in a new Python process; return (wall s, solved, without a plan)."""
+    import json
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, __file__, "--jumlah", str(args.jumlah), "--pekerja", str(workers)]
+    cmd += ["--keluaran", str(out)] + (["--dokumen"] if args.dokumen else [])
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    wall, solved, bad = json.loads(done.stdout.strip().splitlines()[-1])
+    return float(wall), int(solved), int(bad)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jumlah", type=int, default=100)
     parser.add_argument("--dokumen", action="store_true")
+    parser.add_argument("--pekerja", type=int, help=argparse.SUPPRESS)  # child process
+    parser.add_argument("--keluaran", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    plan = contoh.load("unit")
-    s = sweep(args.jumlah)
+    if args.keluaran:
+        _one(args)
+        return
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        one = run(plan, s, Path(tmp) / "satu", 1, args.dokumen)
-        two = run(plan, s, Path(tmp) / "dua", 2, args.dokumen)
-        warm = run(plan, s, Path(tmp) / "dua", 2, args.dokumen)
+        one = _fresh(args, Path(tmp) / "satu", 1)
+        two = _fresh(args, Path(tmp) / "dua", 2)
+        warm = _fresh(args, Path(tmp) / "dua", 2)
     total = args.jumlah + 1
     rows.append(("dingin, 1 pekerja", *one, "1,00×", ""))
     rows.append(("dingin, 2 pekerja", *two, f"{one[0] / two[0]:.2f}×".replace(".", ","), ""))

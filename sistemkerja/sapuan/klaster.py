@@ -60,6 +60,50 @@ def jumlah_pekerja(pekerja: int | None = None) -> int:
     return pekerja
 
 
+LOKAL: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.scheduler.work-stealing": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+"""Dask settings of the local cluster :func:`klien` starts (an existing cluster keeps its
+own). Every solve is one task of about the same length, all sent at once, on as many
+single-thread workers as cores: nothing is left for work stealing to balance, and the
+workers' statistical profiler (a stack sample every 10 ms) and fast monitors only take
+CPU from the solves — measured in ``benchmarks/sapuan.py``."""
+
+
+PRAMUAT = ("distributed", "sistemkerja.sapuan.kerja", "sistemkerja.sapuan.klaster")
+"""Modules a local cluster's worker processes start with already imported (forkserver)."""
+
+
+def _cara_mulai() -> dict[str, str]:
+    """Start the local workers from a forkserver that has imported the optimiser once.
+
+    With Dask's default (``spawn``) every nanny and every worker is a fresh interpreter
+    that imports distributed, then the optimiser, on the same cores the first solves
+    need: about a second per worker on two cores (``benchmarks/sapuan.py``). A
+    forkserver imports :data:`PRAMUAT` once and forks each process from it. Where the
+    platform has no forkserver (Windows) Dask's default stays.
+    """
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return {}
+    from distributed.utils import get_mp_context
+
+    with _dask_config({"distributed.worker.multiprocessing-method": "forkserver"}):
+        ctx = get_mp_context()  # Dask's own preload first, set once per process
+    ctx.set_forkserver_preload(list(PRAMUAT))
+    return {"distributed.worker.multiprocessing-method": "forkserver"}
+
+
+def _dask_config(values: dict[str, Any]) -> Any:
+    import dask
+
+    return dask.config.set(values)
+
+
 @contextmanager
 def klien(pekerja: int | None = None, scheduler: str | None = None) -> Iterator[Any]:
     """Open a Dask client: on a new local cluster, or on an existing scheduler.
@@ -81,6 +125,7 @@ def klien(pekerja: int | None = None, scheduler: str | None = None) -> Iterator[
     ConnectionError
         If the scheduler cannot be reached (message in Indonesian).
     """
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
@@ -96,13 +141,14 @@ def klien(pekerja: int | None = None, scheduler: str | None = None) -> Iterator[
         finally:
             client.close()
         return
-    cluster = LocalCluster(
-        n_workers=jumlah_pekerja(pekerja),
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address="127.0.0.1:0",  # its HTTP routes on a free local port, never 8787
-        silence_logs=logging.CRITICAL,  # a worker closing with the cluster is not an error
-    )
+    with dask.config.set({**LOKAL, **_cara_mulai()}):
+        cluster = LocalCluster(
+            n_workers=jumlah_pekerja(pekerja),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,  # no Bokeh dashboard: its periodic updates cost the workers CPU
+            silence_logs=logging.CRITICAL,  # a worker closing with the cluster is not an error
+        )
     try:
         client = Client(cluster)
         try:
