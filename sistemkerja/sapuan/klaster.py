@@ -146,7 +146,8 @@ def klien(pekerja: int | None = None, scheduler: str | None = None) -> Iterator[
             n_workers=jumlah_pekerja(pekerja),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,  # no Bokeh dashboard: its periodic updates cost the workers CPU
+            dashboard_address="127.0.0.1:0",  # its HTTP routes on a free local port, never 8787
+            scheduler_kwargs={"dashboard": False},  # no Bokeh dashboard: it only takes CPU
             silence_logs=logging.CRITICAL,  # a worker closing with the cluster is not an error
         )
     try:
