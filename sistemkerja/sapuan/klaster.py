@@ -90,18 +90,13 @@ def _cara_mulai() -> dict[str, str]:
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return {}
+    import dask
     from distributed.utils import get_mp_context
 
-    with _dask_config({"distributed.worker.multiprocessing-method": "forkserver"}):
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
         ctx = get_mp_context()  # Dask's own preload first, set once per process
     ctx.set_forkserver_preload(list(PRAMUAT))
     return {"distributed.worker.multiprocessing-method": "forkserver"}
-
-
-def _dask_config(values: dict[str, Any]) -> Any:
-    import dask
-
-    return dask.config.set(values)
 
 
 @contextmanager
