@@ -25,6 +25,7 @@ from sistemkerja.optimasi import (
     Status,
     Tenggat,
     build_masukan,
+    explain,
     heuristik,
     kendala,
     optimasi,
@@ -312,6 +313,11 @@ def test_elastic_resolve_explains_what_prechecks_cannot():
     codes = {r.code for r in hasil.penjelasan}
     assert codes & {"no_leader", "too_many_teams"}, hasil.penjelasan
     assert all(r.message for r in hasil.penjelasan)
+    # jelaskan=False: the same proven status, no elastic re-solve; explain() gives it later
+    quiet = optimasi(p, jelaskan=False)
+    assert quiet.status == "infeasible" and quiet.penjelasan == ()
+    later = explain(build_masukan(p))
+    assert {r.code for r in later} == codes
 
 
 def test_a_persons_own_team_limit_holds_below_the_policys():

@@ -348,7 +348,7 @@ def beban_bulanan(plan: Rencana, alokasi: Alokasi) -> pd.DataFrame:
             per_month[month] += p.jam / len(months)
     involved = {p.nip for p in alokasi.penugasan} | {k.nip for k in alokasi.keanggotaan}
     people = [pg for pg in plan.pegawai if pg.nip in involved or plan.asal(pg) is Asal.UNIT]
-    capacity = sum(max(0.0, plan.capacity(pg) - pg.committed_hours) for pg in people) / 12
+    capacity = sum(plan.jam_tersedia(pg) for pg in people) / 12
     return pd.DataFrame(
         [(month, per_month[month], capacity) for month in range(1, 13)],
         columns=list(KOLOM_BEBAN_BULANAN),

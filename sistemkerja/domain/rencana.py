@@ -179,6 +179,10 @@ tugas_sk : tuple
             return pegawai.capacity_hours
         return self.kebijakan.jam_efektif * pegawai.bulan_bertugas / 12
 
+    def jam_tersedia(self, pegawai: Pegawai) -> float:
+        """Hours a person has for this plan's work (jam): capacity less committed, ≥ 0."""
+        return max(0.0, self.capacity(pegawai) - pegawai.committed_hours)
+
     def maks_tim(self, pegawai: Pegawai) -> int:
         """Most teams a person may join (tim): their own limit when lower than the policy's."""
         limit = self.kebijakan.max_tim_per_pegawai

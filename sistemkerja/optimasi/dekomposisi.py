@@ -68,10 +68,6 @@ class PembagianPool:
     rencana: dict[str, Rencana]
 
 
-def _available(plan: Rencana, pg: Pegawai) -> float:
-    return max(0.0, plan.capacity(pg) - pg.committed_hours)
-
-
 CADANGAN_KEBUTUHAN = 0.15
 """Margin on a unit's hours of a profile when its need of the pool is estimated (15 %):
 its own people cannot give every hour to one profile (team limits, other lines)."""
@@ -121,7 +117,7 @@ def _needs(plan: Rencana, pool: set[str]) -> dict[Profil, float]:
     out = {}
     for profile, hours in demand.items():
         supply = sum(
-            _available(plan, pg) * (band if plan.asal(pg) is Asal.UNIT else 1.0)
+            plan.jam_tersedia(pg) * (band if plan.asal(pg) is Asal.UNIT else 1.0)
             for pg in plan.pegawai
             if pg.nip not in pool and _meets(pg, profile)
         )
@@ -166,7 +162,7 @@ def bagi_pool(kementerian: Kementerian) -> PembagianPool:
     available: dict[str, float] = {}
     for nip, units in sorted(pool.items()):
         pg = people[nip]
-        have = _available(plan0, pg)
+        have = plan0.jam_tersedia(pg)
         available[nip] = have
         want = {
             u: max(
@@ -469,7 +465,7 @@ def _tempatkan(
     ]
     whole = build_masukan(plan)
     model = Model()
-    avail = {p.nip: _available(plan, p) for p in free}
+    avail = {p.nip: plan.jam_tersedia(p) for p in free}
     limit = {p.nip: whole.maks_tim.get(p.nip, plan.maks_tim(p)) for p in free}
     minimum = plan.kebijakan.min_jam_anggota
     x = {  # presence of a person in a part

@@ -265,7 +265,7 @@ def build_masukan(plan: Rencana) -> Masukan:
         m.pegawai[p.nip] = p
         m.kapasitas[p.nip] = plan.capacity(p)
         m.maks_tim[p.nip] = plan.maks_tim(p)
-        m.tersedia[p.nip] = max(0.0, plan.capacity(p) - p.committed_hours)
+        m.tersedia[p.nip] = plan.jam_tersedia(p)
         m.asal[p.nip] = plan.asal(p)
 
     kegiatan = {k.code: k for k in plan.kegiatan}

@@ -77,6 +77,7 @@ def optimasi(
     progress: Progress | None = None,
     batal: TokenBatal | None = None,
     acuan: Alokasi | None = None,
+    jelaskan: bool = True,
 ) -> Hasil:
     """Assign staff to teams, Ketua Tim roles and activities.
 
@@ -121,6 +122,12 @@ def optimasi(
         are broken towards the acuan; with ``warm_start`` the acuan, with the plan's
         pins applied and its hours fitted, is also a starting plan. ``None`` (default):
         no such component, the run is exactly as without it.
+    jelaskan : bool
+        When the solver proves the plan infeasible, explain why by the elastic re-solve
+        (:func:`~sistemkerja.optimasi.penjelasan.explain`) in the time left [True].
+        ``False`` returns at once with the status ``infeasible`` and only the
+        pre-checks' reasons, for callers that solve many variants and explain only the
+        ones that stay infeasible (the ministry's repair rounds).
 
     Returns
     -------
@@ -189,7 +196,9 @@ def optimasi(
             start=start,
         )
         if first.status is Status.INFEASIBLE:
-            return _result(plan, m, stage1, first, tenggat, solver, threads, counts, common)
+            return _result(
+                plan, m, stage1, first, tenggat, solver, threads, counts, common, jelaskan
+            )
         if first.objective is not None:
             ej_paling = first.objective + toleransi_ej
             if first.bound is not None and first.objective - first.bound <= toleransi_ej + TOL:
@@ -237,6 +246,7 @@ def optimasi(
         threads,
         counts,
         common,
+        jelaskan,
         build_seconds=build_seconds,
         ej_terbukti=ej_terbukti,
     )
@@ -290,12 +300,13 @@ def _result(
     threads: int | None,
     counts: dict[str, int],
     common: dict,
+    jelaskan: bool,
     *,
     build_seconds: float | None = None,
     ej_terbukti: float | None = None,
 ) -> Hasil:
     explanation: tuple[Penjelasan, ...] = ()
-    if outcome.status is Status.INFEASIBLE:
+    if outcome.status is Status.INFEASIBLE and jelaskan:
         explanation = tuple(explain(m, tenggat.share(1.0), solver=solver, threads=threads))
     alokasi = _alokasi(m, model, outcome) if outcome.x is not None else None
     components = (

@@ -26,7 +26,7 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sistemkerja.domain.alokasi import Alokasi
@@ -134,7 +134,9 @@ class Solusi:
         return self.status in _OK and self.alokasi is not None
 
 
-def selesaikan(rencana: Rencana, batas_waktu: float, celah: float | None = None) -> Solusi:
+def selesaikan(
+    rencana: Rencana, batas_waktu: float, celah: float | None = None, jelaskan: bool = True
+) -> Solusi:
     """Solve one unit or part with one solver thread (the task a worker runs).
 
     Parameters
@@ -145,6 +147,10 @@ def selesaikan(rencana: Rencana, batas_waktu: float, celah: float | None = None)
         Time limit (s).
     celah : float, optional
         Relative gap at which to stop [the plan's Kebijakan].
+    jelaskan : bool
+        Explain an infeasible plan by the elastic re-solve [True]; ``False`` leaves
+        :attr:`Solusi.masalah` to the pre-checks' reasons (:func:`jelaskan_bagian`
+        explains later, once).
 
     Returns
     -------
@@ -152,7 +158,7 @@ def selesaikan(rencana: Rencana, batas_waktu: float, celah: float | None = None)
     """
     from sistemkerja.optimasi import optimasi
 
-    hasil = optimasi(rencana, threads=1, batas_waktu=batas_waktu, celah=celah)
+    hasil = optimasi(rencana, threads=1, batas_waktu=batas_waktu, celah=celah, jelaskan=jelaskan)
     return Solusi(
         status=str(hasil.status),
         keterangan=hasil.keterangan,
@@ -164,6 +170,30 @@ def selesaikan(rencana: Rencana, batas_waktu: float, celah: float | None = None)
         pegawai=len(rencana.pegawai),
         detik=hasil.total_seconds,
     )
+
+
+def jelaskan_bagian(rencana: Rencana, batas_waktu: float) -> tuple[str, ...]:
+    """Why a unit or part that ended infeasible cannot be met (the task a worker runs).
+
+    The repair rounds solve without the elastic explanation (it costs more than the
+    solve); a part that is still infeasible after them is explained once, here.
+
+    Parameters
+    ----------
+    rencana : Rencana
+        The plan of the part as last solved.
+    batas_waktu : float
+        Time limit of the elastic re-solve (s).
+
+    Returns
+    -------
+    tuple of str
+        The reasons, in Indonesian and in the plan's terms.
+    """
+    from sistemkerja.optimasi import Tenggat, build_masukan, explain
+
+    found = explain(build_masukan(rencana), Tenggat(float(batas_waktu)), threads=1)
+    return tuple(p.message for p in found)
 
 
 PEGAWAI_PER_BATAS = 75
@@ -313,6 +343,8 @@ class _Unit:
     menunggu: int = 0
     galat: str | None = None
     dibelah: bool = False  # split in two after finding no plan whole
+    dijelaskan: bool = False  # its infeasible parts were sent to be explained
+    dilepas: bool = False  # the pool hours it left unused went back to the pool
 
 
 def _teams(plan: Rencana) -> tuple[str, ...]:
@@ -327,7 +359,7 @@ def _gabung(parts: list[Alokasi]) -> Alokasi:
 
 
 def _available(plan: Rencana) -> dict[str, float]:
-    return {p.nip: max(0.0, plan.capacity(p) - p.committed_hours) for p in plan.pegawai}
+    return {p.nip: plan.jam_tersedia(p) for p in plan.pegawai}
 
 
 def _spare(u: _Unit) -> dict[str, float]:
@@ -587,11 +619,45 @@ def _run(
     pool = kementerian.pool()
     pool_free: dict[str, float] = defaultdict(float)  # pool hours finished units left (jam)
     waiting: set[str] = set()  # units waiting for pool hours others may leave unused
+    sharing: dict[str, set[str]] = defaultdict(set)  # pool person → units listing them
+    for kode, u in state.items():
+        for p in u.rencana.pegawai:
+            if p.nip in pool:
+                sharing[p.nip].add(kode)
+    neighbours = {
+        kode: {k for p in u.rencana.pegawai if p.nip in pool for k in sharing[p.nip]} - {kode}
+        for kode, u in state.items()
+    }
+
+    def lend_when_ready() -> None:
+        """Let each waiting unit borrow once every unit sharing its pool people is done.
+
+        Only those units can still leave pool hours unused; a waiting unit need not
+        wait for a long solve elsewhere in the ministry.
+        """
+        for kode in sorted(waiting):
+            if all(state[k].dilepas or k in waiting for k in neighbours[kode]):
+                borrow_pool(kode)
 
     def solve(kode: str, g: int) -> None:
         b = state[kode].bagian[g]
         state[kode].menunggu += 1
-        antrian.kirim(("solve", kode, g), selesaikan, b.rencana, b.batas, celah)
+        antrian.kirim(("solve", kode, g), selesaikan, b.rencana, b.batas, celah, False)
+
+    def release(kode: str) -> None:
+        """Give back to the pool the pool hours this unit was given and did not use."""
+        u = state[kode]
+        if u.dilepas:
+            return
+        u.dilepas = True
+        used: dict[str, float] = defaultdict(float)
+        for b in u.bagian:
+            if b.solusi is not None and b.solusi.ok and b.solusi.alokasi is not None:
+                for p in b.solusi.alokasi.penugasan:
+                    used[p.nip] += p.jam
+        for nip, have in _available(u.rencana).items():
+            if nip in pool:
+                pool_free[nip] += max(0.0, have - used[nip])
 
     def split(kode: str, n: int) -> None:
         state[kode].menunggu += 1
@@ -599,18 +665,23 @@ def _run(
 
     def finish(kode: str) -> None:
         u = state[kode]
+        release(kode)
+        unexplained = [
+            g
+            for g, b in enumerate(u.bagian)
+            if b.solusi is not None and b.solusi.status == "infeasible" and not b.solusi.masalah
+        ]
+        if unexplained and not u.dijelaskan:
+            u.dijelaskan = True
+            for g in unexplained:
+                b = u.bagian[g]
+                u.menunggu += 1
+                antrian.kirim(("jelaskan", kode, g), jelaskan_bagian, b.rencana, b.batas)
+            return
         result = _selesai(kode, kementerian.rencana(kode), u)
         done[kode] = result
         if kemajuan is not None:
             kemajuan(result, len(done), total)
-        # the pool hours this unit was given and did not use go back to the pool
-        used: dict[str, float] = defaultdict(float)
-        if result.alokasi is not None:
-            for p in result.alokasi.penugasan:
-                used[p.nip] += p.jam
-        for nip, have in _available(u.rencana).items():
-            if nip in pool:
-                pool_free[nip] += max(0.0, have - used[nip])
 
     def borrow_pool(kode: str) -> bool:
         """Give a whole unit that cannot be met the pool hours finished units left."""
@@ -734,6 +805,12 @@ def _run(
                 u.galat = alasan_gagal(exc, "unit")
                 if u.menunggu == 0:
                     finish(kode)
+            elif what == "jelaskan":
+                b = state[kode].bagian[g]
+                assert b.solusi is not None
+                b.solusi = replace(b.solusi, masalah=value)
+                if u.menunggu == 0:
+                    finish(kode)
             elif what == "pecah":
                 u.bagian = [
                     _Bagian(plan, tim, batas=batas_bagian(batas_waktu, len(plan.pegawai)))
@@ -749,6 +826,8 @@ def _run(
                     solve(kode, i)
             else:
                 solved(kode, g, value)
+            if waiting:
+                lend_when_ready()
         if not waiting:
             break
         # nothing is running: the waiting units borrow what the finished ones left (in
