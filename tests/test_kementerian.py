@@ -283,3 +283,45 @@ def test_pool_hours_left_unused_rescue_a_unit_its_share_made_infeasible():
     unit = rescued[0].unit
     pooled = [b for b in loads if b.nip in kem.pool() and unit in b.jam_unit]
     assert any(b.jam_unit[unit] > hasil.pembagian.jam[(b.nip, unit)] + 1 for b in pooled)
+
+
+def test_a_unit_infeasible_beyond_the_prechecks_is_explained_once_at_the_end():
+    """Repair rounds solve without the elastic re-solve; the unit that stays infeasible
+    is explained by its own task, with the optimiser's own reasons."""
+    from optimasi_kit import person, plan
+
+    from sistemkerja.domain import Jenjang, TimKerja
+    from sistemkerja.domain.kementerian import Kementerian
+    from sistemkerja.optimasi import precheck
+    from sistemkerja.optimasi.masukan import build_masukan
+    from sistemkerja.sapuan.kementerian import rencanakan_kementerian
+
+    # one eligible leader for two teams, but at most one team per person
+    staff = [person(1, jenjang=Jenjang.AHLI_MUDA), person(2), person(3)]
+    teams = [TimKerja("T1", "Tim Satu"), TimKerja("T2", "Tim Dua")]
+    jobs = [("K1", "T1", [("Analis", None, 300)]), ("K2", "T2", [("Analis", None, 300)])]
+    p = plan(staff, jobs, teams=teams, leader=True, policy={"max_tim_per_pegawai": 1})
+    assert precheck(build_masukan(p)) == []  # nothing for the quick checks to find
+    direct = optimasi(p)
+    assert direct.status == "infeasible" and direct.penjelasan
+    hasil = rencanakan_kementerian(Kementerian("satu unit", (p,)), pekerja=0, batas_waktu=60)
+    (u,) = hasil.unit
+    assert u.status == "infeasible" and u.alokasi is None
+    why = [c for c in u.catatan if c.startswith("unit tanpa rencana: ")]
+    assert why == ["unit tanpa rencana: " + "; ".join(r.message for r in direct.penjelasan[:3])]
+
+
+def test_local_queue_runs_a_higher_priority_task_first():
+    from sistemkerja.sapuan.klaster import AntrianLokal
+
+    antrian = AntrianLokal()
+    order: list[str] = []
+    for name in ("a", "b", "c"):
+        antrian.kirim(name, order.append, name)
+    seen = []
+    for label, _value, exc in antrian:
+        assert exc is None
+        seen.append(label)
+        if label == "a":  # a repair sent while the first round waits goes next
+            antrian.kirim("perbaikan", order.append, "perbaikan", prioritas=1)
+    assert seen == order == ["a", "perbaikan", "b", "c"]

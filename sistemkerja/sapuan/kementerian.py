@@ -639,10 +639,20 @@ def _run(
             if all(state[k].dilepas or k in waiting for k in neighbours[kode]):
                 borrow_pool(kode)
 
-    def solve(kode: str, g: int) -> None:
+    # A unit's later tasks (its parts, repairs, explanation) go before the first round's
+    # waiting units, so a long repair chain starts at once instead of after the first round.
+    def solve(kode: str, g: int, prioritas: int = 1) -> None:
         b = state[kode].bagian[g]
         state[kode].menunggu += 1
-        antrian.kirim(("solve", kode, g), selesaikan, b.rencana, b.batas, celah, False)
+        antrian.kirim(
+            ("solve", kode, g),
+            selesaikan,
+            b.rencana,
+            b.batas,
+            celah,
+            False,
+            prioritas=prioritas,
+        )
 
     def release(kode: str) -> None:
         """Give back to the pool the pool hours this unit was given and did not use."""
@@ -659,9 +669,9 @@ def _run(
             if nip in pool:
                 pool_free[nip] += max(0.0, have - used[nip])
 
-    def split(kode: str, n: int) -> None:
+    def split(kode: str, n: int, prioritas: int = 1) -> None:
         state[kode].menunggu += 1
-        antrian.kirim(("pecah", kode, 0), _pecah, state[kode].rencana, n)
+        antrian.kirim(("pecah", kode, 0), _pecah, state[kode].rencana, n, prioritas=prioritas)
 
     def finish(kode: str) -> None:
         u = state[kode]
@@ -676,7 +686,9 @@ def _run(
             for g in unexplained:
                 b = u.bagian[g]
                 u.menunggu += 1
-                antrian.kirim(("jelaskan", kode, g), jelaskan_bagian, b.rencana, b.batas)
+                antrian.kirim(
+                    ("jelaskan", kode, g), jelaskan_bagian, b.rencana, b.batas, prioritas=1
+                )
             return
         result = _selesai(kode, kementerian.rencana(kode), u)
         done[kode] = result
@@ -792,10 +804,10 @@ def _run(
 
     for kode, u in state.items():
         if len(u.rencana.pegawai) > maks:
-            split(kode, maks)
+            split(kode, maks, prioritas=0)
         else:
             u.bagian = [_Bagian(u.rencana, _teams(u.rencana), batas=batas_waktu)]
-            solve(kode, 0)
+            solve(kode, 0, prioritas=0)
 
     while True:
         for (what, kode, g), value, exc in antrian:

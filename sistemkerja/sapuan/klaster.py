@@ -17,9 +17,9 @@ Dask is imported only when a sweep needs workers (``import distributed`` takes ~
 
 from __future__ import annotations
 
+import heapq
 import logging
 import os
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -297,11 +297,28 @@ class Antrian:
         """Send ``value`` to the workers once; pass what this returns to :meth:`kirim`."""
         return self._client.scatter(value, hash=False)
 
-    def kirim(self, label: Any, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> None:
-        """Run ``fn(*args, **kwargs)`` on a worker; ``label`` comes back with its result."""
+    def kirim(
+        self,
+        label: Any,
+        fn: Callable[..., Any],
+        /,
+        *args: Any,
+        prioritas: int = 0,
+        **kwargs: Any,
+    ) -> None:
+        """Run ``fn(*args, **kwargs)`` on a worker; ``label`` comes back with its result.
+
+        A task of higher ``prioritas`` starts before the waiting tasks of lower one (equal:
+        in the order sent), e.g. a repair before the rest of the first round.
+        """
         n = len(self._futures)
         future = self._client.submit(
-            fn, *args, key=f"tugas-{n:05d}-{fn.__name__}", pure=False, **kwargs
+            fn,
+            *args,
+            key=f"tugas-{n:05d}-{fn.__name__}",
+            pure=False,
+            priority=prioritas,
+            **kwargs,
         )
         self._label[future.key] = label
         self._futures.append(future)
@@ -329,19 +346,32 @@ class AntrianLokal:
     """
 
     def __init__(self) -> None:
-        self._todo: deque[tuple[Any, Callable[..., Any], tuple[Any, ...], dict[str, Any]]] = deque()
+        self._todo: list[tuple[int, int, Any, Callable[..., Any], tuple, dict[str, Any]]] = []
+        self._sent = 0
 
     def sebar(self, value: Any) -> Any:
         """Return ``value`` (nothing to send)."""
         return value
 
-    def kirim(self, label: Any, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> None:
-        """Queue ``fn(*args, **kwargs)``; it runs when the iteration reaches it."""
-        self._todo.append((label, fn, args, kwargs))
+    def kirim(
+        self,
+        label: Any,
+        fn: Callable[..., Any],
+        /,
+        *args: Any,
+        prioritas: int = 0,
+        **kwargs: Any,
+    ) -> None:
+        """Queue ``fn(*args, **kwargs)``; it runs when the iteration reaches it.
+
+        Higher ``prioritas`` first, then in the order sent (as :meth:`Antrian.kirim`).
+        """
+        heapq.heappush(self._todo, (-prioritas, self._sent, label, fn, args, kwargs))
+        self._sent += 1
 
     def __iter__(self) -> Iterator[tuple[Any, Any, BaseException | None]]:
         while self._todo:
-            label, fn, args, kwargs = self._todo.popleft()
+            _p, _n, label, fn, args, kwargs = heapq.heappop(self._todo)
             try:
                 result = fn(*args, **kwargs)
             except Exception as exc:
